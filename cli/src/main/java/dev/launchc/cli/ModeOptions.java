@@ -1,0 +1,26 @@
+package dev.launchc.cli;
+
+import dev.launchc.diag.Mode;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** {@code --strict} / {@code --compat}: mutually exclusive. */
+public final class ModeOptions {
+    static final class Choice {
+        @Option(names = "--strict", description = "Warnings fail the run too.")
+        boolean strict;
+
+        @Option(names = "--compat", description = "Errors only for what MicroK8s itself rejects; the rest are warnings.")
+        boolean compat;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Choice choice;
+
+    public Mode mode() {
+        if (choice == null) {
+            return Mode.DEFAULT;
+        }
+        return choice.strict ? Mode.STRICT : choice.compat ? Mode.COMPAT : Mode.DEFAULT;
+    }
+}

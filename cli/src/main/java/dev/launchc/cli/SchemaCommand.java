@@ -1,0 +1,53 @@
+package dev.launchc.cli;
+
+import dev.launchc.schema.SchemaId;
+import dev.launchc.schema.SchemaRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "schema", mixinStandardHelpOptions = true, description = "Print a JSON Schema, or write them all to a folder.")
+public final class SchemaCommand implements Callable<Integer> {
+    @Option(names = "--kind", description = "native or cluster (default: ${DEFAULT-VALUE}).")
+    String kind = "native";
+
+    @Option(names = "--version", paramLabel = "V", description = "Schema version: 0.1.0 or 0.2.0 for native, v1alpha1 for cluster (default: the newest).")
+    String version;
+
+    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "Write every published schema under DIR/<kind>/<version>.json.")
+    Path outputDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (outputDir != null) {
+            for (SchemaId id : SchemaRegistry.PUBLISHED) {
+                Path target = outputDir.resolve(id.kind()).resolve(id.version() + ".json");
+                try {
+                    Files.createDirectories(target.getParent());
+                    Files.writeString(target, SchemaRegistry.text(id), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UsageException("cannot write " + target + ": " + e.getMessage());
+                }
+            }
+            return ExitCodes.OK;
+        }
+        String v = version != null ? version : SchemaRegistry.PUBLISHED.stream().filter(s -> s.kind().equals(kind))
+                .reduce((a, b) -> b).map(SchemaId::version)
+                .orElseThrow(() -> new UsageException("unknown schema kind '" + kind + "'; use native or cluster"));
+        SchemaId id = new SchemaId(kind, v);
+        if (!SchemaRegistry.PUBLISHED.contains(id)) {
+            throw new UsageException("no schema " + id + "; published: " + SchemaRegistry.PUBLISHED);
+        }
+        spec.commandLine().getOut().print(SchemaRegistry.text(id));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.launchc.cli;
+
+import dev.launchc.catalog.Catalog;
+import dev.launchc.catalog.Track;
+import picocli.CommandLine.Option;
+
+/** {@code --target TRACK}, shared by every command that reads the catalog. */
+public final class TargetOption {
+    @Option(names = "--target", paramLabel = "TRACK",
+            description = "MicroK8s track whose rules and defaults apply (default: the newest in the catalog).")
+    String target;
+
+    public Track track() {
+        String name = target == null ? Catalog.get().newestTrack() : target;
+        return Catalog.get().track(name).orElseThrow(() -> new UsageException(
+                "unknown track '" + name + "'; the catalog has " + String.join(", ", Catalog.get().tracks())));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.launchc.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One MicroK8s track: its component versions, default files and addons. */
+public final class Track {
+    private final JsonNode data;
+    private Map<String, String> defaultArgs;
+    private Map<String, JsonNode> addons;
+
+    Track(JsonNode data) {
+        this.data = data;
+    }
+
+    public String name() {
+        return data.path("track").asText();
+    }
+
+    public String kubernetesMinor() {
+        return data.path("kubernetesMinor").asText();
+    }
+
+    public String containerdVersion() {
+        return data.path("containerd").asText();
+    }
+
+    public String pauseImage() {
+        return data.path("pauseImage").asText();
+    }
+
+    public String launchConfigMin() {
+        return data.path("launchConfig").path("min").asText("0.1.0");
+    }
+
+    public String launchConfigMax() {
+        return data.path("launchConfig").path("max").asText("0.2.0");
+    }
+
+    /** True when MicroK8s' own helper inserts missing options at the top of an args file. */
+    public boolean helperInsertsAtTop() {
+        return "top".equals(data.path("helperInsert").asText("top"));
+    }
+
+    public boolean runsGenerateCni() {
+        return data.path("generateCni").asBoolean(true);
+    }
+
+    public String csrTemplate() {
+        return data.path("csrTemplate").asText();
+    }
+
+    public String defaultLaunchConfig() {
+        return data.path("defaultLaunchConfig").asText();
+    }
+
+    /** Every default file under {@code args/} after install, by relative path, sorted. */
+    public synchronized Map<String, String> defaultArgs() {
+        if (defaultArgs == null) {
+            Map<String, String> m = new TreeMap<>();
+            data.path("defaultArgs").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+            defaultArgs = Collections.unmodifiableMap(m);
+        }
+        return defaultArgs;
+    }
+
+    public List<String> images() {
+        return Catalog.strings(data.path("images"));
+    }
+
+    /** Addons of this track by name (core and community), as catalog JSON. */
+    public synchronized Map<String, JsonNode> addons() {
+        if (addons == null) {
+            Map<String, JsonNode> m = new LinkedHashMap<>();
+            data.path("addons").forEach(a -> m.putIfAbsent(a.path("name").asText(), a));
+            addons = Collections.unmodifiableMap(m);
+        }
+        return addons;
+    }
+
+    public JsonNode raw() {
+        return data;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.launchc.diag;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Every diagnostic launchc can emit, defined once. {@link Verdict} records how MicroK8s itself
+ * treats the problem, which is what {@code --compat} needs to predict the install step. The long
+ * explanation of each code lives in {@code explain/<CODE>.md} beside this class and is what
+ * {@code launchc explain} prints and the reference docs are generated from.
+ */
+public enum Code {
+    // Loading: the file as a whole.
+    YAML_SYNTAX("LC0001", "YAML syntax error", Severity.ERROR, Verdict.REJECTED),
+    DUPLICATE_KEY("LC0002", "duplicate key", Severity.ERROR, Verdict.IGNORED),
+    INVALID_ENCODING("LC0003", "file is not valid UTF-8", Severity.ERROR, Verdict.REJECTED),
+    BINARY_FILE("LC0004", "file holds NUL bytes or binary data", Severity.ERROR, Verdict.REJECTED),
+    LIMIT_EXCEEDED("LC0005", "input exceeds a loader limit", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    TAB_INDENT("LC0006", "tab character in indentation", Severity.ERROR, Verdict.REJECTED),
+    BAD_DOCUMENT_SEPARATOR("LC0007", "text after a document separator", Severity.ERROR, Verdict.REJECTED),
+    EMPTY_PART("LC0008", "empty document is skipped", Severity.INFO, Verdict.IGNORED),
+    UNKNOWN_KIND("LC0009", "neither a launch config nor a cluster file", Severity.ERROR, Verdict.REJECTED),
+
+    // Structure and schema.
+    TYPE_MISMATCH("LC1001", "value has the wrong type", Severity.ERROR, Verdict.REJECTED),
+    UNKNOWN_KEY("LC1002", "unknown key", Severity.ERROR, Verdict.IGNORED),
+    UNKNOWN_FLAG("LC1003", "unknown flag", Severity.ERROR, Verdict.IGNORED),
+    UNKNOWN_FEATURE_GATE("LC1004", "unknown feature gate", Severity.ERROR, Verdict.IGNORED),
+    BAD_VERSION("LC1005", "version missing or not semver", Severity.ERROR, Verdict.REJECTED),
+    VERSION_OUT_OF_RANGE("LC1006", "version not supported by the target track", Severity.ERROR, Verdict.REJECTED),
+    KEY_TOO_NEW_FOR_TRACK("LC1007", "key not known to the target track's parser", Severity.ERROR, Verdict.IGNORED),
+    ARG_KEY_NOT_A_FLAG("LC1008", "argument key does not start with '-'", Severity.ERROR, Verdict.IGNORED),
+    ENV_KEY_NOT_A_NAME("LC1009", "environment key is not a shell variable name", Severity.ERROR, Verdict.IGNORED),
+    VALUE_HAS_LINE_BREAK("LC1010", "value holds a line break or NUL", Severity.ERROR, Verdict.IGNORED),
+    VALUE_HAS_SPACE("LC1011", "value with a space in a kubelite args file", Severity.ERROR, Verdict.IGNORED),
+    BAD_SAN("LC1012", "extraSANs entry is neither an IP address nor a DNS name", Severity.ERROR, Verdict.IGNORED),
+    CNI_BAD_CIDR("LC1013", "extraCNIEnv holds an invalid CIDR", Severity.ERROR, Verdict.IGNORED),
+    CNI_FAMILY_INCOMPLETE("LC1014", "IP family enabled without both of its CIDRs", Severity.ERROR, Verdict.IGNORED),
+    CNI_NO_FAMILY("LC1015", "no IP family enabled", Severity.ERROR, Verdict.IGNORED),
+    CNI_UNSUPPORTED("LC1016", "CNI other than calico in extraCNIEnv", Severity.ERROR, Verdict.IGNORED),
+    CNI_BAD_BOOLEAN("LC1017", "extraCNIEnv boolean is not literally true or false", Severity.ERROR, Verdict.IGNORED),
+    CLUSTER_DNS_OUTSIDE_SERVICES("LC1018", "--cluster-dns outside the service CIDR", Severity.ERROR, Verdict.IGNORED),
+    BAD_REGISTRY_NAME("LC1019", "registry key is not host[:port] or _default", Severity.ERROR, Verdict.IGNORED),
+    REGISTRY_PATH_TRAVERSAL("LC1020", "registry key escapes certs.d", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    BAD_HOSTS_TOML("LC1021", "hosts.toml is not valid TOML", Severity.ERROR, Verdict.IGNORED),
+    BAD_CAPABILITY("LC1022", "capability outside pull, resolve, push", Severity.ERROR, Verdict.IGNORED),
+    BAD_CONFIG_FILE_NAME("LC1023", "extraConfigFiles name is empty or escapes args/", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    BAD_JOIN_URL("LC1024", "join.url is not IP:port/token[/fingerprint]", Severity.ERROR, Verdict.IGNORED),
+    SHORT_TOKEN("LC1025", "persistentClusterToken shorter than 32 characters", Severity.ERROR, Verdict.IGNORED),
+    UNKNOWN_ADDON("LC1026", "addon unknown to the target track", Severity.ERROR, Verdict.IGNORED),
+    ADDON_NOT_AVAILABLE("LC1027", "addon not available on the target track", Severity.ERROR, Verdict.IGNORED),
+    BAD_FLAG_VALUE("LC1028", "flag value is not valid", Severity.ERROR, Verdict.IGNORED),
+
+    // Likely mistakes.
+    DEPRECATED_ADDON_ALIAS("LC2001", "deprecated addon alias", Severity.WARNING, Verdict.IGNORED),
+    SERVICE_IP_NOT_IN_SANS("LC2002", "changed service CIDR without its first address in extraSANs", Severity.WARNING, Verdict.IGNORED),
+    JOIN_OVERWRITES_KUBELET_ARGS("LC2003", "join in the same part as kubelet args", Severity.WARNING, Verdict.IGNORED),
+    HOSTS_TOML_WITHOUT_HOST("LC2004", "hosts.toml without a [host.\"…\"] table", Severity.WARNING, Verdict.IGNORED),
+    DEPRECATED_FLAG("LC2005", "deprecated flag", Severity.WARNING, Verdict.IGNORED),
+    YAML11_BOOLEAN("LC2006", "YAML 1.1 boolean spelling", Severity.INFO, Verdict.IGNORED),
+    CNI_ENV_AFTER_INSTALL("LC2007", "extraCNIEnv only takes effect at install", Severity.INFO, Verdict.IGNORED);
+
+    /** How MicroK8s itself reacts to the problem. */
+    public enum Verdict {
+        /** MicroK8s refuses the file: the install step fails. An error in every mode. */
+        REJECTED,
+        /** MicroK8s accepts the file; the problem shows later or silently does nothing. */
+        IGNORED,
+        /** Dangerous enough (path traversal, resource exhaustion) to be an error in every mode. */
+        ALWAYS_ERROR
+    }
+
+    private final String id;
+    private final String title;
+    private final Severity defaultSeverity;
+    private final Verdict verdict;
+
+    Code(String id, String title, Severity defaultSeverity, Verdict verdict) {
+        this.id = id;
+        this.title = title;
+        this.defaultSeverity = defaultSeverity;
+        this.verdict = verdict;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    /** The severity this code carries under a mode. Strictness is applied at the exit code, not here. */
+    public Severity severityIn(Mode mode) {
+        if (verdict != Verdict.IGNORED) {
+            return Severity.ERROR;
+        }
+        if (mode == Mode.COMPAT && defaultSeverity == Severity.ERROR) {
+            return Severity.WARNING;
+        }
+        return defaultSeverity;
+    }
+
+    public static Optional<Code> byId(String id) {
+        for (Code c : values()) {
+            if (c.id.equalsIgnoreCase(id)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The long explanation, in Markdown. */
+    public String explanation() {
+        try (InputStream in = Code.class.getResourceAsStream("explain/" + id + ".md")) {
+            if (in == null) {
+                return title + "\n";
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return title + "\n";
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.launchc.diag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the findings for one file, weighing each code under the run's mode. */
+public final class Reporter {
+    /** Above this many findings a file is summarised: 200k unknown keys must not mean 200k lines. */
+    public static final int MAX_FINDINGS_PER_FILE = 500;
+
+    private final String file;
+    private final Mode mode;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private int dropped;
+
+    public Reporter(String file, Mode mode) {
+        this.file = file;
+        this.mode = mode;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public void report(Code code, Pos pos, String path, String message, String hint) {
+        if (diagnostics.size() >= MAX_FINDINGS_PER_FILE) {
+            dropped++;
+            return;
+        }
+        Pos p = pos == null ? Pos.START : pos;
+        diagnostics.add(new Diagnostic(code.id(), code.severityIn(mode), message, file, p.line(), p.column(),
+                path == null ? "" : path, hint));
+    }
+
+    public void report(Code code, Pos pos, String path, String message) {
+        report(code, pos, path, message, null);
+    }
+
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+    }
+
+    /** The findings sorted by position, plus a closing note when the cap cut some off. */
+    public List<Diagnostic> diagnostics() {
+        List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+        sorted.sort(java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column)
+                .thenComparing(Diagnostic::code));
+        if (dropped > 0) {
+            sorted.add(new Diagnostic(Code.LIMIT_EXCEEDED.id(), Severity.ERROR,
+                    dropped + " more findings were not listed (at most " + MAX_FINDINGS_PER_FILE + " per file)",
+                    file, 1, 1, "", null));
+        }
+        return sorted;
+    }
+}

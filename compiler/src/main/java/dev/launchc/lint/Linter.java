@@ -1,0 +1,52 @@
+package dev.launchc.lint;
+
+import dev.launchc.catalog.Track;
+import dev.launchc.diag.Code;
+import dev.launchc.diag.Mode;
+import dev.launchc.diag.Reporter;
+import dev.launchc.load.LoadLimits;
+import dev.launchc.load.LoadedFile;
+import dev.launchc.load.YDocument;
+import dev.launchc.load.YMap;
+import dev.launchc.load.YamlLoader;
+
+/** Lints one file of either kind: recognises a native file by {@code version:}, a cluster file by {@code apiVersion:}. */
+public final class Linter {
+    public static final String KIND_NATIVE = "native";
+    public static final String KIND_CLUSTER = "cluster";
+
+    private final Track track;
+    private final Mode mode;
+    private final YamlLoader loader;
+
+    public Linter(Track track, Mode mode, LoadLimits limits) {
+        this.track = track;
+        this.mode = mode;
+        this.loader = new YamlLoader(limits);
+    }
+
+    public FileLint lint(String name, byte[] bytes) {
+        Reporter reporter = new Reporter(name, mode);
+        LoadedFile file = loader.load(name, bytes, reporter);
+        if (file.failed()) {
+            return new FileLint(name, KIND_NATIVE, reporter.diagnostics(), null, file.source());
+        }
+        String kind = kindOf(file);
+        if (KIND_CLUSTER.equals(kind)) {
+            reporter.report(Code.UNKNOWN_KIND, file.documents().get(0).start(), "/apiVersion",
+                    "cluster files are not supported yet", null);
+            return new FileLint(name, kind, reporter.diagnostics(), null, file.source());
+        }
+        var config = NativeLinter.lint(file, track, reporter);
+        return new FileLint(name, kind, reporter.diagnostics(), config, file.source());
+    }
+
+    static String kindOf(LoadedFile file) {
+        for (YDocument doc : file.documents()) {
+            if (doc.root() instanceof YMap m && m.has("apiVersion") && !m.has("version")) {
+                return KIND_CLUSTER;
+            }
+        }
+        return KIND_NATIVE;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.launchc.load;
+
+import dev.launchc.diag.Pos;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A mapping in document order. For a duplicate key the last value wins, as in yaml.v2. */
+public final class YMap implements YNode {
+    /** One key and its value; the key keeps its own position for "unknown key" findings. */
+    public record Entry(YScalar key, YNode value) {}
+
+    private final Pos pos;
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private long expandedSize = 1;
+
+    public YMap(Pos pos) {
+        this.pos = pos;
+    }
+
+    /** Returns the entry this one replaced, if the key was already present. */
+    Entry put(YScalar key, YNode value) {
+        expandedSize = Yaml11.saturatingAdd(expandedSize, Yaml11.saturatingAdd(1, value.expandedSize()));
+        Entry previous = entries.remove(key.text());
+        entries.put(key.text(), new Entry(key, value));
+        return previous;
+    }
+
+    public Entry entry(String key) {
+        return entries.get(key);
+    }
+
+    public YNode get(String key) {
+        Entry e = entries.get(key);
+        return e == null ? null : e.value();
+    }
+
+    public boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
+    public Collection<Entry> entries() {
+        return entries.values();
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    @Override
+    public Pos pos() {
+        return pos;
+    }
+
+    @Override
+    public long expandedSize() {
+        return expandedSize;
+    }
+
+    @Override
+    public String describe() {
+        return "a mapping";
+    }
+}

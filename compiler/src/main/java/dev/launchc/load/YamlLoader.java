@@ -1,0 +1,324 @@
+package dev.launchc.load;
+
+import dev.launchc.diag.Code;
+import dev.launchc.diag.Pos;
+import dev.launchc.diag.Reporter;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.events.SequenceStartEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * Bytes to positioned YAML documents, in one pass over snakeyaml-engine's event stream. Building
+ * the tree from events (not snakeyaml's recursive composer) lets every limit be enforced before it
+ * costs stack, time or memory.
+ */
+public final class YamlLoader {
+    private final LoadLimits limits;
+
+    public YamlLoader(LoadLimits limits) {
+        this.limits = limits;
+    }
+
+    public LoadedFile load(String name, byte[] bytes, Reporter reporter) {
+        SourceFile empty = new SourceFile(name, "");
+        if (bytes.length > limits.maxFileBytes()) {
+            reporter.report(Code.LIMIT_EXCEEDED, Pos.START, "", "file is " + bytes.length + " bytes; the limit is "
+                    + limits.maxFileBytes(), "raise it with --max-file-size if the file is really meant to be this large");
+            return new LoadedFile(empty, List.of(), true);
+        }
+        int nul = indexOf(bytes, (byte) 0);
+        if (nul >= 0) {
+            reporter.report(Code.BINARY_FILE, byteOffsetPos(bytes, nul), "",
+                    "file holds a NUL byte at offset " + nul + "; it is binary, not YAML");
+            return new LoadedFile(empty, List.of(), true);
+        }
+        String text;
+        try {
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int offset = firstInvalidUtf8(bytes);
+            reporter.report(Code.INVALID_ENCODING, byteOffsetPos(bytes, offset), "",
+                    "invalid UTF-8 byte sequence at offset " + offset, "save the file as UTF-8");
+            return new LoadedFile(empty, List.of(), true);
+        }
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        return load(new SourceFile(name, text), reporter);
+    }
+
+    public LoadedFile load(SourceFile source, Reporter reporter) {
+        if (!checkSeparators(source, reporter)) {
+            return new LoadedFile(source, List.of(), true);
+        }
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(source.name())
+                .setAllowDuplicateKeys(true)
+                .setMaxAliasesForCollections(limits.maxAliases())
+                .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes() + 1))
+                .setUseMarks(true)
+                .build();
+        Builder builder = new Builder(reporter);
+        try {
+            ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, source.text()));
+            while (parser.hasNext()) {
+                builder.accept(parser.next());
+                if (builder.failed) {
+                    return new LoadedFile(source, List.of(), true);
+                }
+            }
+        } catch (MarkedYamlEngineException e) {
+            Pos pos = e.getProblemMark().or(e::getContextMark).map(YamlLoader::pos).orElse(Pos.START);
+            String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+            if (problem.contains("\\t") || problem.contains("TAB")) {
+                reporter.report(Code.TAB_INDENT, pos, "", "tab character where YAML allows only spaces",
+                        "indent with spaces; YAML forbids tabs in indentation");
+            } else {
+                String context = e.getContext() == null ? "" : e.getContext() + ": ";
+                reporter.report(Code.YAML_SYNTAX, pos, "", context + problem);
+            }
+            return new LoadedFile(source, List.of(), true);
+        } catch (YamlEngineException e) {
+            String msg = e.getMessage() == null ? "invalid YAML" : e.getMessage();
+            Code code = msg.contains("limit") || msg.contains("aliases") ? Code.LIMIT_EXCEEDED : Code.YAML_SYNTAX;
+            reporter.report(code, Pos.START, "", firstLine(msg));
+            return new LoadedFile(source, List.of(), true);
+        } catch (StackOverflowError e) {
+            reporter.report(Code.LIMIT_EXCEEDED, Pos.START, "", "input nests too deeply to parse");
+            return new LoadedFile(source, List.of(), true);
+        }
+        return new LoadedFile(source, builder.documents, false);
+    }
+
+    /**
+     * MicroK8s splits documents with apimachinery's reader, which rejects the whole file when a
+     * line starting with "---" carries anything but spaces or a comment after it.
+     */
+    private static boolean checkSeparators(SourceFile source, Reporter reporter) {
+        String text = source.text();
+        int lineNo = 1;
+        int start = 0;
+        boolean ok = true;
+        while (start <= text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (text.startsWith("---", start)) {
+                String rest = text.substring(start + 3, end).strip();
+                if (!rest.isEmpty() && !rest.startsWith("#")) {
+                    reporter.report(Code.BAD_DOCUMENT_SEPARATOR, new Pos(lineNo, 4), "",
+                            "text after the document separator '---'",
+                            "put the content on the next line; MicroK8s rejects '--- <content>'");
+                    ok = false;
+                }
+            }
+            start = end + 1;
+            lineNo++;
+        }
+        return ok;
+    }
+
+    private final class Builder {
+        private final Reporter reporter;
+        private final List<YDocument> documents = new ArrayList<>();
+        private final Deque<Object> stack = new ArrayDeque<>();
+        private final Map<String, YNode> anchors = new HashMap<>();
+        private YNode root;
+        private Pos docStart = Pos.START;
+        private long expanded;
+        private boolean failed;
+
+        /** A mapping under construction: the key seen last waits for its value. */
+        private final class OpenMap {
+            final YMap map;
+            YScalar pendingKey;
+            boolean keyIsComplex;
+
+            OpenMap(YMap map) {
+                this.map = map;
+            }
+        }
+
+        Builder(Reporter reporter) {
+            this.reporter = reporter;
+        }
+
+        void accept(Event event) {
+            switch (event.getEventId()) {
+                case DocumentStart -> {
+                    if (documents.size() >= limits.maxDocuments()) {
+                        fail(pos(event.getStartMark()), "more than " + limits.maxDocuments() + " documents in one file");
+                        return;
+                    }
+                    root = null;
+                    anchors.clear();
+                    docStart = pos(event.getStartMark());
+                }
+                case DocumentEnd -> documents.add(new YDocument(documents.size(), root, docStart));
+                case MappingStart -> {
+                    YMap map = new YMap(pos(event.getStartMark()));
+                    anchor((NodeEvent) event, map);
+                    open(new OpenMap(map), event);
+                }
+                case SequenceStart -> {
+                    YSeq seq = new YSeq(pos(event.getStartMark()));
+                    anchor((NodeEvent) event, seq);
+                    open(seq, event);
+                }
+                case MappingEnd -> value(((OpenMap) stack.pop()).map, 1);
+                case SequenceEnd -> value((YSeq) stack.pop(), 1);
+                case Scalar -> {
+                    ScalarEvent s = (ScalarEvent) event;
+                    boolean plain = s.getScalarStyle() == ScalarStyle.PLAIN && s.getTag().isEmpty();
+                    YScalar scalar = new YScalar(s.getValue(), plain, pos(event.getStartMark()));
+                    anchor(s, scalar);
+                    value(scalar, 1);
+                }
+                case Alias -> {
+                    AliasEvent a = (AliasEvent) event;
+                    YNode target = anchors.get(a.getAlias().getValue());
+                    if (target == null) {
+                        reporter.report(Code.YAML_SYNTAX, pos(event.getStartMark()), "",
+                                "alias *" + a.getAlias().getValue() + " refers to no anchor");
+                        failed = true;
+                        return;
+                    }
+                    if (stack.stream().anyMatch(o -> o == target || (o instanceof OpenMap m && m.map == target))) {
+                        fail(pos(event.getStartMark()), "alias *" + a.getAlias().getValue() + " refers to itself");
+                        return;
+                    }
+                    value(target, target.expandedSize());
+                }
+                default -> { }
+            }
+        }
+
+        private void open(Object container, Event event) {
+            if (stack.size() >= limits.maxDepth()) {
+                fail(pos(event.getStartMark()), "nesting deeper than " + limits.maxDepth() + " levels");
+                return;
+            }
+            stack.push(container);
+        }
+
+        private void anchor(NodeEvent event, YNode node) {
+            Optional<Anchor> a = event.getAnchor();
+            a.ifPresent(anchor -> anchors.put(anchor.getValue(), node));
+        }
+
+        /** {@code cost} is 1 for a node read from the text, the whole expanded size for an alias. */
+        private void value(YNode node, long cost) {
+            expanded = Yaml11.saturatingAdd(expanded, cost);
+            if (expanded > limits.maxNodes()) {
+                fail(node.pos(), "more than " + limits.maxNodes() + " nodes once aliases are expanded");
+                return;
+            }
+            Object parent = stack.peek();
+            if (parent == null) {
+                root = node;
+            } else if (parent instanceof YSeq seq) {
+                seq.add(node);
+            } else if (parent instanceof OpenMap open) {
+                if (open.pendingKey == null && !open.keyIsComplex) {
+                    if (node instanceof YScalar key) {
+                        open.pendingKey = key;
+                    } else {
+                        reporter.report(Code.TYPE_MISMATCH, node.pos(), "",
+                                "a mapping key must be a plain value, not " + node.describe());
+                        open.keyIsComplex = true;
+                    }
+                } else {
+                    if (open.pendingKey != null) {
+                        YMap.Entry previous = open.map.put(open.pendingKey, node);
+                        if (previous != null) {
+                            reporter.report(Code.DUPLICATE_KEY, open.pendingKey.pos(), "",
+                                    "duplicate key '" + open.pendingKey.text() + "' (first at line "
+                                            + previous.key().pos().line() + "); the last value wins",
+                                    "remove one of the two entries");
+                        }
+                    }
+                    open.pendingKey = null;
+                    open.keyIsComplex = false;
+                }
+            }
+        }
+
+        private void fail(Pos pos, String message) {
+            reporter.report(Code.LIMIT_EXCEEDED, pos, "", message);
+            failed = true;
+        }
+    }
+
+    static Pos pos(Optional<Mark> mark) {
+        return mark.map(YamlLoader::pos).orElse(Pos.START);
+    }
+
+    static Pos pos(Mark mark) {
+        return new Pos(mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Pos byteOffsetPos(byte[] bytes, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        String prefix = new String(bytes, lineStart, Math.max(0, offset - lineStart), StandardCharsets.UTF_8);
+        return new Pos(line, prefix.codePointCount(0, prefix.length()) + 1);
+    }
+
+    private static int firstInvalidUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        var result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() : bytes.length;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.launchc.model.bind;
+
+import dev.launchc.load.Yaml11;
+import dev.launchc.load.YMap;
+import dev.launchc.load.YNode;
+import dev.launchc.load.YScalar;
+import dev.launchc.load.YSeq;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds YAML nodes to the records of a versioned model, the way yaml.v2 decodes into Go structs:
+ * record component names are the YAML keys, any scalar binds to a String with its literal text,
+ * {@code null} in a map keeps the key with a null value (MicroK8s: remove the flag), and a key that
+ * is absent stays null so that "absent" and "empty" remain apart. Values of the wrong shape bind to
+ * null: the schema has already reported them.
+ */
+public final class RecordBinder {
+    private RecordBinder() {}
+
+    public static <R extends Record> R bind(YNode node, Class<R> type) {
+        return type.cast(bindValue(node, type));
+    }
+
+    private static Object bindValue(YNode node, Type type) {
+        if (node == null || (node instanceof YScalar s && s.isNull() && type != String.class)) {
+            return null;
+        }
+        if (type == String.class) {
+            return node instanceof YScalar s ? (s.isNull() ? null : s.text()) : null;
+        }
+        if (type == Boolean.class) {
+            if (node instanceof YScalar s && s.plain()) {
+                return Yaml11.bool(s.text());
+            }
+            return null;
+        }
+        if (type instanceof Class<?> c && c.isRecord()) {
+            return node instanceof YMap m ? bindRecord(m, c) : null;
+        }
+        if (type instanceof ParameterizedType p) {
+            Type raw = p.getRawType();
+            Type[] args = p.getActualTypeArguments();
+            if (raw == List.class && node instanceof YSeq seq) {
+                List<Object> out = new ArrayList<>();
+                for (YNode item : seq.items()) {
+                    out.add(bindValue(item, args[0]));
+                }
+                return out;
+            }
+            if (raw == Map.class && node instanceof YMap map) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                for (YMap.Entry e : map.entries()) {
+                    out.put(e.key().text(), bindValue(e.value(), args[1]));
+                }
+                return out;
+            }
+        }
+        return null;
+    }
+
+    private static Object bindRecord(YMap map, Class<?> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = bindValue(map.get(components[i].getName()), components[i].getGenericType());
+        }
+        try {
+            Constructor<?> ctor = type.getDeclaredConstructor(types);
+            return ctor.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot bind " + type.getName(), e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.launchc.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rules run on every native launch config (and on every seed a cluster compiles to). */
+public final class Rules {
+    private Rules() {}
+
+    public static List<Rule> nativeRules() {
+        List<Rule> all = new ArrayList<>();
+        all.add(new VersionRule());
+        all.addAll(ValueRules.all());
+        all.addAll(CatalogRules.all());
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.launchc.rules;
+
+import java.util.List;
+
+/** Rules about the values themselves: keys, addresses, CIDRs, files, join data. */
+final class ValueRules {
+    private ValueRules() {}
+
+    static List<Rule> all() {
+        return List.of();
+    }
+}

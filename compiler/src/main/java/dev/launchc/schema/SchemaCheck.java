@@ -1,0 +1,156 @@
+package dev.launchc.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.ValidationMessage;
+import dev.launchc.diag.Code;
+import dev.launchc.diag.DidYouMean;
+import dev.launchc.diag.Reporter;
+import dev.launchc.load.Pointers;
+import dev.launchc.load.YDocument;
+import dev.launchc.load.YNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates one document against a schema and maps each schema error back to the line and column
+ * of the offending key or value, as a launchc diagnostic.
+ */
+public final class SchemaCheck {
+    private final SchemaId schema;
+    /** Keys a later version knows: reported as "too new for the track" instead of "unknown". */
+    private final Map<String, String> laterKeys;
+
+    public SchemaCheck(SchemaId schema, Map<String, String> laterKeys) {
+        this.schema = schema;
+        this.laterKeys = laterKeys;
+    }
+
+    /** Returns true when the document has no structural errors (unknown keys aside). */
+    public boolean check(YDocument doc, Reporter reporter) {
+        JsonNode json = YamlJson.toJson(doc.root());
+        Set<ValidationMessage> messages = SchemaRegistry.compiled(schema).validate(json);
+        List<ValidationMessage> sorted = new ArrayList<>(messages);
+        sorted.sort(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
+                .thenComparing(ValidationMessage::getType).thenComparing(m -> String.valueOf(m.getProperty())));
+        boolean structural = true;
+        Set<String> seen = new HashSet<>();
+        for (ValidationMessage m : sorted) {
+            String at = pointer(m);
+            if (!seen.add(m.getType() + "|" + at + "|" + m.getProperty())) {
+                continue;
+            }
+            structural &= report(doc, m, at, reporter);
+        }
+        return structural;
+    }
+
+    private boolean report(YDocument doc, ValidationMessage m, String at, Reporter reporter) {
+        String type = m.getType();
+        switch (type) {
+            case "additionalProperties" -> {
+                String key = m.getProperty();
+                String keyPointer = Pointers.child(at, key);
+                if (at.isEmpty() && laterKeys.containsKey(key)) {
+                    reporter.report(Code.KEY_TOO_NEW_FOR_TRACK, doc.keyPos(keyPointer), keyPointer,
+                            "'" + key + "' is " + laterKeys.get(key) + "; the target track's parser ignores it",
+                            "target a newer track with --target, or drop the key");
+                    return true;
+                }
+                String hint = DidYouMean.hint(key, allowedKeys(m)).orElse(null);
+                reporter.report(Code.UNKNOWN_KEY, doc.keyPos(keyPointer), keyPointer,
+                        "unknown key '" + key + "'" + (at.isEmpty() ? "" : " in " + at), hint);
+                return true;
+            }
+            case "required" -> {
+                String key = m.getProperty();
+                if (at.isEmpty() && "version".equals(key)) {
+                    reporter.report(Code.BAD_VERSION, doc.start(), "/version",
+                            "'version' is missing; MicroK8s requires it in every non-empty part",
+                            "add 'version: 0.2.0' (or 0.1.0 for MicroK8s 1.27)");
+                } else {
+                    reporter.report(Code.TYPE_MISMATCH, doc.valuePos(at), at,
+                            "missing required key '" + key + "'" + (at.isEmpty() ? "" : " in " + at));
+                }
+                return false;
+            }
+            case "type" -> {
+                YNode node = doc.at(at);
+                String found = node == null ? "null" : node.describe();
+                reporter.report(Code.TYPE_MISMATCH, doc.valuePos(at), at,
+                        label(at) + " must be " + expected(m.getSchemaNode()) + ", not " + found);
+                return false;
+            }
+            case "enum" -> {
+                YNode node = doc.at(at);
+                List<String> allowed = new ArrayList<>();
+                m.getSchemaNode().forEach(v -> allowed.add(v.asText()));
+                String text = node instanceof dev.launchc.load.YScalar s ? s.text() : String.valueOf(node);
+                reporter.report(Code.TYPE_MISMATCH, doc.valuePos(at), at,
+                        label(at) + " must be one of " + String.join(", ", allowed) + ", not '" + text + "'",
+                        DidYouMean.hint(text, allowed).orElse(null));
+                return false;
+            }
+            default -> {
+                reporter.report(Code.TYPE_MISMATCH, doc.valuePos(at), at, label(at) + ": " + stripLocation(m.getMessage()));
+                return false;
+            }
+        }
+    }
+
+    private static String pointer(ValidationMessage m) {
+        String p = m.getInstanceLocation().toString();
+        return "/".equals(p) ? "" : p;
+    }
+
+    private static String label(String at) {
+        return at.isEmpty() ? "the document" : "'" + at.substring(at.lastIndexOf('/') + 1) + "'";
+    }
+
+    private static String stripLocation(String message) {
+        int colon = message.indexOf(": ");
+        return colon >= 0 && message.startsWith("/") ? message.substring(colon + 2) : message;
+    }
+
+    private static String expected(JsonNode typeNode) {
+        List<String> types = new ArrayList<>();
+        if (typeNode != null && typeNode.isArray()) {
+            typeNode.forEach(t -> types.add(t.asText()));
+        } else if (typeNode != null) {
+            types.add(typeNode.asText());
+        }
+        types.remove("null");
+        List<String> words = new ArrayList<>();
+        for (String t : types) {
+            words.add(switch (t) {
+                case "object" -> "a mapping";
+                case "array" -> "a list";
+                case "string", "number", "integer" -> words.contains("a scalar") ? null : "a scalar";
+                case "boolean" -> types.contains("string") ? null : "a boolean (true or false)";
+                default -> t;
+            });
+        }
+        words.removeIf(java.util.Objects::isNull);
+        return String.join(" or ", words);
+    }
+
+    /** The property names the schema allows where the unknown key stands, for "did you mean". */
+    private List<String> allowedKeys(ValidationMessage m) {
+        String fragment = m.getSchemaLocation().getFragment().toString();
+        if (fragment.endsWith("/additionalProperties")) {
+            fragment = fragment.substring(0, fragment.length() - "/additionalProperties".length());
+        }
+        JsonNode parent = SchemaRegistry.raw(schema).at(fragment.startsWith("#") ? fragment.substring(1) : fragment);
+        List<String> keys = new ArrayList<>();
+        JsonNode props = parent.path("properties");
+        for (Iterator<String> it = props.fieldNames(); it.hasNext(); ) {
+            keys.add(it.next());
+        }
+        keys.addAll(laterKeys.keySet());
+        return keys;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.launchc.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The schemas packaged from {@code schema/}, each parsed and compiled once per process. */
+public final class SchemaRegistry {
+    public static final List<SchemaId> PUBLISHED = List.of(
+            new SchemaId("native", "0.1.0"), new SchemaId("native", "0.2.0"), new SchemaId("cluster", "v1alpha1"));
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Map<SchemaId, JsonNode> RAW = new ConcurrentHashMap<>();
+    private static final Map<SchemaId, JsonSchema> COMPILED = new ConcurrentHashMap<>();
+
+    private SchemaRegistry() {}
+
+    public static String text(SchemaId id) {
+        try (InputStream in = open(id)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode raw(SchemaId id) {
+        return RAW.computeIfAbsent(id, k -> {
+            try (InputStream in = open(k)) {
+                return MAPPER.readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    public static JsonSchema compiled(SchemaId id) {
+        return COMPILED.computeIfAbsent(id, k -> {
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                    .pathType(PathType.JSON_POINTER)
+                    .formatAssertionsEnabled(false)
+                    .build();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(raw(k), config);
+        });
+    }
+
+    private static InputStream open(SchemaId id) {
+        InputStream in = SchemaRegistry.class.getResourceAsStream(id.resource());
+        if (in == null) {
+            throw new IllegalArgumentException("no schema " + id);
+        }
+        return in;
+    }
+}
