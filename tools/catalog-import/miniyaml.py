@@ -440,7 +440,8 @@ class _Parser:
         while self.i < len(self.lines):
             l = self.lines[self.i]
             if l.strip() == "":
-                body.append("")
+                # spaces beyond the block indentation are content
+                body.append(l[block_ind:] if block_ind is not None and len(l) > block_ind else "")
                 self.i += 1
                 continue
             li = _indent_of(l)

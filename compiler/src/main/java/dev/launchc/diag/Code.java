@@ -58,9 +58,7 @@ public enum Code {
     SERVICE_IP_NOT_IN_SANS("LC2002", "changed service CIDR without its first address in extraSANs", Severity.WARNING, Verdict.IGNORED),
     JOIN_OVERWRITES_KUBELET_ARGS("LC2003", "join in the same part as kubelet args", Severity.WARNING, Verdict.IGNORED),
     HOSTS_TOML_WITHOUT_HOST("LC2004", "hosts.toml without a [host.\"…\"] table", Severity.WARNING, Verdict.IGNORED),
-    DEPRECATED_FLAG("LC2005", "deprecated flag", Severity.WARNING, Verdict.IGNORED),
-    YAML11_BOOLEAN("LC2006", "YAML 1.1 boolean spelling", Severity.INFO, Verdict.IGNORED),
-    CNI_ENV_AFTER_INSTALL("LC2007", "extraCNIEnv only takes effect at install", Severity.INFO, Verdict.IGNORED);
+    DEPRECATED_FLAG("LC2005", "deprecated flag", Severity.WARNING, Verdict.IGNORED);
 
     /** How MicroK8s itself reacts to the problem. */
     public enum Verdict {

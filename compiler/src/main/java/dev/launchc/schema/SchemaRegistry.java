@@ -3,7 +3,9 @@ package dev.launchc.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -23,6 +25,10 @@ public final class SchemaRegistry {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Map<SchemaId, JsonNode> RAW = new ConcurrentHashMap<>();
     private static final Map<SchemaId, JsonSchema> COMPILED = new ConcurrentHashMap<>();
+    /** Draft-07 plus the editor annotation {@code markdownDescription}, which validates nothing. */
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
+            b -> b.metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV7())
+                    .keyword(new NonValidationKeyword("markdownDescription")).build()));
 
     private SchemaRegistry() {}
 
@@ -50,7 +56,7 @@ public final class SchemaRegistry {
                     .pathType(PathType.JSON_POINTER)
                     .formatAssertionsEnabled(false)
                     .build();
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(raw(k), config);
+            return FACTORY.getSchema(raw(k), config);
         });
     }
 

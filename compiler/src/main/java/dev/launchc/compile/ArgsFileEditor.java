@@ -1,0 +1,152 @@
+package dev.launchc.compile;
+
+import dev.launchc.model.internal.ArgEntry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The two ways MicroK8s edits an args or env file, reproduced exactly.
+ *
+ * <p>{@link #apply} is the cluster agent's {@code UpdateServiceArguments} (reference
+ * launch-config-facts §4.2): in-place replacement, deletion on null, blank lines dropped, comments
+ * kept, a final newline. New keys are appended in document order; MicroK8s appends them in Go map
+ * order, which is random, so document order is launchc's one deliberate difference.
+ *
+ * <p>{@link #refreshOption} is the snap's shell helper {@code refresh_opt_in_local_config}, used by
+ * generate-cni.sh and addon scripts: it rewrites a line starting with {@code --opt=}, or else
+ * inserts the option as the first line, leaving every other line (blank ones too) alone.
+ */
+public final class ArgsFileEditor {
+    private ArgsFileEditor() {}
+
+    /** The new content and whether MicroK8s would count the file as changed (and restart its service). */
+    public record Result(String content, boolean changed) {}
+
+    public static Result apply(String content, List<ArgEntry> entries) {
+        Map<String, String> updates = new LinkedHashMap<>();
+        List<String> deletes = new ArrayList<>();
+        for (ArgEntry e : entries) {
+            if (e.isRemoval()) {
+                updates.remove(e.key());
+                deletes.add(e.key());
+            } else {
+                deletes.remove(e.key());
+                updates.put(e.key(), e.value());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        Map<String, String> pending = new LinkedHashMap<>(updates);
+        boolean changed = false;
+        for (String raw : (content == null ? "" : content).split("\n", -1)) {
+            String line = raw.strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String key = keyOf(line);
+            if (updates.containsKey(key)) {
+                String value = updates.get(key);
+                if (!value.equals(oldValue(line))) {
+                    changed = true;
+                }
+                out.add(key + "=" + value);
+                pending.remove(key);
+            } else if (deletes.contains(key)) {
+                changed = true;
+            } else {
+                out.add(line);
+            }
+        }
+        for (Map.Entry<String, String> e : pending.entrySet()) {
+            out.add(e.getKey() + "=" + e.getValue());
+            changed = true;
+        }
+        return new Result(String.join("\n", out) + "\n", changed);
+    }
+
+    /** The key of an args line: text before the first '=', else before the first space, else the line. */
+    public static String keyOf(String line) {
+        int eq = line.indexOf('=');
+        if (eq >= 0) {
+            return line.substring(0, eq);
+        }
+        int sp = line.indexOf(' ');
+        return sp >= 0 ? line.substring(0, sp) : line;
+    }
+
+    /** The old value as the cluster agent compares it: only up to a second '=', so values with '=' always differ. */
+    private static String oldValue(String line) {
+        int eq = line.indexOf('=');
+        if (eq < 0) {
+            int sp = line.indexOf(' ');
+            return sp >= 0 ? line.substring(sp + 1) : null;
+        }
+        String rest = line.substring(eq + 1);
+        int second = rest.indexOf('=');
+        return second >= 0 ? rest.substring(0, second) : rest;
+    }
+
+    public static Result refreshOption(String content, String option, String value) {
+        String replacement = option + "=" + value;
+        String text = content == null ? "" : content;
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        boolean trailingNewline = text.endsWith("\n");
+        if (trailingNewline) {
+            lines.remove(lines.size() - 1);
+        }
+        boolean found = false;
+        boolean changed = false;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(option + "=")) {
+                found = true;
+                if (!lines.get(i).equals(replacement)) {
+                    lines.set(i, replacement);
+                    changed = true;
+                }
+            }
+        }
+        if (!found) {
+            lines.add(0, replacement);
+            changed = true;
+        }
+        return new Result(String.join("\n", lines) + (trailingNewline || !found && text.isEmpty() ? "\n" : ""), changed);
+    }
+
+    /** Reads KEY=value lines as bash would for the simple assignments MicroK8s' env files hold. */
+    public static Map<String, String> readEnv(String content) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String raw : (content == null ? "" : content).split("\n")) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String value = line.substring(eq + 1).strip();
+            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+                    || value.startsWith("'") && value.endsWith("'"))) {
+                value = value.substring(1, value.length() - 1);
+            }
+            out.put(line.substring(0, eq).strip(), value);
+        }
+        return out;
+    }
+
+    /** Reads an args file into key → value as the cluster agent parses its lines (value null for bare flags). */
+    public static Map<String, String> readArgs(String content) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String raw : (content == null ? "" : content).split("\n")) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String key = keyOf(line);
+            String rest = line.length() > key.length() ? line.substring(key.length() + 1) : null;
+            out.put(key, rest);
+        }
+        return out;
+    }
+}

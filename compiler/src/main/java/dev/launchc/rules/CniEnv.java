@@ -1,0 +1,129 @@
+package dev.launchc.rules;
+
+import dev.launchc.model.internal.ArgEntry;
+import dev.launchc.model.internal.Part;
+import dev.launchc.model.internal.ServiceFile;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The effective {@code args/cni-env} that MicroK8s' {@code generate-cni.sh} sources at install:
+ * the track's default file ({@code KEY=value} lines), then every part's {@code extraCNIEnv}
+ * entries applied in order, a null value removing the key (reference launch-config-facts §4.2,
+ * §4.6). Each key remembers the entry that set or removed it, so findings point at the input.
+ */
+final class CniEnv {
+    /** Where a key's current state comes from; {@code entry} is null for the track's default file. */
+    record Setting(String value, Part part, ArgEntry entry) {
+        boolean fromDefault() {
+            return entry == null;
+        }
+    }
+
+    private final Map<String, Setting> values = new LinkedHashMap<>();
+    private final Map<String, Setting> removals = new LinkedHashMap<>();
+    private final Map<String, String> examples = new LinkedHashMap<>();
+    private final Map<String, Boolean> setByParts = new LinkedHashMap<>();
+    private Part lastPart;
+
+    private CniEnv() {}
+
+    /**
+     * The effective cni-env, or null when no part has extraCNIEnv entries or the track runs no
+     * generate-cni.sh (MicroK8s 1.27 has neither the script nor a cni-env file).
+     */
+    static CniEnv of(RuleContext ctx) {
+        if (!ctx.track().runsGenerateCni()) {
+            return null;
+        }
+        String defaults = ctx.track().defaultArgs().get(ServiceFile.CNI_ENV.fileName());
+        if (defaults == null) {
+            return null;
+        }
+        CniEnv env = new CniEnv();
+        for (String raw : defaults.split("\n", -1)) {
+            String line = raw.strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.startsWith("#")) {
+                String commented = line.substring(1).strip();
+                int eq = commented.indexOf('=');
+                if (eq > 0 && commented.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    env.examples.putIfAbsent(commented.substring(0, eq), unquote(commented.substring(eq + 1)));
+                }
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                String key = line.substring(0, eq);
+                String value = unquote(line.substring(eq + 1));
+                env.values.put(key, new Setting(value, null, null));
+                env.examples.putIfAbsent(key, value);
+            }
+        }
+        boolean any = false;
+        for (Part part : ctx.config().parts()) {
+            List<ArgEntry> entries = part.args(ServiceFile.CNI_ENV);
+            if (entries.isEmpty()) {
+                continue;
+            }
+            any = true;
+            env.lastPart = part;
+            for (ArgEntry e : entries) {
+                if (e.isRemoval()) {
+                    env.values.remove(e.key());
+                    env.removals.put(e.key(), new Setting(null, part, e));
+                } else {
+                    env.values.put(e.key(), new Setting(unquote(e.value()), part, e));
+                    env.removals.remove(e.key());
+                    env.setByParts.put(e.key(), true);
+                }
+            }
+        }
+        return any ? env : null;
+    }
+
+    /** The value generate-cni.sh sees, or null when the key is absent. */
+    String value(String key) {
+        Setting s = values.get(key);
+        return s == null ? null : s.value();
+    }
+
+    /** The key's current setting, or null when absent. */
+    Setting setting(String key) {
+        return values.get(key);
+    }
+
+    /** The entry that removed the key, when a removal is why it is absent now. */
+    Setting removal(String key) {
+        return removals.get(key);
+    }
+
+    /** True when some part gives the key a value (not merely removes it). */
+    boolean setByParts(String key) {
+        return setByParts.containsKey(key);
+    }
+
+    /** The value MicroK8s' default cni-env uses or suggests (in a comment) for the key, or null. */
+    String example(String key) {
+        return examples.get(key);
+    }
+
+    /** The last part with extraCNIEnv entries: where findings about the map as a whole go. */
+    Part lastPart() {
+        return lastPart;
+    }
+
+    /** bash removes one pair of surrounding quotes when it sources {@code KEY="value"}. */
+    static String unquote(String v) {
+        if (v.length() >= 2) {
+            char first = v.charAt(0);
+            if ((first == '"' || first == '\'') && v.charAt(v.length() - 1) == first) {
+                return v.substring(1, v.length() - 1);
+            }
+        }
+        return v;
+    }
+}

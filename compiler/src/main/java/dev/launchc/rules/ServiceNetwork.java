@@ -1,0 +1,143 @@
+package dev.launchc.rules;
+
+import dev.launchc.model.internal.ArgEntry;
+import dev.launchc.model.internal.Part;
+import dev.launchc.model.internal.ServiceFile;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The service CIDR(s) a node ends up with, and which input decides them, in this order:
+ * <ol>
+ *   <li>extraCNIEnv, when some part sets {@code IPv4_SERVICE_CIDR} or {@code IPv6_SERVICE_CIDR}:
+ *       generate-cni.sh writes {@code --service-cluster-ip-range} from the effective cni-env, one
+ *       CIDR per family whose {@code IPvX_SUPPORT} is {@code true}, IPv4 first;</li>
+ *   <li>else {@code --service-cluster-ip-range} in the parts' extraKubeAPIServerArgs (last one wins);</li>
+ *   <li>else the track's default kube-apiserver args file (10.152.183.0/24).</li>
+ * </ol>
+ * Unknown (null) when the deciding input is unusable: a removed flag, no valid CIDR, or a broken
+ * cni-env (CniEnvRule reports that). The first CIDR is the primary family: the one the
+ * {@code kubernetes} Service takes its address from.
+ */
+final class ServiceNetwork {
+    static final String FLAG = "--service-cluster-ip-range";
+
+    /**
+     * @param part    the part holding the deciding entry; null for the track default
+     * @param pointer the deciding entry's JSON pointer in {@code part}; null for the track default
+     * @param origin  a phrase for messages: where the CIDRs come from
+     */
+    record Effective(List<Inet.Cidr> cidrs, Part part, String pointer, String origin) {
+        boolean isDefault() {
+            return part == null;
+        }
+
+        Inet.Cidr primary() {
+            return cidrs.get(0);
+        }
+
+        Inet.Cidr ofFamily(int family) {
+            for (Inet.Cidr c : cidrs) {
+                if (c.family() == family) {
+                    return c;
+                }
+            }
+            return null;
+        }
+
+        String describe() {
+            StringBuilder sb = new StringBuilder();
+            for (Inet.Cidr c : cidrs) {
+                sb.append(sb.length() == 0 ? "" : ",").append(c);
+            }
+            return sb.toString();
+        }
+    }
+
+    private ServiceNetwork() {}
+
+    static Effective of(RuleContext ctx) {
+        CniEnv env = CniEnv.of(ctx);
+        if (env != null && (env.setByParts("IPv4_SERVICE_CIDR") || env.setByParts("IPv6_SERVICE_CIDR"))) {
+            return fromCniEnv(env);
+        }
+        ArgEntry last = null;
+        Part lastPart = null;
+        for (Part part : ctx.config().parts()) {
+            for (ArgEntry e : part.args(ServiceFile.KUBE_APISERVER)) {
+                if (FLAG.equals(e.key())) {
+                    last = e;
+                    lastPart = part;
+                }
+            }
+        }
+        if (last != null) {
+            if (last.isRemoval()) {
+                return null;
+            }
+            List<Inet.Cidr> cidrs = parseList(last.value());
+            return cidrs.isEmpty() ? null
+                    : new Effective(cidrs, lastPart, last.pointer(), FLAG + " in extraKubeAPIServerArgs");
+        }
+        List<Inet.Cidr> defaults = defaults(ctx);
+        return defaults.isEmpty() ? null
+                : new Effective(defaults, null, null, "the default kube-apiserver args of MicroK8s " + ctx.track().name());
+    }
+
+    /** The service CIDRs of the track's default kube-apiserver args file; empty if it has none. */
+    static List<Inet.Cidr> defaults(RuleContext ctx) {
+        String file = ctx.track().defaultArgs().get(ServiceFile.KUBE_APISERVER.fileName());
+        if (file == null) {
+            return List.of();
+        }
+        for (String raw : file.split("\n", -1)) {
+            String line = raw.strip();
+            if (line.startsWith(FLAG + "=")) {
+                return parseList(CniEnv.unquote(line.substring(FLAG.length() + 1).strip()));
+            }
+            if (line.startsWith(FLAG + " ")) {
+                return parseList(CniEnv.unquote(line.substring(FLAG.length() + 1).strip()));
+            }
+        }
+        return List.of();
+    }
+
+    private static Effective fromCniEnv(CniEnv env) {
+        List<Inet.Cidr> cidrs = new ArrayList<>();
+        CniEnv.Setting deciding = null;
+        for (int family : new int[] {4, 6}) {
+            if (!"true".equals(env.value("IPv" + family + "_SUPPORT"))) {
+                continue;
+            }
+            CniEnv.Setting s = env.setting("IPv" + family + "_SERVICE_CIDR");
+            Inet.Cidr c = s == null ? null : Inet.parseCidr(s.value());
+            if (c == null || c.family() != family) {
+                return null;
+            }
+            cidrs.add(c.network());
+            if (deciding == null || deciding.fromDefault()) {
+                deciding = s;
+            }
+        }
+        if (cidrs.isEmpty()) {
+            return null;
+        }
+        if (deciding.fromDefault()) {
+            Part part = env.lastPart();
+            return new Effective(cidrs, part, part.serviceArgsPointers().get(ServiceFile.CNI_ENV), "extraCNIEnv");
+        }
+        return new Effective(cidrs, deciding.part(), deciding.entry().pointer(), "extraCNIEnv " + deciding.entry().key());
+    }
+
+    /** Comma-separated CIDRs; entries that do not parse are left out (other rules judge them). */
+    private static List<Inet.Cidr> parseList(String value) {
+        List<Inet.Cidr> out = new ArrayList<>();
+        for (String item : value.split(",", -1)) {
+            Inet.Cidr c = Inet.parseCidr(item.strip());
+            if (c != null) {
+                out.add(c.network());
+            }
+        }
+        return out;
+    }
+}

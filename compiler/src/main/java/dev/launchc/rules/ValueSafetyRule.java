@@ -1,0 +1,96 @@
+package dev.launchc.rules;
+
+import dev.launchc.convert.NativeV0_2Converter;
+import dev.launchc.diag.Code;
+import dev.launchc.model.internal.ArgEntry;
+import dev.launchc.model.internal.Part;
+import dev.launchc.model.internal.ServiceFile;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * LC1010 (VALUE_HAS_LINE_BREAK): an args/env key or value holding a line feed, carriage return,
+ * NUL, NEL (U+0085) or a Unicode line/paragraph separator (U+2028, U+2029). MicroK8s writes
+ * {@code key=value} verbatim as one line, so a line break injects a second line, that is a second
+ * flag or variable, into the file; a NUL cuts the line short for the C-string readers.
+ *
+ * <p>LC1011 (VALUE_HAS_SPACE): a key or value holding a space or tab in a file that kubelite reads
+ * (kube-apiserver, kubelet, kube-proxy, kube-controller-manager, kube-scheduler). kubelite deletes
+ * every quote and splits each line at spaces (reference launch-config-facts §4.3), so
+ * {@code --flag=a b} becomes two arguments and quoting cannot help.
+ */
+public final class ValueSafetyRule implements Rule {
+    @Override
+    public void check(RuleContext ctx) {
+        for (Part part : ctx.config().parts()) {
+            for (Map.Entry<ServiceFile, List<ArgEntry>> files : part.serviceArgs().entrySet()) {
+                ServiceFile file = files.getKey();
+                for (ArgEntry e : files.getValue()) {
+                    check(ctx, part, file, e);
+                }
+            }
+        }
+    }
+
+    private static void check(RuleContext ctx, Part part, ServiceFile file, ArgEntry e) {
+        String where = NativeV0_2Converter.yamlKey(file);
+        String keyBreak = lineBreak(e.key());
+        if (keyBreak != null) {
+            ctx.atKey(Code.VALUE_HAS_LINE_BREAK, part, e.pointer(), "key in " + where + " holds " + keyBreak
+                    + "; MicroK8s writes it verbatim, which puts a second line into args/" + file.fileName(),
+                    "remove the " + keyBreak);
+        }
+        String valueBreak = e.value() == null ? null : lineBreak(e.value());
+        if (valueBreak != null) {
+            ctx.atValue(Code.VALUE_HAS_LINE_BREAK, part, e.pointer(), "value of " + safeKey(e.key()) + " holds "
+                    + valueBreak + "; MicroK8s writes it verbatim, which puts a second line into args/"
+                    + file.fileName(), hintFor(valueBreak));
+        }
+        if (file.reader() != ServiceFile.Reader.KUBELITE) {
+            return;
+        }
+        if (keyBreak == null && hasBlank(e.key())) {
+            ctx.atKey(Code.VALUE_HAS_SPACE, part, e.pointer(), "flag name '" + e.key().strip() + "' in " + where
+                    + " holds a space; kubelite splits each line of args/" + file.fileName()
+                    + " at spaces into separate arguments", "remove the spaces from the flag name");
+        }
+        if (valueBreak == null && e.value() != null && hasBlank(e.value())) {
+            ctx.atValue(Code.VALUE_HAS_SPACE, part, e.pointer(), "value of " + safeKey(e.key())
+                    + " holds a space; kubelite splits each line of args/" + file.fileName()
+                    + " at spaces and deletes every quote, so it becomes separate arguments",
+                    "remove the spaces (write lists as a,b without spaces); quoting does not help");
+        }
+    }
+
+    /** A description of the first line-breaking character, or null. */
+    static String lineBreak(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            switch (s.charAt(i)) {
+                case '\n': return "a line feed (\\n)";
+                case '\r': return "a carriage return (\\r)";
+                case '\0': return "a NUL character";
+                case '\u0085': return "a next-line character (U+0085)";
+                case '\u2028': return "a line separator (U+2028)";
+                case '\u2029': return "a paragraph separator (U+2029)";
+                default: break;
+            }
+        }
+        return null;
+    }
+
+    private static String hintFor(String what) {
+        if (what.contains("line feed")) {
+            return "write the value on one line; a YAML block scalar (| or >) keeps its final line break, use a plain or quoted scalar";
+        }
+        return "remove the " + what;
+    }
+
+    private static boolean hasBlank(String s) {
+        return s.indexOf(' ') >= 0 || s.indexOf('\t') >= 0;
+    }
+
+    /** The key for a message, with anything unprintable replaced. */
+    private static String safeKey(String key) {
+        return key.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", "?");
+    }
+}

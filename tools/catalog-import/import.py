@@ -1,0 +1,759 @@
+#!/usr/bin/env python3
+"""Generate launchc's catalog (JSON) from the reference facts folder.
+
+Usage:
+    python3 tools/catalog-import/import.py [REFERENCE_DIR] [--out DIR] [--check]
+
+REFERENCE_DIR defaults to ../shared/reference relative to the repository root.
+The output goes to compiler/src/main/resources/dev/launchc/catalog/ unless
+--out is given. With --check nothing is written: the script exits with status 1
+if the files on disk differ from what it would generate.
+
+Only the Python 3 standard library is used. See README.md next to this file
+for the output format and where each fact comes from.
+"""
+
+import argparse
+import json
+import os
+import re
+import sys
+
+sys.dont_write_bytecode = True  # keep tools/catalog-import free of __pycache__
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import miniyaml  # noqa: E402
+import addons_facts  # noqa: E402
+
+REPO_ROOT = os.path.dirname(os.path.dirname(HERE))
+DEFAULT_REF = os.path.join(os.path.dirname(REPO_ROOT), "shared", "reference")
+DEFAULT_OUT = os.path.join(REPO_ROOT, "compiler", "src", "main", "resources", "dev", "launchc", "catalog")
+
+SCHEMA_VERSION = 1
+WARNINGS = []
+
+
+class ImportError_(Exception):
+    pass
+
+
+def fail(msg):
+    raise ImportError_(msg)
+
+
+def check(cond, msg):
+    if not cond:
+        fail(msg)
+
+
+# ---------------------------------------------------------------- helpers
+
+def vkey(v):
+    """Sort key for '1.32', 'v24.6.2', '0.2.0'."""
+    return tuple(int(x) for x in v.lstrip("v").split("."))
+
+
+def read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def read_text(path):
+    raw = read_bytes(path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        fail("%s is not UTF-8: %s" % (path, e))
+    check(text.encode("utf-8") == raw, "%s does not round-trip through UTF-8" % path)
+    return text
+
+
+def read_yaml(path):
+    try:
+        return miniyaml.load(read_text(path))
+    except miniyaml.YamlError as e:
+        fail("%s: %s" % (path, e))
+
+
+def listdirs(path):
+    return sorted(d for d in os.listdir(path) if os.path.isdir(os.path.join(path, d)))
+
+
+_REF_PATH = re.compile(r"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$")
+_TAG = re.compile(r"^[\w][\w.-]{0,127}$")
+
+
+def qualify_image(ref):
+    """Fully qualify an image reference the way containerd/docker normalise it:
+    no registry -> docker.io, single path element on docker.io -> library/NAME,
+    no tag and no digest -> :latest."""
+    ref = ref.strip()
+    digest = None
+    if "@" in ref:
+        ref, digest = ref.split("@", 1)
+    slash = ref.rfind("/")
+    colon = ref.rfind(":")
+    if colon > slash:
+        repo, tag = ref[:colon], ref[colon + 1:]
+    else:
+        repo, tag = ref, None
+    parts = repo.split("/")
+    first = parts[0]
+    if len(parts) > 1 and ("." in first or ":" in first or first == "localhost" or first != first.lower()):
+        domain, path = first, "/".join(parts[1:])
+    else:
+        domain, path = "docker.io", repo
+    if domain == "index.docker.io":
+        domain = "docker.io"
+    if domain == "docker.io" and "/" not in path:
+        path = "library/" + path
+    if tag is None and digest is None:
+        tag = "latest"
+    check(_REF_PATH.match(path) is not None, "bad image path in %r" % ref)
+    check(tag is None or _TAG.match(tag) is not None, "bad image tag in %r" % ref)
+    out = domain + "/" + path
+    if tag is not None:
+        out += ":" + tag
+    if digest is not None:
+        out += "@" + digest
+    return out
+
+
+# ---------------------------------------------------------------- JSON output
+
+def _scalar(v):
+    if isinstance(v, float):
+        check(v == v and v not in (float("inf"), float("-inf")), "non-finite float")
+    return json.dumps(v, ensure_ascii=False)
+
+
+def _is_scalar(v):
+    return v is None or isinstance(v, (str, int, float, bool))
+
+
+def dumps(obj):
+    """Deterministic JSON: sorted keys, 1-space indent; objects and arrays that
+    hold only scalars are written on one line when that line stays short."""
+    def enc(o, ind):
+        if _is_scalar(o):
+            return _scalar(o)
+        if isinstance(o, dict):
+            for k in o:
+                check(isinstance(k, str), "non-string key %r" % (k,))
+            items = sorted(o.items())
+            if not items:
+                return "{}"
+            if all(_is_scalar(v) for _, v in items):
+                one = "{" + ", ".join(_scalar(k) + ": " + _scalar(v) for k, v in items) + "}"
+                if ind + len(one) <= 120:
+                    return one
+            pad = " " * (ind + 1)
+            return "{\n" + ",\n".join(pad + _scalar(k) + ": " + enc(v, ind + 1) for k, v in items) + "\n" + " " * ind + "}"
+        if isinstance(o, (list, tuple)):
+            if not o:
+                return "[]"
+            if all(_is_scalar(v) for v in o):
+                one = "[" + ", ".join(_scalar(v) for v in o) + "]"
+                if ind + len(one) <= 120:
+                    return one
+            pad = " " * (ind + 1)
+            return "[\n" + ",\n".join(pad + enc(v, ind + 1) for v in o) + "\n" + " " * ind + "]"
+        fail("cannot encode %r" % (o,))
+    return enc(obj, 0) + "\n"
+
+
+# ---------------------------------------------------------------- tracks
+
+def parse_helper_insert(text, path):
+    if text.startswith("TOP"):
+        check('"1i$replace_line"' in text, "%s: TOP without the 1i sed expression" % path)
+        return "top"
+    if text.startswith("APPEND"):
+        return "append"
+    fail("%s: cannot tell whether the helper inserts at the top or appends" % path)
+
+
+def parse_generate_cni(text, path):
+    m = re.match(r"^scripts/generate-cni\.sh: (PRESENT|ABSENT)\b", text)
+    check(m is not None, "%s: unexpected format" % path)
+    return m.group(1) == "PRESENT"
+
+
+def read_default_args(base):
+    """Every file under default-args/ (dot files included), keyed by its path
+    under $SNAP_DATA/args after the install hook's rename of
+    certs.d/localhost__32000 -> certs.d/localhost:32000."""
+    out = {}
+    raw_by_key = {}
+    for root, dirs, files in os.walk(base):
+        dirs.sort()
+        for name in sorted(files):
+            full = os.path.join(root, name)
+            check(not os.path.islink(full), "symlink in default-args: %s" % full)
+            rel = os.path.relpath(full, base).replace(os.sep, "/")
+            parts = rel.split("/")
+            if len(parts) > 1 and parts[0] == "certs.d" and "__" in parts[1]:
+                check(parts[1] == "localhost__32000", "unknown renamed certs.d folder %s (only localhost__32000 is renamed by the install hook)" % rel)
+                parts[1] = "localhost:32000"
+            key = "/".join(parts)
+            check(key not in out, "duplicate default-args key %s" % key)
+            out[key] = read_text(full)
+            raw_by_key[key] = read_bytes(full)
+    return out, raw_by_key
+
+
+def image_tag(images, repo):
+    tags = [i.rsplit(":", 1)[1] for i in images if i.rsplit(":", 1)[0] == repo]
+    check(len(tags) == 1, "expected exactly one %s image, got %r" % (repo, tags))
+    return tags[0]
+
+
+ADDON_FIELDS = {
+    "name": "name",
+    "description": "description",
+    "version": "version",
+    "check_status": "checkStatus",
+    "supported_architectures": "supportedArchitectures",
+    "confinement": "confinement",
+}
+
+
+def read_addons(path, repository):
+    data = read_yaml(path)
+    check(isinstance(data, dict) and list(data) == ["microk8s-addons"], "%s: unexpected top level" % path)
+    lst = data["microk8s-addons"]["addons"]
+    out = []
+    seen = set()
+    for a in lst:
+        unknown = set(a) - set(ADDON_FIELDS)
+        check(not unknown, "%s: unknown addon fields %r" % (path, unknown))
+        check(a["name"] not in seen, "%s: duplicate addon %s" % (path, a["name"]))
+        seen.add(a["name"])
+        e = {"repository": repository}
+        for k, v in a.items():
+            if k == "supported_architectures":
+                check(isinstance(v, list) and all(isinstance(x, str) for x in v), "%s: bad architectures" % path)
+                v = sorted(set(v))
+            else:
+                check(isinstance(v, str), "%s: %s.%s is not a string: %r" % (path, a["name"], k, v))
+            e[ADDON_FIELDS[k]] = v
+        out.append(e)
+    return out
+
+
+def parse_readme_sources_table(ref):
+    """tracks/README.md 'Full commit SHAs' table: branch -> {repo: branch@sha}."""
+    text = read_text(os.path.join(ref, "tracks", "README.md"))
+    rows = {}
+    repos = ["canonical/microk8s", "canonical/microk8s-core-addons",
+             "canonical/microk8s-community-addons", "canonical/microk8s-cluster-agent"]
+    for line in text.splitlines():
+        m = re.match(r"^\| (\S+) \| `([^`]+)` \| `([^`]+)` \| `([^`]+)` \| (.+) \|$", line)
+        if m:
+            last = m.group(5).strip()
+            ca = last.strip("`") if last.startswith("`") else None
+            rows[m.group(1)] = dict(zip(repos, [m.group(2), m.group(3), m.group(4), ca]))
+    return rows
+
+
+def build_tracks(ref):
+    tdir = os.path.join(ref, "tracks")
+    readme_sources = parse_readme_sources_table(ref)
+    tracks = {}
+    raw_checks = {}
+    for branch in listdirs(tdir):
+        p = os.path.join(tdir, branch)
+        v = read_yaml(os.path.join(p, "versions.yaml"))
+        minor = str(v["kubernetes"]["minor"])
+        if branch == "master":
+            check(v["track"] == "master", "master/versions.yaml track mismatch")
+            name = minor
+        else:
+            name = v["track"]
+            check(name == branch and minor == branch, "%s: track/minor mismatch" % branch)
+        check(name not in tracks, "duplicate track %s" % name)
+
+        images = sorted(set(qualify_image(l) for l in read_text(os.path.join(p, "images.txt")).splitlines()
+                            if l.strip() and not l.strip().startswith("#")))
+        default_args, raw_args = read_default_args(os.path.join(p, "default-args"))
+        lc = v["launch_config"]
+        sources = {}
+        for repo, s in sorted(v["sources"].items()):
+            if s is None:
+                sources[repo] = None
+            else:
+                ref_name = s["ref"]
+                check(ref_name.startswith("refs/heads/"), "%s: unexpected ref %s" % (branch, ref_name))
+                sources[repo] = "%s@%s" % (ref_name[len("refs/heads/"):], s["commit"])
+        if branch in readme_sources:
+            check(readme_sources[branch] == sources,
+                  "%s: versions.yaml sources differ from tracks/README.md: %r vs %r" % (branch, sources, readme_sources[branch]))
+        else:
+            fail("tracks/README.md has no commit row for %s" % branch)
+
+        # cross-checks between files
+        tmpl = default_args["containerd-template.toml"]
+        m = re.search(r'^\s*sandbox_image = "([^"]+)"', tmpl, re.M)
+        check(m is not None and m.group(1) == v["pause_image"], "%s: pause image mismatch with containerd-template.toml" % branch)
+        check(qualify_image(v["pause_image"]) in images, "%s: pause image not in images.txt" % branch)
+        calico = image_tag(images, "docker.io/calico/node")
+        check(calico == v["calico"], "%s: calico version mismatch" % branch)
+        default_lc = read_text(os.path.join(p, "microk8s.default.yaml"))
+        m = re.search(r"^version: (\S+)$", default_lc, re.M)
+        check(m is not None and m.group(1) == lc["default_file_version"], "%s: default launch config version mismatch" % branch)
+
+        others = {}
+        for k, val in sorted(v.get("other_components", {}).items()):
+            check(isinstance(val, str), "%s: other_components.%s not a string" % (branch, k))
+            others[k] = val
+
+        core = read_addons(os.path.join(p, "addons-core.yaml"), "core")
+        community = read_addons(os.path.join(p, "addons-community.yaml"), "community")
+        clash = set(a["name"] for a in core) & set(a["name"] for a in community)
+        check(not clash, "%s: addon names in both repositories: %r" % (branch, clash))
+
+        tracks[name] = {
+            "track": name,
+            "branch": branch,
+            "kubernetesMinor": minor,
+            "containerd": v["containerd"],
+            "runc": v["runc"],
+            "pauseImage": v["pause_image"],
+            "calico": v["calico"],
+            "coredns": image_tag(images, "docker.io/coredns/coredns"),
+            "snapBase": v["snap_base"],
+            "otherComponents": others,
+            "launchConfig": {
+                "min": lc["min_version"],
+                "max": lc["max_version"],
+                "inferred": lc["cluster_agent_status"] != "found",
+                "defaultFileVersion": lc["default_file_version"],
+                "clusterAgentBranch": lc["cluster_agent_branch"],
+            },
+            "helperInsert": parse_helper_insert(read_text(os.path.join(p, "helper-insert.txt")), branch),
+            "generateCni": parse_generate_cni(read_text(os.path.join(p, "generate-cni.txt")), branch),
+            "defaultLaunchConfig": default_lc,
+            "csrTemplate": read_text(os.path.join(p, "certs", "csr.conf.template")),
+            "defaultArgs": default_args,
+            "images": images,
+            "addons": core + community,
+            "sources": sources,
+        }
+        raw_checks[name] = {
+            "defaultArgs": raw_args,
+            "defaultLaunchConfig": read_bytes(os.path.join(p, "microk8s.default.yaml")),
+            "csrTemplate": read_bytes(os.path.join(p, "certs", "csr.conf.template")),
+        }
+        # generate-cni.sh exists exactly when cni-env ships (tracks/README.md)
+        check(tracks[name]["generateCni"] == ("cni-env" in default_args), "%s: generate-cni vs cni-env mismatch" % branch)
+    return tracks, raw_checks
+
+
+# ---------------------------------------------------------------- kube flags
+
+CADVISOR_TYPES_SOURCE = ("google/cadvisor Go flag definitions (flag.Int/String/Bool/Duration): "
+                         "manager/manager.go, machine/info.go, container/containerd/factory.go, "
+                         "container/common/container_hints.go, storage/common_flags.go")
+# kube-flags/flags.json has type null for the 18 deprecated Linux cAdvisor flags
+# of the kubelet. Their Go flag types, read from google/cadvisor:
+CADVISOR_TYPES = {
+    "--application-metrics-count-limit": "int",
+    "--boot-id-file": "string",
+    "--container-hints": "string",
+    "--containerd": "string",
+    "--containerd-namespace": "string",
+    "--enable-load-reader": "bool",
+    "--event-storage-age-limit": "string",
+    "--event-storage-event-limit": "string",
+    "--global-housekeeping-interval": "duration",
+    "--log-cadvisor-usage": "bool",
+    "--machine-id-file": "string",
+    "--storage-driver-buffer-duration": "duration",
+    "--storage-driver-db": "string",
+    "--storage-driver-host": "string",
+    "--storage-driver-password": "string",
+    "--storage-driver-secure": "bool",
+    "--storage-driver-table": "string",
+    "--storage-driver-user": "string",
+}
+
+
+def read_list(path):
+    lines = [l.strip() for l in read_text(path).splitlines() if l.strip()]
+    check(len(lines) == len(set(lines)), "%s has duplicates" % path)
+    return lines
+
+
+def build_kube(ref):
+    kdir = os.path.join(ref, "kube-flags")
+    flags = json.loads(read_text(os.path.join(kdir, "flags.json")))
+    gates = json.loads(read_text(os.path.join(kdir, "feature-gates.json")))
+    minors = flags["minors"]
+    check(minors == gates["minors"], "flags.json and feature-gates.json cover different minors")
+    check(minors == sorted(minors, key=vkey), "minors not sorted")
+    components = flags["components"]
+    out = {}
+    for m in minors:
+        comp_out = {}
+        shorthands = {}
+        for comp in components:
+            fj = flags["flags"][m][comp]
+            base = os.path.join(kdir, "flags", m, comp)
+            names = read_list(base + ".txt")
+            check(set(names) == set(fj), "%s %s: .txt and flags.json disagree" % (m, comp))
+            dep = set(read_list(base + ".deprecated.txt"))
+            up = set(read_list(base + ".upstream-only.txt"))
+            check(dep == {f for f, x in fj.items() if x["deprecated"]}, "%s %s: deprecated list mismatch" % (m, comp))
+            check(up == {f for f, x in fj.items() if x["upstreamBinaryOnly"]}, "%s %s: upstream-only list mismatch" % (m, comp))
+            fo = {}
+            for name in names:
+                x = fj[name]
+                e = {}
+                t = x["type"]
+                if t is None and comp == "kubelet" and name in CADVISOR_TYPES:
+                    check(x["provenance"] == "source-cadvisor-linux", "%s: unexpected provenance" % name)
+                    t = CADVISOR_TYPES[name]
+                    e["typeFrom"] = "cadvisor"
+                if t is not None:
+                    e["type"] = t
+                    if t == "bool" or t.endswith("[=true]"):
+                        e["optionalValue"] = True
+                if x["deprecated"]:
+                    e["deprecated"] = True
+                    check(x["deprecation"] in ("flag-deprecated", "use-config-file"), "%s: bad deprecation" % name)
+                    e["deprecation"] = x["deprecation"]
+                else:
+                    check(x["deprecation"] is None, "%s: deprecation without deprecated" % name)
+                if x["upstreamBinaryOnly"]:
+                    e["upstreamOnly"] = True
+                if x["default"] not in (None, ""):
+                    e["default"] = x["default"]
+                if x["short"]:
+                    prev = shorthands.get(x["short"])
+                    check(prev in (None, name), "%s: shorthand %s maps to %s and %s" % (m, x["short"], prev, name))
+                    shorthands[x["short"]] = name
+                fo[name] = e
+            comp_out[comp] = {"flags": fo}
+        # feature gates
+        fg = {}
+        removed = {}
+        for gname, g in gates["gates"].items():
+            b = g["byMinor"][m]
+            if b["exists"]:
+                e = {"stage": b["stage"], "default": b["default"]}
+                check(b["stage"] in gates["stageValues"], "%s: bad stage" % gname)
+                check(isinstance(b["default"], bool), "%s: bad default" % gname)
+                # locked: from the stage-history entry in force for this minor
+                for s in g["stages"]:
+                    lo = vkey(s["fromVersion"])
+                    hi = vkey(s["toVersion"]) if "toVersion" in s else (999, 999)
+                    if s["stage"] == b["stage"] and lo <= vkey(m) <= hi and s.get("locked") is True:
+                        e["locked"] = True
+                if b.get("confidence") == "low":
+                    e["uncertain"] = True
+                if "perComponent" in b:
+                    pc = {}
+                    for c, v in b["perComponent"].items():
+                        if v["stage"] != b["stage"] or v["default"] != b["default"]:
+                            pc[c] = {"stage": v["stage"], "default": v["default"]}
+                    if pc:
+                        e["perComponent"] = pc
+                if g.get("removedInVersion") and vkey(g["removedInVersion"]) <= vkey(m):
+                    # byMinor says it exists, the stage history says it was removed: keep it (the
+                    # reference says byMinor is the field to use) but let a linter only warn
+                    e["uncertain"] = True
+                    WARNINGS.append("feature gate %s: byMinor says it exists in %s, removedInVersion is %s"
+                                    % (gname, m, g["removedInVersion"]))
+                fg[gname] = e
+            elif g.get("removedInVersion") and vkey(g["removedInVersion"]) <= vkey(m):
+                removed[gname] = g["removedInVersion"]
+        # cross-check with feature-gates/<minor>.tsv
+        tsv = {}
+        for line in read_text(os.path.join(kdir, "feature-gates", m + ".tsv")).splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            tsv[cols[0]] = (cols[1], cols[2] == "true")
+        check(set(tsv) == set(fg), "%s: feature-gates.tsv and feature-gates.json disagree on names" % m)
+        for k, (st, d) in tsv.items():
+            check(fg[k]["stage"] == st and fg[k]["default"] == d, "%s: gate %s differs between tsv and json" % (m, k))
+        out[m] = {
+            "minor": m,
+            "components": comp_out,
+            "shorthands": dict(sorted(shorthands.items())),
+            "featureGates": fg,
+            "removedFeatureGates": removed,
+        }
+        # component-prefixed gate keys (kube:Name=true) on kube-apiserver from 1.33/1.34 on
+        if vkey(m) >= (1, 33):
+            out[m]["featureGatePrefixes"] = {"kube-apiserver": ["kube"]}
+    return out, minors
+
+
+# ---------------------------------------------------------------- GPU operator
+
+# Names users may write for a GPU model, mapped to the model names of
+# gpu-operator/<v>/gpu-models.yaml. A family name covers every variant it can
+# denote; its migConfigs is the intersection over the variants.
+GPU_MODEL_ALIASES = {
+    "A100-40GB": ["A100-SXM4-40GB", "A100-PCIE-40GB"],
+    "A800-40GB": ["A800-PCIE-40GB"],
+    "A100-80GB": ["A100-SXM4-80GB", "A100-PCIE-80GB"],
+    "A800-80GB": ["A800-SXM4-80GB", "A800-PCIE-80GB"],
+    "H100-80GB": ["H100-SXM5-80GB", "H100-PCIE-80GB"],
+    "H800-80GB": ["H800-SXM5-80GB", "H800-PCIE-80GB"],
+    "A30": ["A30-24GB"],
+    "H100-NVL": ["H100-NVL-94GB"],
+    "H800-NVL": ["H800-NVL-94GB"],
+    "H20": ["H20-96GB"],
+    "PG506": ["PG506-96GB"],
+    "GH200": ["GH200-96GB", "GH200-144GB-HBM3e"],
+    "GH200-144GB": ["GH200-144GB-HBM3e"],
+    "H200": ["H200-SXM-141GB", "H200-NVL-141GB"],
+    "H200-141GB": ["H200-SXM-141GB", "H200-NVL-141GB"],
+    "H200-NVL": ["H200-NVL-141GB"],
+    "RTX-PRO-6000": ["RTX-PRO-6000-Blackwell-Server"],
+}
+
+
+def parse_gpu_images(path):
+    default, optional = [], []
+    cur = default
+    for line in read_text(path).splitlines():
+        s = line.strip()
+        if not s:
+            continue
+        if s == "# optional":
+            check(cur is default, "%s: two '# optional' lines" % path)
+            cur = optional
+            continue
+        if s.startswith("#"):
+            continue
+        cur.append(qualify_image(s))
+    check(cur is optional, "%s: no '# optional' separator" % path)
+    return sorted(set(default)), sorted(set(optional) - set(default))
+
+
+def parse_mig_config_names(path):
+    d = read_yaml(path)
+    check(d.get("version") == "v1", "%s: unexpected version" % path)
+    return list(d["mig-configs"])
+
+
+def build_gpu(ref):
+    gdir = os.path.join(ref, "gpu-operator")
+    out = {}
+    for ver in listdirs(gdir):
+        check(re.match(r"^v\d+\.\d+\.\d+$", ver) is not None, "unexpected gpu-operator folder %s" % ver)
+        p = os.path.join(gdir, ver)
+        gm = read_yaml(os.path.join(p, "gpu-models.yaml"))
+        values = read_yaml(os.path.join(p, "values.yaml"))
+        check(gm["gpu_operator_version"] == ver, "%s: version mismatch" % ver)
+        names = parse_mig_config_names(os.path.join(p, "mig-parted-config.yaml"))
+        check(names == gm["mig_config_names"], "%s: mig-parted-config.yaml and gpu-models.yaml list different names" % ver)
+        check(len(names) == len(set(names)), "%s: duplicate MIG config names" % ver)
+        order = {n: i for i, n in enumerate(names)}
+        images, optional = parse_gpu_images(os.path.join(p, "images.txt"))
+        dynamic = "valid_mig_configs_dynamic_expected" in next(iter(gm["models"].values()))
+        mode = gm["config_mode"].split(":", 1)[0].strip()
+        check(mode in ("static", "dynamic-with-static-fallback"), "%s: unknown config_mode %r" % (ver, mode))
+        check((mode != "static") == dynamic, "%s: config_mode and model fields disagree" % ver)
+
+        def ordered(lst):
+            for n in lst:
+                check(n in order, "%s: %s is not a MIG config name of this version" % (ver, n))
+            return sorted(set(lst), key=lambda n: order[n])
+
+        pci_devices = {}
+        for pid, pe in gm["pci_ids"].items():
+            check(re.match(r"^0x[0-9A-F]{4}10DE$", pid) is not None, "%s: bad PCI id %s" % (ver, pid))
+            pci_devices[pid] = {"model": pe["model"], "pciName": pe["pci_ids_name"]}
+
+        models = {}
+        for mname, me in gm["models"].items():
+            pes = [gm["pci_ids"][pid] for pid in me["pci_ids"]]
+            for pe in pes:
+                check(pe["model"] == mname, "%s: PCI id model mismatch for %s" % (ver, mname))
+            e = {"pciIds": list(me["pci_ids"])}
+            if dynamic:
+                e["migConfigs"] = ordered(me["valid_mig_configs_dynamic_expected"])
+                e["migConfigsStaticFallback"] = ordered(me["valid_mig_configs_static_fallback"])
+                for pe in pes:
+                    check(ordered(pe["valid_mig_configs_dynamic_expected"]) == e["migConfigs"], "%s %s: per-PCI configs differ" % (ver, mname))
+            else:
+                e["migConfigs"] = ordered(me["valid_mig_configs"])
+                for pe in pes:
+                    check(ordered(pe["valid_mig_configs"]) == e["migConfigs"], "%s %s: per-PCI configs differ" % (ver, mname))
+            profiles = [pe["mig_profiles_max_instances"] for pe in pes]
+            check(all(pp == profiles[0] for pp in profiles), "%s %s: PCI ids disagree on MIG profiles" % (ver, mname))
+            e["migProfiles"] = dict(profiles[0])
+            other = set()
+            for pe in pes:
+                other.update(pe.get("valid_mig_configs_other_geometry") or [])
+            if other:
+                e["migConfigsOtherGeometry"] = ordered(other)
+                e["otherGeometryMigProfiles"] = dict(pes[0]["other_geometry_profiles_max_instances"])
+            if not me["named_in_this_version_config"]:
+                e["unsupported"] = True
+            notes = sorted(set(pe["note"] for pe in pes if pe.get("note")))
+            if notes:
+                e["notes"] = notes
+            models[mname] = e
+        lower = {}
+        for mname in models:
+            check(mname.lower() not in lower, "%s: model names clash ignoring case" % ver)
+            lower[mname.lower()] = mname
+        for alias, variants in sorted(GPU_MODEL_ALIASES.items()):
+            check(alias.lower() not in lower, "%s: alias %s clashes with a model name" % (ver, alias))
+            for vname in variants:
+                check(vname in models, "%s: alias %s -> unknown model %s" % (ver, alias, vname))
+            vs = [models[vname] for vname in variants]
+            e = {"aliasOf": list(variants)}
+            e["pciIds"] = [pid for v in vs for pid in v["pciIds"]]
+            keys = ["migConfigs"] + (["migConfigsStaticFallback"] if dynamic else [])
+            for k in keys:
+                inter = set(vs[0][k])
+                for v in vs[1:]:
+                    inter &= set(v[k])
+                e[k] = ordered(inter)
+            partial = {}
+            for cfg in names:
+                have = [vname for vname, v in zip(variants, vs) if cfg in v["migConfigs"]]
+                if have and len(have) < len(variants):
+                    partial[cfg] = have
+            if partial:
+                e["partialMigConfigs"] = partial
+            unsup = [vname for vname, v in zip(variants, vs) if v.get("unsupported")]
+            if unsup and len(unsup) == len(variants):
+                e["unsupported"] = True
+            elif unsup:
+                e["unsupportedVariants"] = unsup
+            other = set()
+            for v in vs:
+                other.update(v.get("migConfigsOtherGeometry", []))
+            if other:
+                e["migConfigsOtherGeometry"] = ordered(other)
+            models[alias] = e
+            lower[alias.lower()] = alias
+
+        mig_cfg = values["migManager"]["config"]
+        cdi = values.get("cdi", {}).get("enabled")
+        src = gm["source"]
+        out[ver] = {
+            "version": ver,
+            "source": {"repo": src["repo"], "tag": src["tag"], "commit": src["commit"]},
+            "images": images,
+            "optionalImages": optional,
+            "migManagerImage": qualify_image(src["mig_manager_image"]),
+            "migStrategyDefault": values["mig"]["strategy"],
+            "migConfigDefault": mig_cfg["default"],
+            "migConfigMapName": mig_cfg.get("name") or "",
+            "migConfigMode": mode,
+            "cdiEnabledDefault": bool(cdi),
+            "migConfigs": names,
+            "models": models,
+            "pciDevices": pci_devices,
+        }
+        check(out[ver]["migManagerImage"] in images, "%s: mig-manager image not in the default image list" % ver)
+    return out
+
+
+# ---------------------------------------------------------------- main
+
+def generate(ref):
+    tracks, raw_checks = build_tracks(ref)
+    kube, minors = build_kube(ref)
+    gpu = build_gpu(ref)
+    track_names = sorted(tracks, key=vkey)
+    check(track_names == minors, "tracks %r and kube minors %r differ" % (track_names, minors))
+    extra = addons_facts.build(ref, tracks, gpu, read_text, qualify_image, WARNINGS)
+
+    files = {}
+    gpu_versions = sorted(gpu, key=vkey)
+    files["index.json"] = {
+        "schemaVersion": SCHEMA_VERSION,
+        "tracks": track_names,
+        "newest": track_names[-1],
+        "branches": {t: tracks[t]["branch"] for t in track_names},
+        "kubeMinors": minors,
+        "gpuOperatorVersions": gpu_versions,
+        "generatedBy": "tools/catalog-import/import.py",
+        "note": ("Generated from the reference facts folder (shared/reference) by tools/catalog-import/import.py; "
+                 "do not edit by hand. Track names are MicroK8s tracks; the reference folder tracks/master is "
+                 "track 1.36 (Kubernetes 1.36, branch master / addon branches main). Format: tools/catalog-import/README.md."),
+    }
+    for t in track_names:
+        files["tracks/%s.json" % t] = tracks[t]
+    for m in minors:
+        files["kube/%s.json" % m] = kube[m]
+    for v in gpu_versions:
+        files["gpu-operator/%s.json" % v] = gpu[v]
+    files["addons-extra.json"] = extra
+    texts = {k: dumps(v) for k, v in files.items()}
+
+    # byte-exactness of embedded files: decode the JSON text and compare with the source bytes
+    for t in track_names:
+        back = json.loads(texts["tracks/%s.json" % t])
+        rc = raw_checks[t]
+        check(set(back["defaultArgs"]) == set(rc["defaultArgs"]), "%s: default-args key set changed" % t)
+        for k, raw in rc["defaultArgs"].items():
+            check(back["defaultArgs"][k].encode("utf-8") == raw, "%s: default-args/%s is not byte-exact" % (t, k))
+        check(back["defaultLaunchConfig"].encode("utf-8") == rc["defaultLaunchConfig"], "%s: default launch config not byte-exact" % t)
+        check(back["csrTemplate"].encode("utf-8") == rc["csrTemplate"], "%s: csr template not byte-exact" % t)
+    return texts, raw_checks
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("reference", nargs="?", default=DEFAULT_REF, help="reference folder (default: %(default)s)")
+    ap.add_argument("--out", default=DEFAULT_OUT, help="output catalog folder (default: %(default)s)")
+    ap.add_argument("--check", action="store_true", help="compare with the files on disk, write nothing")
+    args = ap.parse_args(argv)
+    ref = os.path.abspath(args.reference)
+    out = os.path.abspath(args.out)
+    try:
+        texts, raw_checks = generate(ref)
+    except (ImportError_, ValueError) as e:
+        print("catalog-import: ERROR: %s" % e, file=sys.stderr)
+        return 2
+
+    existing = set()
+    if os.path.isdir(out):
+        for root, _, fs in os.walk(out):
+            for f in fs:
+                if f.endswith(".json"):
+                    existing.add(os.path.relpath(os.path.join(root, f), out).replace(os.sep, "/"))
+    stale = sorted(existing - set(texts))
+    changed = []
+    for rel, text in sorted(texts.items()):
+        path = os.path.join(out, rel)
+        data = text.encode("utf-8")
+        if not os.path.exists(path) or read_bytes(path) != data:
+            changed.append(rel)
+    if args.check:
+        for rel in changed:
+            print("differs: %s" % rel)
+        for rel in stale:
+            print("stale: %s" % rel)
+        return 1 if (changed or stale) else 0
+    for rel in changed:
+        path = os.path.join(out, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(texts[rel].encode("utf-8"))
+    for rel in stale:
+        os.remove(os.path.join(out, rel))
+    # verify what is on disk now: embedded files are byte-exact
+    for t, rc in raw_checks.items():
+        back = json.loads(read_text(os.path.join(out, "tracks", t + ".json")))
+        for k, raw in rc["defaultArgs"].items():
+            check(back["defaultArgs"][k].encode("utf-8") == raw, "%s: default-args/%s not byte-exact on disk" % (t, k))
+    for w in WARNINGS:
+        print("catalog-import: warning: %s" % w, file=sys.stderr)
+    print("catalog-import: %d files (%d written, %d removed) in %s" % (len(texts), len(changed), len(stale), out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
