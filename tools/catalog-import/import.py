@@ -317,6 +317,8 @@ def build_tracks(ref):
             "track": name,
             "branch": branch,
             "kubernetesMinor": minor,
+            # master has an empty KUBE_TRACK: its minor is the reference's inference (versions.yaml comment)
+            "kubernetesMinorInferred": v["kubernetes"]["kube_track_default"] == "",
             "containerd": v["containerd"],
             "runc": v["runc"],
             "pauseImage": v["pause_image"],

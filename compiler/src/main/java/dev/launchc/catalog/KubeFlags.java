@@ -11,9 +11,21 @@ import java.util.TreeSet;
 /** The flags of each Kubernetes component and the feature gates of one minor. */
 public final class KubeFlags {
     /** A flag as a component accepts it. */
-    public record Flag(String name, String type, boolean deprecated, boolean upstreamOnly) {
+    public record Flag(String name, String type, boolean deprecated, boolean upstreamOnly, String deprecation) {
+        public Flag(String name, String type, boolean deprecated, boolean upstreamOnly) {
+            this(name, type, deprecated, upstreamOnly, null);
+        }
+
         public boolean isBool() {
             return "bool".equals(type);
+        }
+
+        /**
+         * Deprecated as a flag, slated for removal ({@code deprecation: flag-deprecated}); not the
+         * kubelet's "set it via the config file instead" notice ({@code use-config-file}).
+         */
+        public boolean flagDeprecated() {
+            return deprecated && "flag-deprecated".equals(deprecation);
         }
     }
 
@@ -24,6 +36,9 @@ public final class KubeFlags {
     private final Map<String, Map<String, Flag>> byComponent = new HashMap<>();
     private final Map<String, Gate> gates = new HashMap<>();
     private final Map<String, String> shorthands = new HashMap<>();
+    private final Map<String, Map<String, Boolean>> gateComponentDefaults = new HashMap<>();
+    private final Map<String, String> removedGates = new HashMap<>();
+    private final Map<String, List<String>> gatePrefixes = new HashMap<>();
 
     KubeFlags(JsonNode data) {
         this.minor = data.path("minor").asText();
@@ -32,7 +47,7 @@ public final class KubeFlags {
             c.getValue().path("flags").fields().forEachRemaining(f -> {
                 JsonNode v = f.getValue();
                 Flag flag = new Flag(f.getKey(), v.path("type").asText(""), v.path("deprecated").asBoolean(false),
-                        v.path("upstreamOnly").asBoolean(false));
+                        v.path("upstreamOnly").asBoolean(false), v.path("deprecation").asText(null));
                 flags.put(normalize(f.getKey()), flag);
             });
             byComponent.put(c.getKey(), flags);
@@ -41,6 +56,11 @@ public final class KubeFlags {
                 g.getValue().path("stage").asText(""), g.getValue().path("default").asBoolean(false),
                 g.getValue().path("locked").asBoolean(false))));
         data.path("shorthands").fields().forEachRemaining(s -> shorthands.put(s.getKey(), s.getValue().asText()));
+        data.path("featureGates").fields().forEachRemaining(g -> g.getValue().path("perComponent").fields()
+                .forEachRemaining(c -> gateComponentDefaults.computeIfAbsent(g.getKey(), k -> new HashMap<>())
+                        .put(c.getKey(), c.getValue().path("default").asBoolean(false))));
+        data.path("removedFeatureGates").fields().forEachRemaining(g -> removedGates.put(g.getKey(), g.getValue().asText()));
+        data.path("featureGatePrefixes").fields().forEachRemaining(p -> gatePrefixes.put(p.getKey(), Catalog.strings(p.getValue())));
     }
 
     public String minor() {
@@ -67,6 +87,23 @@ public final class KubeFlags {
 
     public Gate gate(String name) {
         return gates.get(name);
+    }
+
+    /** A gate's default as a component sees it (a few gates differ per component in a minor). */
+    public boolean gateDefault(String name, String component) {
+        Boolean own = gateComponentDefaults.getOrDefault(name, Map.of()).get(component);
+        Gate gate = gates.get(name);
+        return own != null ? own : gate != null && gate.defaultValue();
+    }
+
+    /** The minor that removed a gate which no longer exists in this minor, or null. */
+    public String gateRemovedIn(String name) {
+        return removedGates.get(name);
+    }
+
+    /** Component prefixes ({@code kube:Name=true}) a component accepts in {@code --feature-gates}. */
+    public List<String> gatePrefixes(String component) {
+        return gatePrefixes.getOrDefault(component, List.of());
     }
 
     public List<String> gateNames() {

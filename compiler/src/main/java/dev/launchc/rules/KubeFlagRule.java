@@ -1,0 +1,114 @@
+package dev.launchc.rules;
+
+import dev.launchc.catalog.KubeFlags;
+import dev.launchc.diag.Code;
+import dev.launchc.diag.DidYouMean;
+import dev.launchc.model.internal.ArgEntry;
+import dev.launchc.model.internal.Part;
+import dev.launchc.model.internal.ServiceFile;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Flags in the five Kubernetes args files (kube-apiserver, kubelet, kube-proxy,
+ * kube-controller-manager, kube-scheduler), checked against the flags of that component in the
+ * target track's Kubernetes minor.
+ *
+ * <ul>
+ *   <li>LC1003 (UNKNOWN_FLAG), at the key: not a flag of the component. {@code _} and {@code -}
+ *       match as equal, {@code -v}/{@code -h} are shorthands. Flags that only the standalone
+ *       upstream binaries register ({@code upstreamOnly}) are unknown to MicroK8s' kubelite.</li>
+ *   <li>LC2005 (DEPRECATED_FLAG), at the key: deprecated as a flag ({@code flag-deprecated}). The
+ *       kubelet's "set it in the config file" notice ({@code use-config-file}) covers nearly every
+ *       kubelet flag and is not reported.</li>
+ *   <li>LC1028 (BAD_FLAG_VALUE), at the value: a bool flag whose value Go's
+ *       {@code strconv.ParseBool} rejects, after kubelite has deleted every quote.</li>
+ * </ul>
+ * A key whose value is null removes the line from the args file; nothing is passed to the
+ * component, so removals are not checked. Keys that are not dash-prefixed single words are left
+ * to ArgKeyRule and ValueSafetyRule.
+ */
+public final class KubeFlagRule implements Rule {
+    private static final Set<String> GO_BOOLS = Set.of(
+            "1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False");
+
+    @Override
+    public void check(RuleContext ctx) {
+        KubeFlags kube = ctx.kube();
+        if (kube == null) {
+            return;
+        }
+        for (Part part : ctx.config().parts()) {
+            for (Map.Entry<ServiceFile, List<ArgEntry>> files : part.serviceArgs().entrySet()) {
+                String component = files.getKey().kubeComponent();
+                if (component == null) {
+                    continue;
+                }
+                for (ArgEntry e : files.getValue()) {
+                    if (!e.isRemoval() && isFlagShaped(e.key())) {
+                        check(ctx, kube, part, component, e);
+                    }
+                }
+            }
+        }
+    }
+
+    static boolean isFlagShaped(String key) {
+        return key.length() > 1 && key.startsWith("-") && key.chars().noneMatch(Character::isWhitespace);
+    }
+
+    private static void check(RuleContext ctx, KubeFlags kube, Part part, String component, ArgEntry e) {
+        String key = e.key();
+        KubeFlags.Flag flag = kube.flag(component, key);
+        if (flag == null) {
+            ctx.atKey(Code.UNKNOWN_FLAG, part, e.pointer(), "unknown " + component + " flag " + key,
+                    unknownHint(kube, component, key));
+            return;
+        }
+        if (flag.upstreamOnly()) {
+            ctx.atKey(Code.UNKNOWN_FLAG, part, e.pointer(), "unknown " + component + " flag " + key
+                    + ": only the standalone upstream " + component + " binary has it, MicroK8s' kubelite lacks it",
+                    "remove it; kubelite is built without the JSON log format that registers this flag");
+            return;
+        }
+        if (flag.flagDeprecated()) {
+            ctx.atKey(Code.DEPRECATED_FLAG, part, e.pointer(), component + " flag " + key + " is deprecated in Kubernetes "
+                    + kube.minor() + " and will be removed in a later release",
+                    "plan to drop it; the Kubernetes " + kube.minor() + " " + component
+                            + " reference names its replacement");
+        }
+        if (flag.isBool() && !isGoBool(kubeliteView(e.value()))) {
+            ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key
+                    + " takes true or false, not '" + e.value() + "'", "write true or false");
+        }
+    }
+
+    /** The value as kubelite passes it on: every quote deleted, the line's trailing blanks trimmed. */
+    static String kubeliteView(String value) {
+        return value.replace("\"", "").replace("'", "").stripTrailing();
+    }
+
+    static boolean isGoBool(String value) {
+        return GO_BOOLS.contains(value) || value.contains("$");
+    }
+
+    private static String unknownHint(KubeFlags kube, String component, String key) {
+        String history = CatalogHistory.kubeHistory(kube.minor(), k -> {
+            KubeFlags.Flag f = k.flag(component, key);
+            return f != null && !f.upstreamOnly();
+        }, key);
+        if (history != null) {
+            return history;
+        }
+        Set<String> names = new TreeSet<>();
+        for (String n : kube.flagNames(component)) {
+            KubeFlags.Flag f = kube.flag(component, n);
+            if (f != null && !f.upstreamOnly()) {
+                names.add(n);
+            }
+        }
+        return DidYouMean.hint(key, names).orElse(null);
+    }
+}
