@@ -716,7 +716,7 @@ def main(argv=None):
     out = os.path.abspath(args.out)
     try:
         texts, raw_checks = generate(ref)
-    except (ImportError_, ValueError) as e:
+    except (ImportError_, ValueError, OSError, KeyError) as e:
         print("catalog-import: ERROR: %s" % e, file=sys.stderr)
         return 2
 

@@ -495,7 +495,7 @@ class _FlowParser:
         while self.pos < len(self.s) and self.s[self.pos] in " \t\n":
             self.pos += 1
 
-    def value(self, in_map_key=False):
+    def value(self):
         self.ws()
         c = self.s[self.pos:self.pos + 1]
         if c == "[":
@@ -524,7 +524,7 @@ class _FlowParser:
                 if self.s[self.pos:self.pos + 1] == "}":
                     self.pos += 1
                     return out
-                k = self.value(in_map_key=True)
+                k = self.value()
                 self.ws()
                 if self.s[self.pos:self.pos + 1] != ":":
                     raise YamlError("expected ':' in flow mapping near %r" % self.s[self.pos:self.pos + 30])

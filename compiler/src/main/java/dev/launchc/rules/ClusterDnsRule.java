@@ -47,16 +47,15 @@ public final class ClusterDnsRule implements Rule {
             }
             int family = ip.length == 4 ? 4 : 6;
             Inet.Cidr cidr = net.ofFamily(family);
-            String from = " (service CIDR " + net.describe() + " from " + net.origin() + ")";
             if (cidr == null) {
                 ctx.atValue(Code.CLUSTER_DNS_OUTSIDE_SERVICES, dnsPart, dns.pointer(), FLAG + " " + text + " is IPv"
-                        + family + " but the cluster has no IPv" + family + " service CIDR" + from,
+                        + family + " but the cluster has no IPv" + family + " service CIDR (service CIDR " + net.describe()
+                        + " from " + net.origin() + ")",
                         family == 6 ? "enable IPv6 in extraCNIEnv (IPv6_SUPPORT, IPv6_CLUSTER_CIDR, IPv6_SERVICE_CIDR) or drop this address"
                                 : "drop this address or enable IPv4 in extraCNIEnv");
             } else if (!cidr.contains(ip)) {
                 ctx.atValue(Code.CLUSTER_DNS_OUTSIDE_SERVICES, dnsPart, dns.pointer(), FLAG + " " + text
-                        + " is outside the service CIDR " + cidr + from.replace(" (service CIDR " + net.describe(), " (")
-                        + "; the DNS Service cannot get this address, so pods cannot resolve names",
+                        + " is outside the service CIDR " + cidr + " (from " + net.origin() + "); the DNS Service cannot get this address, so pods cannot resolve names",
                         suggestion(cidr));
             } else if (reserved(cidr, ip) != null) {
                 ctx.atValue(Code.CLUSTER_DNS_OUTSIDE_SERVICES, dnsPart, dns.pointer(), FLAG + " " + text + " is "

@@ -101,7 +101,7 @@ public final class CniEnvRule implements Rule {
             report(ctx, env, Code.CNI_FAMILY_INCOMPLETE, at, support + " is true but " + names
                     + (missing.size() == 1 ? " is" : " are") + " not set; generate-cni.sh stops the install (\"Failed: "
                     + support + " is true, but no " + first + " was set\")",
-                    "add " + String.join(" and ", adds) + " to extraCNIEnv");
+                    "set " + String.join(" and ", adds) + " in extraCNIEnv");
         }
     }
 

@@ -90,6 +90,11 @@ public final class KubeFlagRule implements Rule {
         return value.replace("\"", "").replace("'", "").stripTrailing();
     }
 
+    /** Go's strconv.ParseBool for a value {@link #isGoBool} accepts without a variable. */
+    static boolean parseGoBool(String value) {
+        return value.equals("1") || value.equalsIgnoreCase("t") || value.equalsIgnoreCase("true");
+    }
+
     static boolean isGoBool(String value) {
         return GO_BOOLS.contains(value) || value.contains("$");
     }

@@ -62,6 +62,9 @@ public final class SanRule implements Rule {
         if (s.startsWith("[") && s.endsWith("]") && Inet.parseIpv6(s.substring(1, s.length() - 1)) != null) {
             return p(quoted + " has brackets around an IPv6 address", "write it as " + s.substring(1, s.length() - 1));
         }
+        if (s.contains("://")) {
+            return p(quoted + " is a URL, not a host name", "write the host name only");
+        }
         int colon = s.lastIndexOf(':');
         if (colon > 0 && s.indexOf(':') == colon && Inet.digits(s.substring(colon + 1))) {
             String host = s.substring(0, colon);
@@ -86,9 +89,6 @@ public final class SanRule implements Rule {
         String name = s.startsWith("*.") ? s.substring(2) : s;
         if (Inet.isDnsName(name)) {
             return null;
-        }
-        if (name.contains("://")) {
-            return p(quoted + " is a URL, not a host name", "write the host name only");
         }
         if (name.indexOf('*') >= 0) {
             return p(quoted + " has a wildcard that is not the whole leftmost label",

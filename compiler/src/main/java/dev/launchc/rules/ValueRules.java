@@ -7,6 +7,16 @@ final class ValueRules {
     private ValueRules() {}
 
     static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new ArgKeyRule(),
+                new ValueSafetyRule(),
+                new SanRule(),
+                new CniEnvRule(),
+                new ClusterDnsRule(),
+                new ServiceIpSanRule(),
+                new RegistryConfigRule(),
+                new ConfigFileRule(),
+                new JoinRule(),
+                new TokenRule());
     }
 }

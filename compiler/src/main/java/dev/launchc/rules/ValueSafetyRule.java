@@ -36,13 +36,13 @@ public final class ValueSafetyRule implements Rule {
         String where = NativeV0_2Converter.yamlKey(file);
         String keyBreak = lineBreak(e.key());
         if (keyBreak != null) {
-            ctx.atKey(Code.VALUE_HAS_LINE_BREAK, part, e.pointer(), "key in " + where + " holds " + keyBreak
+            ctx.atKey(Code.VALUE_HAS_LINE_BREAK, part, e.pointer(), "key in " + where + " holds a " + keyBreak
                     + "; MicroK8s writes it verbatim, which puts a second line into args/" + file.fileName(),
                     "remove the " + keyBreak);
         }
         String valueBreak = e.value() == null ? null : lineBreak(e.value());
         if (valueBreak != null) {
-            ctx.atValue(Code.VALUE_HAS_LINE_BREAK, part, e.pointer(), "value of " + safeKey(e.key()) + " holds "
+            ctx.atValue(Code.VALUE_HAS_LINE_BREAK, part, e.pointer(), "value of " + safeKey(e.key()) + " holds a "
                     + valueBreak + "; MicroK8s writes it verbatim, which puts a second line into args/"
                     + file.fileName(), hintFor(valueBreak));
         }
@@ -62,16 +62,16 @@ public final class ValueSafetyRule implements Rule {
         }
     }
 
-    /** A description of the first line-breaking character, or null. */
+    /** The name of the first line-breaking character, e.g. "line feed (\n)", or null. */
     static String lineBreak(String s) {
         for (int i = 0; i < s.length(); i++) {
             switch (s.charAt(i)) {
-                case '\n': return "a line feed (\\n)";
-                case '\r': return "a carriage return (\\r)";
-                case '\0': return "a NUL character";
-                case '\u0085': return "a next-line character (U+0085)";
-                case '\u2028': return "a line separator (U+2028)";
-                case '\u2029': return "a paragraph separator (U+2029)";
+                case '\n': return "line feed (\\n)";
+                case '\r': return "carriage return (\\r)";
+                case '\0': return "NUL character";
+                case '\u0085': return "next-line character (U+0085)";
+                case '\u2028': return "line separator (U+2028)";
+                case '\u2029': return "paragraph separator (U+2029)";
                 default: break;
             }
         }

@@ -1,0 +1,290 @@
+package dev.launchc.rules;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.launchc.diag.Code;
+import dev.launchc.diag.DidYouMean;
+import dev.launchc.diag.Pos;
+import dev.launchc.load.YNode;
+import dev.launchc.load.YScalar;
+import dev.launchc.model.internal.ArgEntry;
+import dev.launchc.model.internal.Part;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Checks {@code containerdRegistryConfigs}: each key names a directory under {@code args/certs.d/}
+ * and each value is written verbatim as its {@code hosts.toml} (reference launch-config-facts §4.5).
+ * <ul>
+ *   <li>LC1020 (REGISTRY_PATH_TRAVERSAL, an error in every mode): a key that is empty or holds
+ *       '/', '\', ".." or NUL. MicroK8s' guard is a string-prefix test that lets e.g.
+ *       {@code ../certs.d-x} through;</li>
+ *   <li>LC1019 (BAD_REGISTRY_NAME): a key that is not {@code host[:port]} (host = DNS name, IPv4,
+ *       or [IPv6] in brackets; port 1–65535 without leading zeros) or {@code _default}. containerd
+ *       looks the directory up by the registry host of the image reference, so any other name is
+ *       never read;</li>
+ *   <li>LC1021 (BAD_HOSTS_TOML): a value that is not TOML; the message carries the parser's reason
+ *       and its line within the value (and, for a block scalar, the line in the file);</li>
+ *   <li>LC1022 (BAD_CAPABILITY): a {@code capabilities} entry (top level or in a
+ *       {@code [host."…"]} table) other than pull, resolve, push (compared case-insensitively as
+ *       containerd does; {@code referrers} too from containerd 2.2). containerd fails the whole
+ *       file with "unknown capability";</li>
+ *   <li>LC2004 (HOSTS_TOML_WITHOUT_HOST, warning): no {@code host} table at all. containerd 1.6
+ *       and 1.7 fail to decode such a file ("invalid `host` tree", containerd issue #10027), so
+ *       pulls from that registry fail; {@code server = "…"} alone is valid TOML but hits this.</li>
+ * </ul>
+ */
+public final class RegistryConfigRule implements Rule {
+    private static final TomlMapper TOML = new TomlMapper();
+
+    @Override
+    public void check(RuleContext ctx) {
+        String containerd = ctx.track().containerdVersion();
+        for (Part part : ctx.config().parts()) {
+            for (ArgEntry e : part.registryConfigs()) {
+                checkKey(ctx, part, e);
+                checkValue(ctx, part, e, containerd);
+            }
+        }
+    }
+
+    private static void checkKey(RuleContext ctx, Part part, ArgEntry e) {
+        String key = e.key();
+        String traversal = traversal(key);
+        if (traversal != null) {
+            String hint = "use the registry host only, e.g. docker.io or my.registry:5000";
+            int scheme = key.indexOf("://");
+            if (scheme > 0) {
+                String rest = key.substring(scheme + 3);
+                int slash = rest.indexOf('/');
+                String host = slash < 0 ? rest : rest.substring(0, slash);
+                if (isHostPort(host) == null) {
+                    hint = "use the registry host only: " + host;
+                }
+            }
+            ctx.atKey(Code.REGISTRY_PATH_TRAVERSAL, part, e.pointer(), "registry key '" + printable(key) + "' "
+                    + traversal + "; MicroK8s writes args/certs.d/<key>/hosts.toml, so it would write outside certs.d"
+                    + " or in the wrong place", hint);
+            return;
+        }
+        String problem = isHostPort(key);
+        if (problem == null) {
+            return;
+        }
+        String hint = "use the registry host as it appears in image names, e.g. docker.io or my.registry:5000";
+        if (key.contains("__") && isHostPort(key.replace("__", ":")) == null) {
+            hint = "write it as " + key.replace("__", ":") + " (the '__' form is only how the snap ships the file)";
+        } else if (key.indexOf(':') != key.lastIndexOf(':') && !key.startsWith("[") && Inet.parseIpv6(key) != null) {
+            hint = "put the IPv6 address in brackets: [" + key + "]";
+        } else if (key.toLowerCase(Locale.ROOT).equals("default")) {
+            hint = "write it as _default";
+        }
+        ctx.atKey(Code.BAD_REGISTRY_NAME, part, e.pointer(), "registry key '" + printable(key) + "' " + problem
+                + "; containerd reads certs.d/<host[:port]>/hosts.toml for the registry host of an image, so this"
+                + " directory is never used", hint);
+    }
+
+    /** Why the key escapes or misuses the certs.d directory, or null. */
+    private static String traversal(String key) {
+        if (key.isEmpty()) {
+            return "is empty";
+        }
+        if (key.indexOf('\0') >= 0) {
+            return "holds a NUL character";
+        }
+        if (key.indexOf('/') >= 0) {
+            return "holds '/'";
+        }
+        if (key.indexOf('\\') >= 0) {
+            return "holds '\\'";
+        }
+        if (key.contains("..")) {
+            return "holds '..'";
+        }
+        return null;
+    }
+
+    /** Null when {@code key} is {@code _default} or {@code host[:port]}; otherwise what is wrong. */
+    static String isHostPort(String key) {
+        if (key.equals("_default")) {
+            return null;
+        }
+        String host = key;
+        String port = null;
+        if (key.startsWith("[")) {
+            int close = key.indexOf(']');
+            if (close < 0) {
+                return "has an unclosed '['";
+            }
+            if (Inet.parseIpv6(key.substring(1, close)) == null) {
+                return "has no valid IPv6 address in brackets";
+            }
+            String rest = key.substring(close + 1);
+            if (rest.isEmpty()) {
+                return null;
+            }
+            if (!rest.startsWith(":")) {
+                return "has text after ']' that is not a port";
+            }
+            return portProblem(rest.substring(1));
+        }
+        int colon = key.indexOf(':');
+        if (colon >= 0) {
+            if (key.indexOf(':', colon + 1) >= 0) {
+                return Inet.parseIpv6(key) != null ? "is an IPv6 address without brackets" : "has more than one ':'";
+            }
+            host = key.substring(0, colon);
+            port = key.substring(colon + 1);
+        }
+        if (Inet.parseIpv4(host) == null && (Inet.looksNumeric(host) || !Inet.isDnsName(host))) {
+            return "is not a valid host name or IP address";
+        }
+        return port == null ? null : portProblem(port);
+    }
+
+    private static String portProblem(String port) {
+        if (!Inet.digits(port) || port.length() > 5 || (port.length() > 1 && port.charAt(0) == '0')) {
+            return "has an invalid port '" + port + "'";
+        }
+        int p = Integer.parseInt(port);
+        return p >= 1 && p <= 65535 ? null : "has port " + p + ", outside 1-65535";
+    }
+
+    private static void checkValue(RuleContext ctx, Part part, ArgEntry e, String containerd) {
+        String text = e.value() == null ? "" : e.value();
+        JsonNode root;
+        try {
+            root = TOML.readTree(text);
+        } catch (JacksonException ex) {
+            String reason = reason(ex);
+            ctx.atValue(Code.BAD_HOSTS_TOML, part, e.pointer(), "hosts.toml for '" + printable(e.key())
+                    + "' is not valid TOML: " + reason + where(part, e, ex.getLocation())
+                    + "; containerd cannot decode it, so pulls from this registry fail",
+                    reason.startsWith("Unknown token")
+                            ? "TOML strings need double quotes, e.g. server = \"https://registry.example.com\"" : null);
+            return;
+        } catch (java.io.IOException ex) {
+            ctx.atValue(Code.BAD_HOSTS_TOML, part, e.pointer(), "hosts.toml for '" + printable(e.key())
+                    + "' is not valid TOML", null);
+            return;
+        }
+        if (root == null || !root.isObject()) {
+            return;
+        }
+        List<String> allowed = containerdAtLeast(containerd, 2, 2) ? List.of("pull", "resolve", "push", "referrers") : List.of("pull", "resolve", "push");
+        checkCapabilities(ctx, part, e, root.get("capabilities"), "at the top level", allowed);
+        JsonNode hosts = root.get("host");
+        if (hosts != null && hosts.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = hosts.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> h = it.next();
+                if (h.getValue().isObject()) {
+                    checkCapabilities(ctx, part, e, h.getValue().get("capabilities"),
+                            "in [host.\"" + stripUserInfo(h.getKey()) + "\"]", allowed);
+                }
+            }
+        } else {
+            JsonNode server = root.get("server");
+            String hint = server != null && server.isTextual()
+                    ? "add a host table for the server below it: [host.\"" + stripUserInfo(server.asText())
+                            + "\"] with capabilities = [\"pull\", \"resolve\"]"
+                    : "add a [host.\"https://<mirror>\"] table with capabilities = [\"pull\", \"resolve\"]";
+            String effect = containerdAtLeast(containerd, 2, 0)
+                    ? "containerd 1.6 and 1.7 reject such a file (\"invalid `host` tree\"), and containerd " + containerd
+                            + " falls back to the server alone"
+                    : "containerd " + containerd + " rejects such a file (\"invalid `host` tree\") and pulls from this"
+                            + " registry fail";
+            ctx.atValue(Code.HOSTS_TOML_WITHOUT_HOST, part, e.pointer(), "hosts.toml for '" + printable(e.key())
+                    + "' has no [host.\"…\"] table; " + effect, hint);
+        }
+    }
+
+    private static void checkCapabilities(RuleContext ctx, Part part, ArgEntry e, JsonNode caps, String where,
+            List<String> allowed) {
+        if (caps == null) {
+            return;
+        }
+        String registry = "hosts.toml for '" + printable(e.key()) + "'";
+        if (!caps.isArray()) {
+            ctx.atValue(Code.BAD_CAPABILITY, part, e.pointer(), registry + ": capabilities " + where
+                    + " is not an array", "write capabilities = [\"pull\", \"resolve\"]");
+            return;
+        }
+        List<String> bad = new ArrayList<>();
+        for (JsonNode c : caps) {
+            String name = c.isTextual() ? c.asText() : c.toString();
+            if (!c.isTextual() || !allowed.contains(name.toLowerCase(Locale.ROOT))) {
+                bad.add(name);
+            }
+        }
+        for (String name : bad) {
+            String hint = DidYouMean.hint(name, allowed).orElse("use " + String.join(", ", allowed));
+            ctx.atValue(Code.BAD_CAPABILITY, part, e.pointer(), registry + ": capability '" + printable(name) + "' "
+                    + where + " is not one of " + String.join(", ", allowed) + "; containerd rejects the file"
+                    + " (\"unknown capability\")", hint);
+        }
+    }
+
+    /** The parser's reason without Jackson's location suffix. */
+    private static String reason(JacksonException ex) {
+        String m = ex.getOriginalMessage();
+        if (m == null || m.isBlank()) {
+            m = "syntax error";
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /**
+     * " at line L, column C of the value", plus the file line when the value is a block scalar
+     * ({@code |}): its text starts on the line after the key, so value line L is file line key+L.
+     */
+    private static String where(Part part, ArgEntry e, JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 1) {
+            return "";
+        }
+        String s = " at line " + loc.getLineNr() + (loc.getColumnNr() > 0 ? ", column " + loc.getColumnNr() : "")
+                + " of the value";
+        YNode node = part.source().at(e.pointer());
+        if (node instanceof YScalar scalar && !scalar.plain() && scalar.text().indexOf('\n') >= 0) {
+            Pos start = scalar.pos();
+            s += " (line " + (start.line() + loc.getLineNr()) + " of the file)";
+        }
+        return s;
+    }
+
+    /** A server URL without any user:password@ part, so hints never echo credentials. */
+    private static String stripUserInfo(String url) {
+        int scheme = url.indexOf("://");
+        int at = url.indexOf('@');
+        int slash = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+        if (at >= 0 && (slash < 0 || at < slash)) {
+            return (scheme < 0 ? "" : url.substring(0, scheme + 3)) + url.substring(at + 1);
+        }
+        return url;
+    }
+
+    private static String printable(String s) {
+        return s.replaceAll("[\\p{Cntrl}]", "?");
+    }
+
+    /** True when a version such as "v1.7.29" is at least major.minor. */
+    static boolean containerdAtLeast(String version, int major, int minor) {
+        if (version == null) {
+            return false;
+        }
+        String v = version.startsWith("v") ? version.substring(1) : version;
+        String[] parts = v.split("[.-]");
+        try {
+            int ma = Integer.parseInt(parts[0]);
+            int mi = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return ma > major || (ma == major && mi >= minor);
+        } catch (NumberFormatException ex) {
+            return false;
+        }
+    }
+}

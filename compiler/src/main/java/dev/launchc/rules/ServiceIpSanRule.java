@@ -1,0 +1,58 @@
+package dev.launchc.rules;
+
+import dev.launchc.diag.Code;
+import dev.launchc.model.internal.Part;
+import dev.launchc.model.internal.Value;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * LC2002 (SERVICE_IP_NOT_IN_SANS, warning): the effective service CIDR (see {@link ServiceNetwork})
+ * differs from the track default and its first address (network + 1, e.g. 10.153.183.1), which the
+ * {@code kubernetes} Service gets, is not in the API server certificate. MicroK8s' certificate
+ * template always lists 10.152.183.1 (the default's first address) and otherwise only what
+ * extraSANs adds (reference launch-config-facts §4.4); MicroK8s' own dual-stack test adds
+ * {@code extraSANs: [10.153.183.1]} for exactly this reason (§6.1). Without it, in-cluster clients
+ * that reach the API server through {@code kubernetes.default} fail TLS verification.
+ *
+ * <p>The certificate template is rewritten by every part that has extraSANs, so the list that counts
+ * is the last one given; when no part has extraSANs the stock template applies. Only the primary
+ * family (IPv4 in dual stack) is checked: the {@code kubernetes} Service is single-stack.
+ */
+public final class ServiceIpSanRule implements Rule {
+    @Override
+    public void check(RuleContext ctx) {
+        ServiceNetwork.Effective net = ServiceNetwork.of(ctx);
+        if (net == null || net.isDefault()) {
+            return;
+        }
+        byte[] first = net.primary().plus(1);
+        if (first == null) {
+            return;
+        }
+        List<Inet.Cidr> defaults = ServiceNetwork.defaults(ctx);
+        if (!defaults.isEmpty() && Arrays.equals(first, defaults.get(0).plus(1))) {
+            return;
+        }
+        List<Value> sans = null;
+        for (Part part : ctx.config().parts()) {
+            if (part.extraSANs() != null) {
+                sans = part.extraSANs();
+            }
+        }
+        if (sans != null) {
+            for (Value san : sans) {
+                if (Arrays.equals(first, Inet.parseIp(san.text().strip()))) {
+                    return;
+                }
+            }
+        }
+        String address = Inet.format(first);
+        String hint = sans != null ? "add \"- " + address + "\" to extraSANs"
+                : "add \"extraSANs: [" + address + "]\" to this part";
+        ctx.atValue(Code.SERVICE_IP_NOT_IN_SANS, net.part(), net.pointer(), "the service CIDR becomes "
+                + net.primary() + " (from " + net.origin() + "), so the kubernetes Service gets " + address
+                + ", but the API server certificate does not list it; clients using kubernetes.default will fail TLS"
+                + " verification", hint);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.launchc.rules;
+
+import static dev.launchc.rules.RuleFixtures.assertClean;
+import static dev.launchc.rules.RuleFixtures.assertFindings;
+import static dev.launchc.rules.RuleFixtures.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.launchc.diag.Code;
+import dev.launchc.diag.Diagnostic;
+import dev.launchc.diag.Mode;
+import dev.launchc.diag.Severity;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ConfigFileRuleTest {
+    private static final Set<Code> CODES = Set.of(Code.BAD_CONFIG_FILE_NAME);
+    private static final String HINT = "use a plain file name such as flannel-network-mgr-config";
+
+    @Test
+    void parentDirectory() {
+        List<Diagnostic> d = assertFindings("config-file/parent-dir.yaml", CODES, at(Code.BAD_CONFIG_FILE_NAME, 3, 3, HINT));
+        assertTrue(d.get(0).message().contains("holds '/'"), d.get(0).message());
+    }
+
+    @Test
+    void subdirectory() {
+        assertFindings("config-file/subdirectory.yaml", CODES, at(Code.BAD_CONFIG_FILE_NAME, 3, 3, HINT));
+    }
+
+    @Test
+    void dot() {
+        assertFindings("config-file/dot.yaml", CODES, at(Code.BAD_CONFIG_FILE_NAME, 3, 3, HINT));
+    }
+
+    @Test
+    void dotDot() {
+        List<Diagnostic> d = assertFindings("config-file/dot-dot.yaml", CODES, at(Code.BAD_CONFIG_FILE_NAME, 3, 3, HINT));
+        assertTrue(d.get(0).message().contains("names a directory"), d.get(0).message());
+    }
+
+    @Test
+    void emptyName() {
+        assertFindings("config-file/empty-name.yaml", CODES, at(Code.BAD_CONFIG_FILE_NAME, 3, 3, HINT));
+    }
+
+    @Test
+    void backslash() {
+        assertFindings("config-file/backslash.yaml", CODES, at(Code.BAD_CONFIG_FILE_NAME, 3, 3, HINT));
+    }
+
+    @Test
+    void errorEvenInCompatMode() {
+        assertEquals(Severity.ERROR, Code.BAD_CONFIG_FILE_NAME.severityIn(Mode.COMPAT));
+    }
+
+    @Test
+    void clean() {
+        assertClean("config-file/clean.yaml", Code.BAD_CONFIG_FILE_NAME);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.launchc.rules;
+
+import static dev.launchc.rules.CatalogRuleFixtures.assertFindings;
+import static dev.launchc.rules.CatalogRuleFixtures.error;
+import static dev.launchc.rules.CatalogRuleFixtures.warning;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.launchc.catalog.Catalog;
+import dev.launchc.diag.Diagnostic;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** KubeFlagRule: LC1003 unknown flag, LC2005 deprecated flag, LC1028 bad bool value. */
+class KubeFlagRuleTest {
+    private static final String RULE = "kube-flag";
+    private static final Set<String> CODES = Set.of("LC1003", "LC2005", "LC1028");
+
+    @Test
+    void specExampleGivesUnknownFlagWithDidYouMean() {
+        List<Diagnostic> found = CatalogRuleFixtures.lint(RULE, "spec-example", Catalog.get().newestTrack(), CODES);
+        assertEquals(1, found.size(), found::toString);
+        Diagnostic d = found.get(0);
+        assertEquals("LC1003", d.code());
+        assertEquals("unknown kubelet flag --clster-dns", d.message());
+        assertEquals("did you mean --cluster-dns?", d.hint());
+        assertEquals(5, d.line());
+        assertEquals(3, d.column());
+        assertEquals("/extraKubeletArgs/--clster-dns", d.path());
+        assertEquals("spec-example.yaml", d.file());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.27", "1.28", "1.29", "1.30", "1.31", "1.32", "1.33", "1.34", "1.35", "1.36"})
+    void specExampleOnEveryTrack(String track) {
+        assertFindings(RULE, "spec-example", track, CODES,
+                error("LC1003", 5, 3, "unknown kubelet flag --clster-dns", "did you mean --cluster-dns?"));
+    }
+
+    @Test
+    void unknownApiserverFlag() {
+        assertFindings(RULE, "unknown-apiserver", "1.32", CODES,
+                error("LC1003", 3, 3, "unknown kube-apiserver flag --authorization-mod", "did you mean --authorization-mode?"));
+    }
+
+    @Test
+    void singleDashLongFlag() {
+        assertFindings(RULE, "single-dash", "1.36", CODES,
+                error("LC1003", 3, 3, "unknown kube-proxy flag -cluster-cidr", "did you mean --cluster-cidr?"));
+    }
+
+    @Test
+    void flagOfAnotherComponent() {
+        assertFindings(RULE, "wrong-component", "1.32", CODES,
+                error("LC1003", 3, 3, "unknown kube-scheduler flag --cluster-dns", null));
+    }
+
+    @Test
+    void flagDeprecatedIn130IsAWarning() {
+        assertFindings(RULE, "removed-flag", "1.30", CODES,
+                warning("LC2005", 4, 3, "kubelet flag --keep-terminated-pod-volumes is deprecated in Kubernetes 1.30"
+                        + " and will be removed in a later release",
+                        "plan to drop it; the Kubernetes 1.30 kubelet reference names its replacement"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.31", "1.36"})
+    void flagRemovedIn131IsUnknownFromThenOn(String track) {
+        assertFindings(RULE, "removed-flag", track, CODES,
+                error("LC1003", 4, 3, "unknown kubelet flag --keep-terminated-pod-volumes",
+                        "--keep-terminated-pod-volumes was removed in Kubernetes 1.31"));
+    }
+
+    @Test
+    void flagOfANewerMinor() {
+        assertFindings(RULE, "newer-flag", "1.35", CODES,
+                error("LC1003", 4, 3, "unknown kube-controller-manager flag --tls-curve-preferences",
+                        "--tls-curve-preferences exists only in Kubernetes 1.36 and later; target a newer track"));
+        assertFindings(RULE, "newer-flag", "1.36", CODES);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.27", "1.33", "1.36"})
+    void upstreamOnlyFlagIsUnknownToKubelite(String track) {
+        assertFindings(RULE, "upstream-only", track, CODES,
+                error("LC1003", 3, 3, "unknown kubelet flag --log-json-split-stream: only the standalone upstream kubelet"
+                        + " binary has it, MicroK8s' kubelite lacks it",
+                        "remove it; kubelite is built without the JSON log format that registers this flag"));
+    }
+
+    @Test
+    void flagDeprecatedFlags() {
+        assertFindings(RULE, "deprecated", "1.32", CODES,
+                warning("LC2005", 3, 3, "kube-apiserver flag --admission-control is deprecated in Kubernetes 1.32"
+                        + " and will be removed in a later release",
+                        "plan to drop it; the Kubernetes 1.32 kube-apiserver reference names its replacement"),
+                warning("LC2005", 5, 3, "kube-scheduler flag --pod-max-in-unschedulable-pods-duration is deprecated in"
+                        + " Kubernetes 1.32 and will be removed in a later release",
+                        "plan to drop it; the Kubernetes 1.32 kube-scheduler reference names its replacement"));
+    }
+
+    @Test
+    void boolFlagWithANonBoolValue() {
+        assertFindings(RULE, "bad-bool", "1.36", CODES,
+                error("LC1028", 3, 19, "kubelet flag --fail-swap-on takes true or false, not 'yes'", "write true or false"),
+                error("LC1028", 5, 23, "kube-apiserver flag --allow-privileged takes true or false, not 'enabled'",
+                        "write true or false"));
+    }
+
+    @Test
+    void boolFlagWithAnEmptyValue() {
+        assertFindings(RULE, "bad-bool-empty", "1.28", CODES,
+                error("LC1028", 3, 21, "kube-proxy flag --masquerade-all takes true or false, not ''", "write true or false"));
+    }
+
+    @Test
+    void findingInTheSecondPartPointsAtItsLine() {
+        assertFindings(RULE, "multi-part", "1.33", CODES,
+                error("LC1003", 7, 3, "unknown kubelet flag --max-pod", "did you mean --max-pods?"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.27", "1.28", "1.29", "1.30", "1.31", "1.32", "1.33", "1.34", "1.35", "1.36"})
+    void cleanFileHasNoFindings(String track) {
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "clean", track));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.27", "1.36"})
+    void removalsAreNotChecked(String track) {
+        assertFindings(RULE, "removal", track, CODES);
+    }
+}

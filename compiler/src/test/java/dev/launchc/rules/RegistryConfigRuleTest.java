@@ -1,0 +1,126 @@
+package dev.launchc.rules;
+
+import static dev.launchc.rules.RuleFixtures.assertClean;
+import static dev.launchc.rules.RuleFixtures.assertFindings;
+import static dev.launchc.rules.RuleFixtures.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.launchc.diag.Code;
+import dev.launchc.diag.Diagnostic;
+import dev.launchc.diag.Severity;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RegistryConfigRuleTest {
+    private static final Set<Code> CODES = Set.of(Code.BAD_REGISTRY_NAME, Code.REGISTRY_PATH_TRAVERSAL,
+            Code.BAD_HOSTS_TOML, Code.BAD_CAPABILITY, Code.HOSTS_TOML_WITHOUT_HOST);
+    private static final String HOST_ONLY = "use the registry host only, e.g. docker.io or my.registry:5000";
+    private static final String NAME_HINT = "use the registry host as it appears in image names, e.g. docker.io or my.registry:5000";
+
+    @Test
+    void parentDirectory() {
+        assertFindings("registry-config/traversal.yaml", CODES, at(Code.REGISTRY_PATH_TRAVERSAL, 3, 3, HOST_ONLY));
+    }
+
+    @Test
+    void urlAsKey() {
+        assertFindings("registry-config/url-key.yaml", CODES,
+                at(Code.REGISTRY_PATH_TRAVERSAL, 3, 3, "use the registry host only: registry.example.com"));
+    }
+
+    @Test
+    void emptyKey() {
+        assertFindings("registry-config/empty-key.yaml", CODES, at(Code.REGISTRY_PATH_TRAVERSAL, 3, 3, HOST_ONLY));
+    }
+
+    @Test
+    void portOutOfRange() {
+        List<Diagnostic> d = assertFindings("registry-config/bad-port.yaml", CODES,
+                at(Code.BAD_REGISTRY_NAME, 3, 3, NAME_HINT));
+        assertTrue(d.get(0).message().contains("port 70000"), d.get(0).message());
+    }
+
+    @Test
+    void ipv6WithoutBrackets() {
+        assertFindings("registry-config/ipv6-without-brackets.yaml", CODES,
+                at(Code.BAD_REGISTRY_NAME, 3, 3, "put the IPv6 address in brackets: [fd00::1]"));
+    }
+
+    @Test
+    void snapFileNameForm() {
+        assertFindings("registry-config/snap-file-name.yaml", CODES, at(Code.BAD_REGISTRY_NAME, 3, 3,
+                "write it as localhost:32000 (the '__' form is only how the snap ships the file)"));
+    }
+
+    @Test
+    void invalidTomlInABlockScalar() {
+        List<Diagnostic> d = assertFindings("registry-config/bad-toml-block.yaml", CODES,
+                at(Code.BAD_HOSTS_TOML, 3, 14, null));
+        String m = d.get(0).message();
+        assertTrue(m.contains("at line 2, column "), m);
+        assertTrue(m.contains("(line 5 of the file)"), m);
+    }
+
+    @Test
+    void unquotedTomlString() {
+        List<Diagnostic> d = assertFindings("registry-config/unquoted-string.yaml", CODES, at(Code.BAD_HOSTS_TOML, 3, 14,
+                "TOML strings need double quotes, e.g. server = \"https://registry.example.com\""));
+        assertTrue(d.get(0).message().contains("at line 1, column "), d.get(0).message());
+        assertFalse(d.get(0).message().contains("of the file"), d.get(0).message());
+    }
+
+    @Test
+    void misspeltCapability() {
+        List<Diagnostic> d = assertFindings("registry-config/bad-capability.yaml", CODES,
+                at(Code.BAD_CAPABILITY, 3, 14, "did you mean resolve?"));
+        assertTrue(d.get(0).message().contains("'reslove' in [host.\"https://mirror.example.com\"]"), d.get(0).message());
+    }
+
+    @Test
+    void unknownTopLevelCapability() {
+        List<Diagnostic> d = assertFindings("registry-config/top-level-capability.yaml", CODES,
+                at(Code.BAD_CAPABILITY, 3, 12, "use pull, resolve, push"));
+        assertTrue(d.get(0).message().contains("'mirror' at the top level"), d.get(0).message());
+    }
+
+    @Test
+    void capabilitiesAsAString() {
+        assertFindings("registry-config/capabilities-not-array.yaml", CODES,
+                at(Code.BAD_CAPABILITY, 3, 14, "write capabilities = [\"pull\", \"resolve\"]"));
+    }
+
+    @Test
+    void referrersNeedsContainerd22() {
+        assertFindings("registry-config/referrers-on-containerd-1.7.yaml", CODES,
+                at(Code.BAD_CAPABILITY, 3, 14, "use pull, resolve, push"));
+    }
+
+    @Test
+    void serverWithoutHostTable() {
+        List<Diagnostic> d = assertFindings("registry-config/server-only.yaml", CODES, at(Code.HOSTS_TOML_WITHOUT_HOST, 3, 14,
+                "add a host table for the server below it: [host.\"http://my.proxy:5000\"] with capabilities = [\"pull\", \"resolve\"]"));
+        assertEquals(Severity.WARNING, d.get(0).severity());
+        assertTrue(d.get(0).message().contains("containerd v1.7.29"), d.get(0).message());
+    }
+
+    @Test
+    void clean() {
+        assertClean("registry-config/clean.yaml", CODES.toArray(Code[]::new));
+    }
+
+    @Test
+    void hostPortSyntax() {
+        assertEquals(null, RegistryConfigRule.isHostPort("registry-1.docker.io"));
+        assertEquals(null, RegistryConfigRule.isHostPort("[fd00::1]:5000"));
+        assertEquals(null, RegistryConfigRule.isHostPort("[fd00::1]"));
+        assertEquals(null, RegistryConfigRule.isHostPort("10.0.0.5:5000"));
+        assertEquals("has an invalid port '05000'", RegistryConfigRule.isHostPort("reg:05000"));
+        assertEquals("has port 0, outside 1-65535", RegistryConfigRule.isHostPort("reg:0"));
+        assertEquals("is not a valid host name or IP address", RegistryConfigRule.isHostPort("10.0.0.300"));
+        assertEquals("is not a valid host name or IP address", RegistryConfigRule.isHostPort("*.example.com"));
+        assertEquals("has text after ']' that is not a port", RegistryConfigRule.isHostPort("[fd00::1]x"));
+    }
+}
