@@ -50,6 +50,16 @@ class ExampleGoldenTest {
                 : Golden.REPO.relativize(example).toString();
     }
 
+    /** An example names its track in a "# target: X" comment line; the default is the newest. */
+    static List<String> targetArgs(Path example) throws IOException {
+        for (String line : Files.readAllLines(example, StandardCharsets.UTF_8)) {
+            if (line.startsWith("# target: ")) {
+                return List.of("--target", line.substring("# target: ".length()).strip());
+            }
+        }
+        return List.of();
+    }
+
     /** Output with the machine's paths replaced by the stable display name. */
     static String stable(String text, Path example) {
         return text.replace(example.toString(), display(example));
@@ -63,6 +73,7 @@ class ExampleGoldenTest {
                 for (String mode : List.of("default", "compat")) {
                     tests.add(DynamicTest.dynamicTest(folder(example) + " lint " + format + " " + mode, () -> {
                         List<String> args = new ArrayList<>(List.of("lint", "--format", format));
+                        args.addAll(targetArgs(example));
                         if (mode.equals("compat")) {
                             args.add("--compat");
                         }
@@ -84,13 +95,15 @@ class ExampleGoldenTest {
         for (Path example : examples()) {
             tests.add(DynamicTest.dynamicTest(folder(example) + " compile", () -> {
                 Path out = tmp.resolve(folder(example).replace('/', '_'));
-                CliRun run = CliRun.of("compile", "--compat", "-o", out.toString(), example.toString());
+                List<String> args = new ArrayList<>(List.of("compile", "--compat"));
+                args.addAll(targetArgs(example));
+                CliRun run = CliRun.of(concat(args, "-o", out.toString(), example.toString()));
                 StringBuilder tree = new StringBuilder("exit " + run.exitCode() + "\n");
                 tree.append(stable(run.err(), example).replace(out.toString(), "OUTDIR"));
                 if (run.exitCode() == 0) {
                     tree.append(dump(out));
-                    CliRun again = CliRun.of("compile", "--compat", "-o", out.resolveSibling(out.getFileName() + "-again").toString(),
-                            example.toString());
+                    CliRun again = CliRun.of(concat(args, "-o", out.resolveSibling(out.getFileName() + "-again").toString(),
+                            example.toString()));
                     assertEquals(0, again.exitCode());
                     assertEquals(dump(out), dump(out.resolveSibling(out.getFileName() + "-again")), "compile is deterministic");
                 } else {
@@ -100,6 +113,12 @@ class ExampleGoldenTest {
             }));
         }
         return tests.stream();
+    }
+
+    static String[] concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all.toArray(String[]::new);
     }
 
     /** Every file of an output tree with its mode, in path order. */

@@ -130,7 +130,7 @@ public final class CniEnvRule implements Rule {
                 message = key + " '" + value + "' is an IPv" + cidr.family() + " CIDR; " + key + " needs IPv" + family;
                 hint = "move it to IPv" + cidr.family() + key.substring(4);
             } else if (!cidr.isNetwork()) {
-                message = key + " '" + value + "' has host bits set; Calico and kube-apiserver need a network address";
+                message = key + " '" + value + "' has host bits set: it is not the network address of its range";
                 hint = "use the network address " + cidr.network();
             }
             if (message != null) {

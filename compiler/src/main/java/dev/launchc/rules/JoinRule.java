@@ -135,11 +135,11 @@ public final class JoinRule implements Rule {
                 addressLike = false;
             }
         }
-        sb.append(addressLike ? first : "<" + first.length() + " chars>");
+        sb.append(addressLike ? first : "<" + first.length() + (first.length() == 1 ? " char>" : " chars>"));
         for (int i = 1; i < pieces.length; i++) {
             int n = pieces[i].codePointCount(0, pieces[i].length());
             String what = i == 1 ? "token: " : i == 2 ? "fingerprint: " : "";
-            sb.append("/<").append(what).append(n).append(" chars>");
+            sb.append("/<").append(what).append(n).append(n == 1 ? " char>" : " chars>");
         }
         return sb.toString();
     }

@@ -168,9 +168,9 @@ public final class RegistryConfigRule implements Rule {
                     reason.startsWith("Unknown token")
                             ? "TOML strings need double quotes, e.g. server = \"https://registry.example.com\"" : null);
             return;
-        } catch (java.io.IOException ex) {
+        } catch (StackOverflowError ex) {
             ctx.atValue(Code.BAD_HOSTS_TOML, part, e.pointer(), "hosts.toml for '" + printable(e.key())
-                    + "' is not valid TOML", null);
+                    + "' nests too deeply to parse", null);
             return;
         }
         if (root == null || !root.isObject()) {

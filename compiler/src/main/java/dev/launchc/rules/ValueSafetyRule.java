@@ -37,26 +37,27 @@ public final class ValueSafetyRule implements Rule {
         String keyBreak = lineBreak(e.key());
         if (keyBreak != null) {
             ctx.atKey(Code.VALUE_HAS_LINE_BREAK, part, e.pointer(), "key in " + where + " holds a " + keyBreak
-                    + "; MicroK8s writes it verbatim, which puts a second line into args/" + file.fileName(),
+                    + "; MicroK8s writes it verbatim into args/" + file.fileName() + ", " + effect(keyBreak),
                     "remove the " + keyBreak);
         }
         String valueBreak = e.value() == null ? null : lineBreak(e.value());
         if (valueBreak != null) {
             ctx.atValue(Code.VALUE_HAS_LINE_BREAK, part, e.pointer(), "value of " + safeKey(e.key()) + " holds a "
-                    + valueBreak + "; MicroK8s writes it verbatim, which puts a second line into args/"
-                    + file.fileName(), hintFor(valueBreak));
+                    + valueBreak + "; MicroK8s writes it verbatim into args/" + file.fileName() + ", "
+                    + effect(valueBreak), hintFor(valueBreak));
         }
         if (file.reader() != ServiceFile.Reader.KUBELITE) {
             return;
         }
-        if (keyBreak == null && hasBlank(e.key())) {
-            ctx.atKey(Code.VALUE_HAS_SPACE, part, e.pointer(), "flag name '" + e.key().strip() + "' in " + where
-                    + " holds a space; kubelite splits each line of args/" + file.fileName()
+        // A key with blanks before its dashes is ArgKeyRule's (LC1008); here only blanks after them.
+        if (keyBreak == null && e.key().startsWith("-") && blank(e.key()) != null) {
+            ctx.atKey(Code.VALUE_HAS_SPACE, part, e.pointer(), "flag name '" + e.key() + "' in " + where
+                    + " holds a " + blank(e.key()) + "; kubelite splits each line of args/" + file.fileName()
                     + " at spaces into separate arguments", "remove the spaces from the flag name");
         }
-        if (valueBreak == null && e.value() != null && hasBlank(e.value())) {
+        if (valueBreak == null && e.value() != null && blank(e.value()) != null) {
             ctx.atValue(Code.VALUE_HAS_SPACE, part, e.pointer(), "value of " + safeKey(e.key())
-                    + " holds a space; kubelite splits each line of args/" + file.fileName()
+                    + " holds a " + blank(e.value()) + "; kubelite splits each line of args/" + file.fileName()
                     + " at spaces and deletes every quote, so it becomes separate arguments",
                     "remove the spaces (write lists as a,b without spaces); quoting does not help");
         }
@@ -85,8 +86,28 @@ public final class ValueSafetyRule implements Rule {
         return "remove the " + what;
     }
 
-    private static boolean hasBlank(String s) {
-        return s.indexOf(' ') >= 0 || s.indexOf('\t') >= 0;
+    /** "space" or "tab" for the first blank in {@code s}, or null. */
+    private static String blank(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == ' ') {
+                return "space";
+            }
+            if (s.charAt(i) == '\t') {
+                return "tab";
+            }
+        }
+        return null;
+    }
+
+    /** What the character does once it is in the file. */
+    private static String effect(String what) {
+        if (what.startsWith("line feed")) {
+            return "where it starts a second line: an injected flag or variable";
+        }
+        if (what.startsWith("NUL")) {
+            return "where it cuts the line short for readers that stop at NUL and corrupts the file";
+        }
+        return "where it becomes part of the value and corrupts it (some tools also read it as a line break)";
     }
 
     /** The key for a message, with anything unprintable replaced. */

@@ -36,6 +36,7 @@ class ArgKeyRuleTest {
     void leadingSpaceBeforeTheDashes() {
         assertFindings("arg-key/spaces-around-flag.yaml", CODES,
                 at(Code.ARG_KEY_NOT_A_FLAG, 3, 3, "remove the spaces around it: --proxy-mode"));
+        assertClean("arg-key/spaces-around-flag.yaml", Code.VALUE_HAS_SPACE);
     }
 
     @Test

@@ -36,7 +36,9 @@ class ValueSafetyRuleTest {
 
     @Test
     void nulInAValue() {
-        assertFindings("value-safety/nul.yaml", CODES, at(Code.VALUE_HAS_LINE_BREAK, 3, 16, "remove the NUL character"));
+        List<Diagnostic> d = assertFindings("value-safety/nul.yaml", CODES,
+                at(Code.VALUE_HAS_LINE_BREAK, 3, 16, "remove the NUL character"));
+        assertTrue(d.get(0).message().contains("args/k8s-dqlite"), d.get(0).message());
     }
 
     @Test
@@ -60,8 +62,9 @@ class ValueSafetyRuleTest {
 
     @Test
     void tabInAKubeliteValue() {
-        assertFindings("value-safety/tab-in-kubelite-value.yaml", CODES,
+        List<Diagnostic> d = assertFindings("value-safety/tab-in-kubelite-value.yaml", CODES,
                 at(Code.VALUE_HAS_SPACE, 3, 18, "remove the spaces (write lists as a,b without spaces); quoting does not help"));
+        assertTrue(d.get(0).message().contains("holds a tab"), d.get(0).message());
     }
 
     @Test
