@@ -11,6 +11,38 @@ public record FileLint(String file, String kind, List<Diagnostic> diagnostics, L
         return diagnostics.stream().anyMatch(d -> d.severity() == dev.launchc.diag.Severity.ERROR);
     }
 
+    /**
+     * Secret values in this file (tokens, the token part of join URLs), so that output that shows
+     * source lines can mask them.
+     */
+    public java.util.List<String> secrets() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (config == null) {
+            return out;
+        }
+        for (var part : config.parts()) {
+            if (part.persistentClusterToken() != null && !part.persistentClusterToken().text().isEmpty()) {
+                out.add(part.persistentClusterToken().text());
+            }
+            if (part.join() != null) {
+                String[] pieces = part.join().url().split("/");
+                if (pieces.length >= 2 && !pieces[1].isEmpty()) {
+                    out.add(pieces[1]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A line of this file with every secret value replaced by {@code <redacted>}. */
+    public String redact(String line) {
+        String result = line;
+        for (String secret : secrets()) {
+            result = result.replace(secret, "<redacted>");
+        }
+        return result;
+    }
+
     public boolean hasWarnings() {
         return diagnostics.stream().anyMatch(d -> d.severity() == dev.launchc.diag.Severity.WARNING);
     }

@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.events.SequenceStartEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
@@ -37,6 +39,14 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * costs stack, time or memory.
  */
 public final class YamlLoader {
+    /**
+     * Characters snakeyaml reads per chunk. Its reader copies the unread window on every chunk, and
+     * while it scans one token nothing is consumed, so with its default of 1024 a long scalar costs
+     * time quadratic in its length (an 8 MB one-line value took over a minute). A large chunk keeps
+     * that to a handful of copies.
+     */
+    private static final int READ_CHUNK_CHARS = 1 << 20;
+
     private final LoadLimits limits;
 
     public YamlLoader(LoadLimits limits) {
@@ -83,6 +93,7 @@ public final class YamlLoader {
                 .setAllowDuplicateKeys(true)
                 .setMaxAliasesForCollections(limits.maxAliases())
                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes() + 1))
+                .setBufferSize((int) Math.min(source.text().length() + 1L, READ_CHUNK_CHARS))
                 .setUseMarks(true)
                 .build();
         Builder builder = new Builder(reporter);
@@ -104,6 +115,13 @@ public final class YamlLoader {
                 String context = e.getContext() == null ? "" : e.getContext() + ": ";
                 reporter.report(Code.YAML_SYNTAX, pos, "", context + problem);
             }
+            return new LoadedFile(source, List.of(), true);
+        } catch (ReaderException e) {
+            Pos pos = firstUnprintable(source.text());
+            int cp = e.getCodePoint();
+            reporter.report(Code.YAML_SYNTAX, pos == null ? Pos.START : pos, "",
+                    String.format("character U+%04X is not allowed in YAML", cp),
+                    "remove it; YAML allows only printable characters, tabs and line breaks");
             return new LoadedFile(source, List.of(), true);
         } catch (YamlEngineException e) {
             String msg = e.getMessage() == null ? "invalid YAML" : e.getMessage();
@@ -149,21 +167,28 @@ public final class YamlLoader {
     private final class Builder {
         private final Reporter reporter;
         private final List<YDocument> documents = new ArrayList<>();
-        private final Deque<Object> stack = new ArrayDeque<>();
+        private final Deque<Frame> stack = new ArrayDeque<>();
         private final Map<String, YNode> anchors = new HashMap<>();
+        /** Nesting height of each anchored mapping or list, so an alias cannot bypass maxDepth. */
+        private final Map<YNode, Integer> heights = new IdentityHashMap<>();
         private YNode root;
         private Pos docStart = Pos.START;
         private long expanded;
+        private int collectionAliases;
         private boolean failed;
 
-        /** A mapping under construction: the key seen last waits for its value. */
-        private final class OpenMap {
-            final YMap map;
+        /** A mapping or list under construction; in a mapping the key seen last waits for its value. */
+        private static final class Frame {
+            final YNode node;
+            final boolean anchored;
+            /** Levels of mappings and lists in this subtree, itself included. */
+            int height = 1;
             YScalar pendingKey;
             boolean keyIsComplex;
 
-            OpenMap(YMap map) {
-                this.map = map;
+            Frame(YNode node, boolean anchored) {
+                this.node = node;
+                this.anchored = anchored;
             }
         }
 
@@ -180,53 +205,66 @@ public final class YamlLoader {
                     }
                     root = null;
                     anchors.clear();
+                    heights.clear();
                     docStart = pos(event.getStartMark());
                 }
                 case DocumentEnd -> documents.add(new YDocument(documents.size(), root, docStart));
-                case MappingStart -> {
-                    YMap map = new YMap(pos(event.getStartMark()));
-                    anchor((NodeEvent) event, map);
-                    open(new OpenMap(map), event);
+                case MappingStart -> open(new YMap(pos(event.getStartMark())), (NodeEvent) event);
+                case SequenceStart -> open(new YSeq(pos(event.getStartMark())), (NodeEvent) event);
+                case MappingEnd, SequenceEnd -> {
+                    Frame frame = stack.pop();
+                    if (frame.anchored) {
+                        heights.put(frame.node, frame.height);
+                    }
+                    value(frame.node, 1, frame.height, frame.node.pos());
                 }
-                case SequenceStart -> {
-                    YSeq seq = new YSeq(pos(event.getStartMark()));
-                    anchor((NodeEvent) event, seq);
-                    open(seq, event);
-                }
-                case MappingEnd -> value(((OpenMap) stack.pop()).map, 1);
-                case SequenceEnd -> value((YSeq) stack.pop(), 1);
                 case Scalar -> {
                     ScalarEvent s = (ScalarEvent) event;
                     boolean plain = s.getScalarStyle() == ScalarStyle.PLAIN && s.getTag().isEmpty();
                     YScalar scalar = new YScalar(s.getValue(), plain, pos(event.getStartMark()));
                     anchor(s, scalar);
-                    value(scalar, 1);
+                    value(scalar, 1, 0, scalar.pos());
                 }
-                case Alias -> {
-                    AliasEvent a = (AliasEvent) event;
-                    YNode target = anchors.get(a.getAlias().getValue());
-                    if (target == null) {
-                        reporter.report(Code.YAML_SYNTAX, pos(event.getStartMark()), "",
-                                "alias *" + a.getAlias().getValue() + " refers to no anchor");
-                        failed = true;
-                        return;
-                    }
-                    if (stack.stream().anyMatch(o -> o == target || (o instanceof OpenMap m && m.map == target))) {
-                        fail(pos(event.getStartMark()), "alias *" + a.getAlias().getValue() + " refers to itself");
-                        return;
-                    }
-                    value(target, target.expandedSize());
-                }
+                case Alias -> alias((AliasEvent) event);
                 default -> { }
             }
         }
 
-        private void open(Object container, Event event) {
-            if (stack.size() >= limits.maxDepth()) {
-                fail(pos(event.getStartMark()), "nesting deeper than " + limits.maxDepth() + " levels");
+        private void alias(AliasEvent a) {
+            String name = a.getAlias().getValue();
+            Pos at = pos(a.getStartMark());
+            YNode target = anchors.get(name);
+            if (target == null) {
+                reporter.report(Code.YAML_SYNTAX, at, "", "alias *" + name + " refers to no anchor");
+                failed = true;
                 return;
             }
-            stack.push(container);
+            if (stack.stream().anyMatch(f -> f.node == target)) {
+                fail(at, "alias *" + name + " refers to itself");
+                return;
+            }
+            int height = 0;
+            if (!(target instanceof YScalar)) {
+                if (++collectionAliases > limits.maxAliases()) {
+                    fail(at, "more than " + limits.maxAliases() + " aliases to mappings or lists");
+                    return;
+                }
+                height = heights.getOrDefault(target, 1);
+                if (stack.size() + height > limits.maxDepth()) {
+                    fail(at, "alias *" + name + " nests deeper than " + limits.maxDepth() + " levels once expanded");
+                    return;
+                }
+            }
+            value(target, target.expandedSize(), height, at);
+        }
+
+        private void open(YNode container, NodeEvent event) {
+            if (stack.size() >= limits.maxDepth()) {
+                fail(container.pos(), "nesting deeper than " + limits.maxDepth() + " levels");
+                return;
+            }
+            anchor(event, container);
+            stack.push(new Frame(container, event.getAnchor().isPresent()));
         }
 
         private void anchor(NodeEvent event, YNode node) {
@@ -234,41 +272,48 @@ public final class YamlLoader {
             a.ifPresent(anchor -> anchors.put(anchor.getValue(), node));
         }
 
-        /** {@code cost} is 1 for a node read from the text, the whole expanded size for an alias. */
-        private void value(YNode node, long cost) {
+        /**
+         * {@code cost} is 1 for a node read from the text, the whole expanded size for an alias;
+         * {@code height} the node's levels of mappings and lists; {@code at} where a limit is reported.
+         */
+        private void value(YNode node, long cost, int height, Pos at) {
             expanded = Yaml11.saturatingAdd(expanded, cost);
             if (expanded > limits.maxNodes()) {
-                fail(node.pos(), "more than " + limits.maxNodes() + " nodes once aliases are expanded");
+                fail(at, "more than " + limits.maxNodes() + " nodes once aliases are expanded");
                 return;
             }
-            Object parent = stack.peek();
+            Frame parent = stack.peek();
             if (parent == null) {
                 root = node;
-            } else if (parent instanceof YSeq seq) {
+                return;
+            }
+            parent.height = Math.max(parent.height, height + 1);
+            if (parent.node instanceof YSeq seq) {
                 seq.add(node);
-            } else if (parent instanceof OpenMap open) {
-                if (open.pendingKey == null && !open.keyIsComplex) {
-                    if (node instanceof YScalar key) {
-                        open.pendingKey = key;
-                    } else {
-                        reporter.report(Code.TYPE_MISMATCH, node.pos(), "",
-                                "a mapping key must be a plain value, not " + node.describe());
-                        open.keyIsComplex = true;
-                    }
+                return;
+            }
+            YMap map = (YMap) parent.node;
+            if (parent.pendingKey == null && !parent.keyIsComplex) {
+                if (node instanceof YScalar key) {
+                    parent.pendingKey = key;
                 } else {
-                    if (open.pendingKey != null) {
-                        YMap.Entry previous = open.map.put(open.pendingKey, node);
-                        if (previous != null) {
-                            reporter.report(Code.DUPLICATE_KEY, open.pendingKey.pos(), "",
-                                    "duplicate key '" + open.pendingKey.text() + "' (first at line "
-                                            + previous.key().pos().line() + "); the last value wins",
-                                    "remove one of the two entries");
-                        }
-                    }
-                    open.pendingKey = null;
-                    open.keyIsComplex = false;
+                    reporter.report(Code.TYPE_MISMATCH, node.pos(), "",
+                            "a mapping key must be a plain value, not " + node.describe());
+                    parent.keyIsComplex = true;
+                }
+                return;
+            }
+            if (parent.pendingKey != null) {
+                YMap.Entry previous = map.put(parent.pendingKey, node);
+                if (previous != null) {
+                    reporter.report(Code.DUPLICATE_KEY, parent.pendingKey.pos(), "",
+                            "duplicate key '" + parent.pendingKey.text() + "' (first at line "
+                                    + previous.key().pos().line() + "); the last value wins",
+                            "remove one of the two entries");
                 }
             }
+            parent.pendingKey = null;
+            parent.keyIsComplex = false;
         }
 
         private void fail(Pos pos, String message) {
@@ -283,6 +328,29 @@ public final class YamlLoader {
 
     static Pos pos(Mark mark) {
         return new Pos(mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    /**
+     * Where the first character snakeyaml refuses stands, counted as its marks count: lines break at
+     * LF and at a CR not followed by LF; columns are code points.
+     */
+    static Pos firstUnprintable(String text) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (!StreamReader.isPrintable(cp)) {
+                return new Pos(line, column);
+            }
+            i += Character.charCount(cp);
+            if (cp == '\n' || (cp == '\r' && (i >= text.length() || text.charAt(i) != '\n'))) {
+                line++;
+                column = 1;
+            } else if (cp != '\uFEFF') {
+                column++;
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String s) {

@@ -51,10 +51,10 @@ public final class ArgKeyRule implements Rule {
                     "remove the entry or name the flag");
             return;
         }
-        String trimmed = key.strip();
+        String trimmed = printable(key.strip());
         String hint = trimmed.startsWith("-") ? "remove the spaces around it: " + trimmed
                 : "write it as " + (trimmed.length() == 1 ? "-" : "--") + trimmed;
-        ctx.atKey(Code.ARG_KEY_NOT_A_FLAG, part, e.pointer(), "'" + key + "' in " + where
+        ctx.atKey(Code.ARG_KEY_NOT_A_FLAG, part, e.pointer(), "'" + printable(key) + "' in " + where
                 + " is not a flag: MicroK8s writes keys verbatim into args/" + file.fileName()
                 + " and adds no dashes", hint);
     }
@@ -65,7 +65,7 @@ public final class ArgKeyRule implements Rule {
             return;
         }
         String where = NativeV0_2Converter.yamlKey(file);
-        String message = (key.isEmpty() ? "empty key" : "'" + key + "'") + " in " + where
+        String message = (key.isEmpty() ? "empty key" : "'" + printable(key) + "'") + " in " + where
                 + " is not a shell variable name; args/" + file.fileName()
                 + " gets a line that is not a NAME=value assignment";
         ctx.atKey(Code.ENV_KEY_NOT_A_NAME, part, e.pointer(), message, envHint(file, key));
@@ -101,5 +101,10 @@ public final class ArgKeyRule implements Rule {
             }
         }
         return null;
+    }
+
+    /** The key for a message, with control and line-separator characters shown as '?'. */
+    private static String printable(String key) {
+        return key.replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029]", "?");
     }
 }

@@ -22,7 +22,7 @@ public final class TextFormat implements ReportFormat {
                 sb.append(d.file()).append(':').append(d.line()).append(':').append(d.column()).append(": ")
                         .append(paint(d.severity())).append(": ").append(Sanitize.line(d.message()))
                         .append(" [").append(d.code()).append("]\n");
-                String src = r.source() == null ? "" : r.source().line(d.line());
+                String src = r.source() == null ? "" : r.redact(r.source().line(d.line()));
                 if (!src.isEmpty()) {
                     String gutter = String.valueOf(d.line());
                     String shown = Sanitize.line(src);
