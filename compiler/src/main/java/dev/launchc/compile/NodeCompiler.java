@@ -1,6 +1,7 @@
 package dev.launchc.compile;
 
 import dev.launchc.catalog.Track;
+import dev.launchc.net.Inet;
 import dev.launchc.model.internal.AddonRepo;
 import dev.launchc.model.internal.AddonRequest;
 import dev.launchc.model.internal.ArgEntry;
@@ -124,7 +125,7 @@ public final class NodeCompiler {
             List<String> dns = new ArrayList<>(CSR_DNS);
             List<String> ips = new ArrayList<>(CSR_IPS);
             for (Value san : part.extraSANs()) {
-                (Addresses.isIp(san.text()) ? ips : dns).add(san.text());
+                (Inet.parseIp(san.text()) != null ? ips : dns).add(san.text());
             }
             csr = new FileContent.CsrConf(true, dns, ips);
             csrChanged = true;

@@ -1,5 +1,6 @@
 package dev.launchc.rules;
 
+import dev.launchc.net.Inet;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;

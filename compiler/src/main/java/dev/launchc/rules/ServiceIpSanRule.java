@@ -1,5 +1,6 @@
 package dev.launchc.rules;
 
+import dev.launchc.net.Inet;
 import dev.launchc.diag.Code;
 import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.Value;

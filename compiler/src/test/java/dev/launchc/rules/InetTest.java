@@ -1,5 +1,6 @@
 package dev.launchc.rules;
 
+import dev.launchc.net.Inet;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

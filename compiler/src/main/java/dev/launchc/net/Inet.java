@@ -1,4 +1,4 @@
-package dev.launchc.rules;
+package dev.launchc.net;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -15,18 +15,18 @@ import java.util.List;
  * 1.17 and later reject them), IPv6 in RFC 4291 text form with an optional dotted IPv4 tail; no
  * zone ({@code %eth0}), no brackets, no prefix length.
  */
-final class Inet {
+public final class Inet {
     private Inet() {}
 
     /** A 4- or 16-byte address, or null when {@code s} is not an IP literal. */
-    static byte[] parseIp(String s) {
+    public static byte[] parseIp(String s) {
         if (s == null) {
             return null;
         }
         return s.indexOf(':') >= 0 ? parseIpv6(s) : parseIpv4(s);
     }
 
-    static byte[] parseIpv4(String s) {
+    public static byte[] parseIpv4(String s) {
         if (s == null || s.isEmpty() || s.length() > 15) {
             return null;
         }
@@ -49,7 +49,7 @@ final class Inet {
         return out;
     }
 
-    static byte[] parseIpv6(String s) {
+    public static byte[] parseIpv6(String s) {
         if (s == null || s.length() < 2 || s.length() > 45) {
             return null;
         }
@@ -114,7 +114,7 @@ final class Inet {
     }
 
     /** Dotted decimal for IPv4, RFC 5952 text (lower case, longest zero run as "::") for IPv6. */
-    static String format(byte[] addr) {
+    public static String format(byte[] addr) {
         if (addr.length == 4) {
             return (addr[0] & 0xff) + "." + (addr[1] & 0xff) + "." + (addr[2] & 0xff) + "." + (addr[3] & 0xff);
         }
@@ -158,29 +158,29 @@ final class Inet {
     }
 
     /** An address with a prefix length, as written; {@link #network()} clears the host bits. */
-    record Cidr(byte[] address, int prefix) {
-        int family() {
+    public record Cidr(byte[] address, int prefix) {
+        public int family() {
             return address.length == 4 ? 4 : 6;
         }
 
-        int bits() {
+        public int bits() {
             return address.length * 8;
         }
 
-        boolean isNetwork() {
+        public boolean isNetwork() {
             return Arrays.equals(address, mask(address));
         }
 
-        Cidr network() {
+        public Cidr network() {
             return new Cidr(mask(address), prefix);
         }
 
-        boolean contains(byte[] ip) {
+        public boolean contains(byte[] ip) {
             return ip != null && ip.length == address.length && Arrays.equals(mask(ip), mask(address));
         }
 
         /** The network address plus {@code n}, or null past the end of the range. */
-        byte[] plus(long n) {
+        public byte[] plus(long n) {
             BigInteger base = new BigInteger(1, mask(address));
             BigInteger size = BigInteger.ONE.shiftLeft(bits() - prefix);
             if (BigInteger.valueOf(n).compareTo(size) >= 0) {
@@ -190,14 +190,14 @@ final class Inet {
         }
 
         /** The last address of the range (the IPv4 broadcast address). */
-        byte[] last() {
+        public byte[] last() {
             BigInteger base = new BigInteger(1, mask(address));
             BigInteger size = BigInteger.ONE.shiftLeft(bits() - prefix);
             return toBytes(base.add(size).subtract(BigInteger.ONE), address.length);
         }
 
         /** How many host bits the range has. */
-        int hostBits() {
+        public int hostBits() {
             return bits() - prefix;
         }
 
@@ -226,7 +226,7 @@ final class Inet {
     }
 
     /** {@code address/prefix} with a decimal prefix within the family's size, or null. */
-    static Cidr parseCidr(String s) {
+    public static Cidr parseCidr(String s) {
         if (s == null) {
             return null;
         }
@@ -250,7 +250,7 @@ final class Inet {
      * A host name made of RFC 1123 labels: letters, digits and inner hyphens, 1–63 characters
      * each, 253 in all, no trailing dot.
      */
-    static boolean isDnsName(String s) {
+    public static boolean isDnsName(String s) {
         if (s == null || s.isEmpty() || s.length() > 253) {
             return false;
         }
@@ -269,7 +269,7 @@ final class Inet {
     }
 
     /** True when every dot-separated label is decimal digits: an attempted IPv4 address. */
-    static boolean looksNumeric(String s) {
+    public static boolean looksNumeric(String s) {
         if (s == null || s.isEmpty()) {
             return false;
         }
@@ -281,7 +281,7 @@ final class Inet {
         return true;
     }
 
-    static boolean digits(String s) {
+    public static boolean digits(String s) {
         if (s.isEmpty()) {
             return false;
         }
