@@ -88,6 +88,11 @@ public final class ArgsFileEditor {
     }
 
     public static Result refreshOption(String content, String option, String value) {
+        return refreshOption(content, option, value, true);
+    }
+
+    /** As the helper of old tracks too, which appended a missing option instead ({@code atTop} false). */
+    public static Result refreshOption(String content, String option, String value, boolean atTop) {
         String replacement = option + "=" + value;
         String text = content == null ? "" : content;
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
@@ -107,7 +112,7 @@ public final class ArgsFileEditor {
             }
         }
         if (!found) {
-            lines.add(0, replacement);
+            lines.add(atTop ? 0 : lines.size(), replacement);
             changed = true;
         }
         return new Result(String.join("\n", lines) + (trailingNewline || !found && text.isEmpty() ? "\n" : ""), changed);

@@ -202,7 +202,7 @@ public final class NodeCompiler {
     }
 
     private void refresh(String file, String option, String value) {
-        ArgsFileEditor.Result r = ArgsFileEditor.refreshOption(args.get(file), option, value);
+        ArgsFileEditor.Result r = ArgsFileEditor.refreshOption(args.get(file), option, value, track.helperInsertsAtTop());
         if (r.changed()) {
             write("args/" + file, r.content());
         }

@@ -120,4 +120,10 @@ class ArgsFileEditorTest {
         assertEquals("--cluster-cidr=10.1.0.0/16", lines.get(0));
         assertEquals("--service-cluster-ip-range=10.152.183.0/24", lines.get(1));
     }
+
+    @Test
+    void helperOfOldTracksAppendsMissingOptions() {
+        var r = ArgsFileEditor.refreshOption("--a=1\n", "--c", "3", false);
+        assertEquals("--a=1\n--c=3\n", r.content());
+    }
 }
