@@ -3,6 +3,7 @@ package dev.launchc.load;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.Pos;
 import dev.launchc.diag.Reporter;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -98,7 +99,7 @@ public final class YamlLoader {
                 .build();
         Builder builder = new Builder(reporter);
         try {
-            ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, source.text()));
+            ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, new ChunkReader(source.text())));
             while (parser.hasNext()) {
                 builder.accept(parser.next());
                 if (builder.failed) {
@@ -185,6 +186,8 @@ public final class YamlLoader {
             int height = 1;
             YScalar pendingKey;
             boolean keyIsComplex;
+            /** Line of the first occurrence of each key seen more than once, made on the first duplicate. */
+            Map<String, Integer> firstLines;
 
             Frame(YNode node, boolean anchored) {
                 this.node = node;
@@ -306,9 +309,14 @@ public final class YamlLoader {
             if (parent.pendingKey != null) {
                 YMap.Entry previous = map.put(parent.pendingKey, node);
                 if (previous != null) {
+                    if (parent.firstLines == null) {
+                        parent.firstLines = new HashMap<>();
+                    }
+                    int first = parent.firstLines.computeIfAbsent(parent.pendingKey.text(),
+                            k -> previous.key().pos().line());
                     reporter.report(Code.DUPLICATE_KEY, parent.pendingKey.pos(), "",
-                            "duplicate key '" + parent.pendingKey.text() + "' (first at line "
-                                    + previous.key().pos().line() + "); the last value wins",
+                            "duplicate key '" + parent.pendingKey.text() + "' (first at line " + first
+                                    + "); the last value wins",
                             "remove one of the two entries");
                 }
             }
@@ -319,6 +327,39 @@ public final class YamlLoader {
         private void fail(Pos pos, String message) {
             reporter.report(Code.LIMIT_EXCEEDED, pos, "", message);
             failed = true;
+        }
+    }
+
+    /**
+     * The text for snakeyaml's reader, one char short of what it asks for. snakeyaml-engine 2.9 fills
+     * all {@code bufferSize + 1} chars of its buffer and then, when the last is a high surrogate,
+     * reads the low one into the slot past the end: an IndexOutOfBoundsException for any file with
+     * an emoji straddling a chunk boundary. One char less per read leaves that slot free.
+     */
+    private static final class ChunkReader extends Reader {
+        private final String text;
+        private int next;
+
+        ChunkReader(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            if (length == 0) {
+                return 0;
+            }
+            if (next >= text.length()) {
+                return -1;
+            }
+            int n = Math.min(length > 1 ? length - 1 : 1, text.length() - next);
+            text.getChars(next, next + n, buffer, offset);
+            next += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
         }
     }
 
