@@ -5,9 +5,6 @@ import dev.launchc.diag.Code;
 import dev.launchc.diag.DidYouMean;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
-import dev.launchc.model.internal.ServiceFile;
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@code --feature-gates} in the five Kubernetes args files, parsed the way component-base's
@@ -30,19 +27,11 @@ public final class FeatureGateRule implements Rule {
         if (kube == null) {
             return;
         }
-        for (Part part : ctx.config().parts()) {
-            for (Map.Entry<ServiceFile, List<ArgEntry>> files : part.serviceArgs().entrySet()) {
-                String component = files.getKey().kubeComponent();
-                if (component == null) {
-                    continue;
-                }
-                for (ArgEntry e : files.getValue()) {
-                    if (!e.isRemoval() && KubeFlags.normalize(e.key()).equals("--feature-gates")) {
-                        check(ctx, kube, part, component, e);
-                    }
-                }
+        ctx.forEachKubeArg((part, component, e) -> {
+            if (KubeFlags.normalize(e.key()).equals("--feature-gates")) {
+                check(ctx, kube, part, component, e);
             }
-        }
+        });
     }
 
     private static void check(RuleContext ctx, KubeFlags kube, Part part, String component, ArgEntry e) {

@@ -5,9 +5,6 @@ import dev.launchc.diag.Code;
 import dev.launchc.diag.DidYouMean;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
-import dev.launchc.model.internal.ServiceFile;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -40,19 +37,11 @@ public final class KubeFlagRule implements Rule {
         if (kube == null) {
             return;
         }
-        for (Part part : ctx.config().parts()) {
-            for (Map.Entry<ServiceFile, List<ArgEntry>> files : part.serviceArgs().entrySet()) {
-                String component = files.getKey().kubeComponent();
-                if (component == null) {
-                    continue;
-                }
-                for (ArgEntry e : files.getValue()) {
-                    if (!e.isRemoval() && isFlagShaped(e.key())) {
-                        check(ctx, kube, part, component, e);
-                    }
-                }
+        ctx.forEachKubeArg((part, component, e) -> {
+            if (isFlagShaped(e.key())) {
+                check(ctx, kube, part, component, e);
             }
-        }
+        });
     }
 
     static boolean isFlagShaped(String key) {

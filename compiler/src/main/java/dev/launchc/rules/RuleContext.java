@@ -5,7 +5,11 @@ import dev.launchc.catalog.Track;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.Reporter;
 import dev.launchc.model.internal.LaunchConfig;
+import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
+import dev.launchc.model.internal.ServiceFile;
+import java.util.List;
+import java.util.Map;
 
 /** What a rule sees: the internal model, the target track's catalog, and where findings go. */
 public final class RuleContext {
@@ -32,6 +36,32 @@ public final class RuleContext {
     /** Flags of the track's Kubernetes minor; null when the catalog does not cover it. */
     public KubeFlags kube() {
         return kube;
+    }
+
+    /** Receives one value-setting entry of a Kubernetes component's args file. */
+    @FunctionalInterface
+    public interface KubeArgVisitor {
+        void visit(Part part, String component, ArgEntry entry);
+    }
+
+    /**
+     * Every entry of the five Kubernetes args files that sets a value, in part order. Removals
+     * (null values) only delete a line, so nothing reaches the component and they are skipped.
+     */
+    public void forEachKubeArg(KubeArgVisitor visitor) {
+        for (Part part : config.parts()) {
+            for (Map.Entry<ServiceFile, List<ArgEntry>> files : part.serviceArgs().entrySet()) {
+                String component = files.getKey().kubeComponent();
+                if (component == null) {
+                    continue;
+                }
+                for (ArgEntry e : files.getValue()) {
+                    if (!e.isRemoval()) {
+                        visitor.visit(part, component, e);
+                    }
+                }
+            }
+        }
     }
 
     /** A finding about the value at {@code pointer} in {@code part}. */
