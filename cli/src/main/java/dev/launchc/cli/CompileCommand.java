@@ -3,9 +3,7 @@ package dev.launchc.cli;
 import dev.launchc.catalog.Track;
 import dev.launchc.cli.format.TextFormat;
 import dev.launchc.compile.NodeCompiler;
-import dev.launchc.diag.Mode;
 import dev.launchc.lint.FileLint;
-import dev.launchc.lint.Linter;
 import dev.launchc.load.LoadLimits;
 import dev.launchc.plan.NodePlan;
 import dev.launchc.render.NodeRenderer;
@@ -36,26 +34,19 @@ public final class CompileCommand implements Callable<Integer> {
     List<String> nodes;
 
     @Mixin
-    ModeOptions modes;
-
-    @Mixin
-    TargetOption target;
-
-    @Mixin
-    LimitOptions limitOptions;
+    LintOptions options;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Mode mode = modes.mode();
-        Track track = target.track();
-        LoadLimits limits = limitOptions.limits();
+        Track track = options.track();
+        LoadLimits limits = options.limits();
         Inputs.Input input = Inputs.collect(List.of(file)).get(0);
         byte[] bytes = input.read(limits.maxFileBytes());
-        FileLint lint = new Linter(track, mode, limits).lint(input.name(), bytes);
-        boolean refuse = lint.hasErrors() || (mode == Mode.STRICT && lint.hasWarnings());
+        FileLint lint = options.linter().lint(input.name(), bytes);
+        boolean refuse = options.fails(List.of(lint));
         if (!lint.diagnostics().isEmpty()) {
             spec.commandLine().getErr().print(new TextFormat(false).render(List.of(lint)));
             spec.commandLine().getErr().flush();

@@ -1,8 +1,6 @@
 package dev.launchc.cli;
 
-import dev.launchc.catalog.Track;
 import dev.launchc.cli.format.ReportFormat;
-import dev.launchc.diag.Mode;
 import dev.launchc.lint.FileLint;
 import dev.launchc.lint.Linter;
 import dev.launchc.load.LoadLimits;
@@ -27,32 +25,22 @@ public final class LintCommand implements Callable<Integer> {
     ReportFormat.Kind format = ReportFormat.Kind.text;
 
     @Mixin
-    ModeOptions modes;
-
-    @Mixin
-    TargetOption target;
-
-    @Mixin
-    LimitOptions limitOptions;
+    LintOptions options;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Mode mode = modes.mode();
-        Track track = target.track();
-        LoadLimits limits = limitOptions.limits();
+        LoadLimits limits = options.limits();
+        Linter linter = options.linter();
         List<Inputs.Input> inputs = Inputs.collect(paths);
-        Linter linter = new Linter(track, mode, limits);
         List<FileLint> results = inputs.parallelStream()
                 .map(in -> linter.lint(in.name(), in.read(limits.maxFileBytes())))
                 .toList();
         PrintWriter out = spec.commandLine().getOut();
         out.print(ReportFormat.of(format).render(results));
         out.flush();
-        boolean errors = results.stream().anyMatch(FileLint::hasErrors);
-        boolean warnings = results.stream().anyMatch(FileLint::hasWarnings);
-        return errors || (mode == Mode.STRICT && warnings) ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
+        return options.fails(results) ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
     }
 }
