@@ -40,6 +40,16 @@ public final class Reporter {
         report(code, pos, path, message, null);
     }
 
+    /** True once the cap is reached: callers may skip building findings that would only be counted. */
+    public boolean isFull() {
+        return diagnostics.size() >= MAX_FINDINGS_PER_FILE;
+    }
+
+    /** Counts a finding that is not built because the cap is reached. */
+    public void countDropped() {
+        dropped++;
+    }
+
     public boolean hasErrors() {
         return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
     }
