@@ -23,7 +23,11 @@ public final class LintOptions {
     }
 
     public Linter linter() {
-        return new Linter(target.track(), modes.mode(), limits());
+        return new Linter(target.track(), target.explicit(), modes.mode(), limits());
+    }
+
+    public Mode mode() {
+        return modes.mode();
     }
 
     public dev.launchc.catalog.Track track() {

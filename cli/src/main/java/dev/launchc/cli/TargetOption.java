@@ -10,6 +10,11 @@ public final class TargetOption {
             description = "MicroK8s track whose rules and defaults apply (default: the newest in the catalog).")
     String target;
 
+    /** True when --target was given; it then wins over a cluster file's spec.microk8s. */
+    public boolean explicit() {
+        return target != null;
+    }
+
     public Track track() {
         String name = target == null ? Catalog.get().newestTrack() : target;
         return Catalog.get().track(name).orElseThrow(() -> new UsageException(

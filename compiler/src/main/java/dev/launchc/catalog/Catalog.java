@@ -88,6 +88,12 @@ public final class Catalog {
         return extraCache;
     }
 
+    /** The GPU addon of a track (name, flag style, default operator version), or empty when it has none. */
+    public java.util.Optional<JsonNode> gpuAddon(String track) {
+        JsonNode n = addonFacts().path("gpu").path("byTrack").path(track);
+        return n.isMissingNode() || !n.has("addon") ? java.util.Optional.empty() : java.util.Optional.of(n);
+    }
+
     static JsonNode read(String path) {
         try (InputStream in = Catalog.class.getResourceAsStream(path)) {
             if (in == null) {

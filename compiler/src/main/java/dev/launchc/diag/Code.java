@@ -58,7 +58,33 @@ public enum Code {
     SERVICE_IP_NOT_IN_SANS("LC2002", "changed service CIDR without its first address in extraSANs", Severity.WARNING, Verdict.IGNORED),
     JOIN_OVERWRITES_KUBELET_ARGS("LC2003", "join in the same part as kubelet args", Severity.WARNING, Verdict.IGNORED),
     HOSTS_TOML_WITHOUT_HOST("LC2004", "hosts.toml without a [host.\"…\"] table", Severity.WARNING, Verdict.IGNORED),
-    DEPRECATED_FLAG("LC2005", "deprecated flag", Severity.WARNING, Verdict.IGNORED);
+    DEPRECATED_FLAG("LC2005", "deprecated flag", Severity.WARNING, Verdict.IGNORED),
+
+    // Cluster files (launchc's own format: MicroK8s never sees them, so --compat keeps them as they are).
+    UNKNOWN_TRACK("LC3001", "track unknown to the catalog", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    DUPLICATE_NODE_NAME("LC3002", "two nodes with one name", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    DUPLICATE_NODE_ADDRESS("LC3003", "two nodes with one address", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    NODE_ADDRESS_IN_CLUSTER_CIDR("LC3004", "node address inside a pod or service CIDR", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    OVERLAPPING_CIDRS("LC3005", "pod and service CIDRs overlap", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    NO_CONTROL_PLANE("LC3006", "no control-plane node", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    CONTROL_PLANE_COUNT("LC3007", "control-plane count without a quorum advantage", Severity.WARNING, Verdict.IGNORED),
+    HIGH_AVAILABILITY("LC3008", "high availability", Severity.INFO, Verdict.IGNORED),
+    GPU_ON_UNSUPPORTED_ARCH("LC3009", "GPU setting on a node whose architecture the GPU addon does not support", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    BAD_MIG_CONFIG("LC3010", "MIG config not valid for the GPU model in this operator version", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    UNKNOWN_GPU_MODEL("LC3011", "GPU model unknown to the operator version", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    UNKNOWN_GPU_OPERATOR("LC3012", "GPU Operator version not in the catalog", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    ADDON_NEEDS_INTERNET("LC3013", "addon needs the internet in an air-gapped cluster", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    ADDON_CONFLICT("LC3014", "addons that exclude each other", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    BAD_ADDON_ARGS("LC3015", "addon arguments not valid", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    ADDON_PROMPTS("LC3016", "addon prompts for input and needs its arguments", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    MISSING_JOIN_TOKEN("LC3017", "joining nodes but no token source", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    BAD_NODE_ADDRESS("LC3018", "node address is not an IP address", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    BAD_NETWORK_CIDR("LC3019", "network CIDR not valid", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    BAD_MIRROR_ENDPOINT("LC3020", "registry mirror endpoint is not an http(s) URL", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    BAD_LABEL("LC3021", "node label not valid in Kubernetes", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    BAD_TAINT("LC3022", "node taint not valid in Kubernetes", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    GPU_WITHOUT_ADDON("LC3023", "GPU nodes without the GPU addon", Severity.WARNING, Verdict.IGNORED),
+    BAD_NODE_NAME("LC3024", "node name is not a DNS-1123 label", Severity.ERROR, Verdict.ALWAYS_ERROR);
 
     /** How MicroK8s itself reacts to the problem. */
     public enum Verdict {

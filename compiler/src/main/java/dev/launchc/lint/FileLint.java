@@ -6,7 +6,13 @@ import java.util.List;
 
 /** The outcome of linting one file. {@code config} is null when the file did not load; {@code source} is for snippets. */
 public record FileLint(String file, String kind, List<Diagnostic> diagnostics, LaunchConfig config,
-        dev.launchc.load.SourceFile source) {
+        dev.launchc.load.SourceFile source, ClusterLinter.Result cluster) {
+
+    public FileLint(String file, String kind, List<Diagnostic> diagnostics, LaunchConfig config,
+            dev.launchc.load.SourceFile source) {
+        this(file, kind, diagnostics, config, source, null);
+    }
+
     public boolean hasErrors() {
         return diagnostics.stream().anyMatch(d -> d.severity() == dev.launchc.diag.Severity.ERROR);
     }

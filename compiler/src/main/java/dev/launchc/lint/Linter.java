@@ -19,7 +19,15 @@ public final class Linter {
     private final Mode mode;
     private final YamlLoader loader;
 
+    private final boolean targetExplicit;
+
     public Linter(Track track, Mode mode, LoadLimits limits) {
+        this(track, false, mode, limits);
+    }
+
+    /** @param targetExplicit true when the track was named on the command line: it wins over a cluster's spec.microk8s */
+    public Linter(Track track, boolean targetExplicit, Mode mode, LoadLimits limits) {
+        this.targetExplicit = targetExplicit;
         this.track = track;
         this.mode = mode;
         this.loader = new YamlLoader(limits);
@@ -33,9 +41,8 @@ public final class Linter {
         }
         String kind = kindOf(file);
         if (KIND_CLUSTER.equals(kind)) {
-            reporter.report(Code.UNKNOWN_KIND, file.documents().get(0).start(), "/apiVersion",
-                    "cluster files are not supported yet", null);
-            return new FileLint(name, kind, reporter.diagnostics(), null, file.source());
+            ClusterLinter.Result result = ClusterLinter.lint(file, track, targetExplicit, reporter);
+            return new FileLint(name, kind, reporter.diagnostics(), null, file.source(), result);
         }
         var config = NativeLinter.lint(file, track, reporter);
         return new FileLint(name, kind, reporter.diagnostics(), config, file.source());
@@ -43,7 +50,7 @@ public final class Linter {
 
     static String kindOf(LoadedFile file) {
         for (YDocument doc : file.documents()) {
-            if (doc.root() instanceof YMap m && m.has("apiVersion") && !m.has("version")) {
+            if (ClusterLinter.isCluster(doc) || doc.root() instanceof YMap m && m.has("apiVersion") && !m.has("version")) {
                 return KIND_CLUSTER;
             }
         }

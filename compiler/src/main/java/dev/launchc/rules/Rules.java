@@ -14,4 +14,12 @@ public final class Rules {
         all.addAll(CatalogRules.all());
         return List.copyOf(all);
     }
+
+    /**
+     * The rules that judge args and env maps alone. A cluster file's service maps are checked with
+     * them, through a view of those maps as launch-config parts that point into the cluster file.
+     */
+    public static List<Rule> serviceArgRules() {
+        return List.of(new ArgKeyRule(), new ValueSafetyRule(), new KubeFlagRule(), new FeatureGateRule());
+    }
 }

@@ -36,6 +36,14 @@ public final class TemplateRenderer {
         c.setNumberFormat("computer");
         c.setSharedVariable("toml", (TemplateMethodModelEx) args -> Escape.toml(string(args)));
         c.setSharedVariable("shell", (TemplateMethodModelEx) args -> Escape.shell(string(args)));
+        c.setSharedVariable("yq", (TemplateMethodModelEx) args -> Escape.yamlQuoted(string(args)));
+        c.setSharedVariable("comment", (TemplateMethodModelEx) args -> Escape.yamlComment(string(args)));
+        c.setSharedVariable("block", (TemplateMethodModelEx) args -> {
+            if (args.size() != 2) {
+                throw new TemplateModelException("block(text, indent)");
+            }
+            return Escape.yamlBlock(String.valueOf(args.get(0)), String.valueOf(args.get(1)));
+        });
         return c;
     }
 

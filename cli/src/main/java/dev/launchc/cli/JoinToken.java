@@ -1,0 +1,47 @@
+package dev.launchc.cli;
+
+import dev.launchc.model.internal.Cluster;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads a cluster's join token at compile time from the environment or a file, as the cluster file
+ * says. The value is never printed; errors name only where it was looked for.
+ */
+final class JoinToken {
+    private JoinToken() {}
+
+    /** @param clusterFile the cluster file, so that a relative fromFile path is read beside it; null for stdin */
+    static String read(Cluster cluster, Path clusterFile) {
+        Cluster.TokenSource source = cluster.token();
+        if (source == null) {
+            return null;
+        }
+        if (source.fromEnv() != null) {
+            String value = System.getenv(source.fromEnv());
+            if (value == null || value.isBlank()) {
+                throw new UsageException("join token: environment variable " + source.fromEnv() + " is not set");
+            }
+            return value.strip();
+        }
+        if (source.fromFile() != null) {
+            Path path = Path.of(source.fromFile());
+            if (!path.isAbsolute() && clusterFile != null && clusterFile.toAbsolutePath().getParent() != null) {
+                path = clusterFile.toAbsolutePath().getParent().resolve(path);
+            }
+            try {
+                String value = Files.readString(path, StandardCharsets.UTF_8).strip();
+                if (value.isEmpty()) {
+                    throw new UsageException("join token: " + source.fromFile() + " is empty");
+                }
+                return value;
+            } catch (IOException e) {
+                throw new UsageException("join token: cannot read " + source.fromFile() + ": "
+                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getClass().getSimpleName()));
+            }
+        }
+        return null;
+    }
+}

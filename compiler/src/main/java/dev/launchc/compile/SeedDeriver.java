@@ -1,0 +1,367 @@
+package dev.launchc.compile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.launchc.catalog.Catalog;
+import dev.launchc.catalog.Track;
+import dev.launchc.model.internal.AddonRequest;
+import dev.launchc.model.internal.ArgEntry;
+import dev.launchc.model.internal.Cluster;
+import dev.launchc.model.internal.ServiceFile;
+import dev.launchc.model.internal.Value;
+import dev.launchc.net.Inet;
+import dev.launchc.plan.FileContent;
+import dev.launchc.plan.NodeSeed;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What compile derives for each node of a cluster (SPEC §2.2): bootstrap and join, CNI env from
+ * the network, the first service IP in the SANs, --cluster-dns inside the service CIDR, node
+ * labels merged into the track's defaults, registry mirrors as hosts.toml, and the GPU addon's
+ * flags in the track's spelling. Kubelet and API server args of joining nodes go in a second part,
+ * because {@code microk8s join} rewrites those files (MicroK8s issue 5236).
+ */
+public final class SeedDeriver {
+    /** Set by join.py on workers (reference launch-config-facts §4.10). */
+    static final String WORKER_LABELS = "microk8s.io/cluster=true,node.kubernetes.io/microk8s-worker=microk8s-worker";
+    static final int CLUSTER_AGENT_PORT = 25000;
+    /** Upstream namespaces an air-gapped node pulls from; nvcr.io only when GPUs are in use. */
+    static final List<String> AIRGAP_NAMESPACES = List.of("docker.io", "registry.k8s.io", "quay.io", "ghcr.io");
+
+    private final Cluster cluster;
+    private final Track track;
+    private final String token;
+
+    private SeedDeriver(Cluster cluster, Track track, String token) {
+        this.cluster = cluster;
+        this.track = track;
+        this.token = token;
+    }
+
+    /** @param token the join token read at compile time; it only ever goes into seeds */
+    public static List<NodeSeed> derive(Cluster cluster, Track track, String token) {
+        return new SeedDeriver(cluster, track, token).run();
+    }
+
+    private List<NodeSeed> run() {
+        Cluster.Node bootstrap = cluster.controlPlanes().isEmpty() ? null : cluster.controlPlanes().get(0);
+        Map<String, FileContent.HostsToml> registries = registries();
+        List<NodeSeed> out = new ArrayList<>();
+        for (Cluster.Node node : cluster.nodes()) {
+            boolean isBootstrap = node == bootstrap;
+            Map<ServiceFile, Map<String, String>> args = args(node);
+            List<NodeSeed.Part> parts = new ArrayList<>();
+            if (isBootstrap) {
+                parts.add(new NodeSeed.Part("bootstrap node of cluster " + cluster.name(), version(), token, null, false,
+                        sans(node), args, registries, addons(), repositories()));
+            } else {
+                Map<ServiceFile, Map<String, String>> afterJoin = new EnumMap<>(ServiceFile.class);
+                for (ServiceFile f : List.of(ServiceFile.KUBELET, ServiceFile.KUBE_APISERVER)) {
+                    Map<String, String> m = args.remove(f);
+                    if (m != null) {
+                        afterJoin.put(f, m);
+                    }
+                }
+                String url = bootstrap == null ? null
+                        : hostPort(bootstrap.address().text()) + "/" + (token == null ? "" : token);
+                parts.add(new NodeSeed.Part((node.isControlPlane() ? "control-plane" : "worker") + " node joining "
+                        + (bootstrap == null ? "" : bootstrap.name().text()), version(), null, url, !node.isControlPlane(),
+                        node.isControlPlane() ? sans(node) : null, args, registries, List.of(), List.of()));
+                if (!afterJoin.isEmpty()) {
+                    parts.add(new NodeSeed.Part("re-applied after the join, which rewrites args/kubelet and args/kube-apiserver",
+                            version(), null, null, false, null, afterJoin, Map.of(), List.of(), List.of()));
+                }
+            }
+            out.add(new NodeSeed(node.name().text(), node.role(), node.address().text(), parts));
+        }
+        return out;
+    }
+
+    private String version() {
+        return track.launchConfigMax();
+    }
+
+    private static String hostPort(String address) {
+        return address + ":" + CLUSTER_AGENT_PORT;
+    }
+
+    // ---- network ----
+
+    private List<String> serviceCidrs() {
+        List<String> out = new ArrayList<>();
+        if (cluster.network().ipv4() != null) {
+            out.add(cluster.network().ipv4().serviceCidr().text());
+        }
+        if (cluster.network().ipv6() != null) {
+            out.add(cluster.network().ipv6().serviceCidr().text());
+        }
+        return out;
+    }
+
+    /** The address {@code network + n} of a CIDR, or null when it does not parse. */
+    static String nth(String cidr, long n) {
+        Inet.Cidr c = Inet.parseCidr(cidr);
+        if (c == null) {
+            return null;
+        }
+        byte[] ip = c.network().plus(n);
+        return ip == null ? null : Inet.format(ip);
+    }
+
+    /** The kube-dns ClusterIP: the tenth address, as MicroK8s uses 10.152.183.10 in 10.152.183.0/24. */
+    private String dnsIp() {
+        List<String> cidrs = serviceCidrs();
+        return cidrs.isEmpty() ? null : nth(cidrs.get(0), 10);
+    }
+
+    private List<String> sans(Cluster.Node node) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String cidr : serviceCidrs()) {
+            String first = nth(cidr, 1);
+            if (first != null) {
+                out.add(first);
+            }
+        }
+        cluster.extraSANs().forEach(v -> out.add(v.text()));
+        node.extraSANs().forEach(v -> out.add(v.text()));
+        return List.copyOf(out);
+    }
+
+    private Map<String, String> cniEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        Cluster.Network n = cluster.network();
+        env.put("CNI", "calico");
+        env.put("IPv4_SUPPORT", String.valueOf(n.ipv4() != null));
+        if (n.ipv4() != null) {
+            env.put("IPv4_CLUSTER_CIDR", n.ipv4().podCidr().text());
+            env.put("IPv4_SERVICE_CIDR", n.ipv4().serviceCidr().text());
+        }
+        env.put("IPv6_SUPPORT", String.valueOf(n.ipv6() != null));
+        if (n.ipv6() != null) {
+            env.put("IPv6_CLUSTER_CIDR", n.ipv6().podCidr().text());
+            env.put("IPv6_SERVICE_CIDR", n.ipv6().serviceCidr().text());
+        }
+        if (n.mtu() != null) {
+            env.put("CALICO_VETH_MTU", n.mtu().text());
+        }
+        return env;
+    }
+
+    // ---- service args ----
+
+    private Map<ServiceFile, Map<String, String>> args(Cluster.Node node) {
+        Map<ServiceFile, Map<String, String>> out = new EnumMap<>(ServiceFile.class);
+        Map<String, String> kubelet = new LinkedHashMap<>();
+        String dns = dnsIp();
+        if (dns != null) {
+            kubelet.put("--cluster-dns", dns);
+        }
+        kubelet.put("--cluster-domain", cluster.network().domain());
+        kubelet.put("--node-labels", nodeLabels(node));
+        if (!node.taints().isEmpty()) {
+            List<String> taints = new ArrayList<>();
+            for (Cluster.Taint t : node.taints()) {
+                taints.add(t.key() + (t.value() == null || t.value().isEmpty() ? "" : "=" + t.value()) + ":" + t.effect());
+            }
+            kubelet.put("--register-with-taints", String.join(",", taints));
+        }
+        out.put(ServiceFile.KUBELET, kubelet);
+        if (track.runsGenerateCni()) {
+            out.put(ServiceFile.CNI_ENV, cniEnv());
+        }
+        merge(out, cluster.services());
+        merge(out, node.services());
+        return out;
+    }
+
+    private static void merge(Map<ServiceFile, Map<String, String>> into, Map<ServiceFile, List<ArgEntry>> from) {
+        from.forEach((file, entries) -> {
+            Map<String, String> m = into.computeIfAbsent(file, f -> new LinkedHashMap<>());
+            for (ArgEntry e : entries) {
+                m.put(e.key(), e.value());
+            }
+        });
+    }
+
+    /** The role's default labels, then the node's labels and its MIG config, as one --node-labels value. */
+    private String nodeLabels(Cluster.Node node) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        String defaults = node.isControlPlane() ? controlPlaneLabels() : WORKER_LABELS;
+        for (String kv : defaults.split(",")) {
+            int eq = kv.indexOf('=');
+            labels.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+        }
+        node.labels().forEach(e -> labels.put(e.key(), e.value()));
+        if (node.migConfig() != null) {
+            labels.put("nvidia.com/mig.config", node.migConfig().text());
+        }
+        List<String> out = new ArrayList<>();
+        labels.forEach((k, v) -> out.add(k + "=" + v));
+        return String.join(",", out);
+    }
+
+    /** The track's default --node-labels of a control-plane node, quotes removed as kubelite does. */
+    private String controlPlaneLabels() {
+        String value = ArgsFileEditor.readArgs(track.defaultArgs().get("kubelet")).get("--node-labels");
+        return value == null ? "microk8s.io/cluster=true" : value.replace("\"", "").replace("'", "");
+    }
+
+    // ---- registries ----
+
+    private Map<String, FileContent.HostsToml> registries() {
+        Map<String, List<FileContent.HostEntry>> byNamespace = new LinkedHashMap<>();
+        for (Cluster.Mirror m : cluster.mirrors()) {
+            List<FileContent.HostEntry> hosts = byNamespace.computeIfAbsent(m.namespace(), k -> new ArrayList<>());
+            for (Value endpoint : m.endpoints()) {
+                hosts.add(host(endpoint.text(), null));
+            }
+        }
+        if (cluster.airgap() != null) {
+            String registry = cluster.airgap().registry().text();
+            String url = (cluster.airgap().plainHttp() ? "http://" : "https://") + registry;
+            List<String> namespaces = new ArrayList<>(AIRGAP_NAMESPACES);
+            if (usesGpu()) {
+                namespaces.add("nvcr.io");
+            }
+            for (String ns : namespaces) {
+                List<FileContent.HostEntry> hosts = byNamespace.computeIfAbsent(ns, k -> new ArrayList<>());
+                if (hosts.stream().noneMatch(h -> h.url().equals(url))) {
+                    hosts.add(host(url, cluster.airgap().ca()));
+                }
+            }
+        }
+        Map<String, FileContent.HostsToml> out = new LinkedHashMap<>();
+        byNamespace.forEach((ns, hosts) -> out.put(ns, new FileContent.HostsToml(upstream(ns), hosts)));
+        return out;
+    }
+
+    /** The server containerd falls back to; docker.io's registry lives at registry-1.docker.io. */
+    static String upstream(String namespace) {
+        return "docker.io".equals(namespace) ? "https://registry-1.docker.io" : "https://" + namespace;
+    }
+
+    private FileContent.HostEntry host(String url, String airgapCa) {
+        String hostPort = url.replaceFirst("^[a-z]+://", "").replaceFirst("/.*$", "");
+        Cluster.HostTls tls = cluster.hostTls().get(hostPort);
+        if (tls == null) {
+            return new FileContent.HostEntry(url, List.of("pull", "resolve"), airgapCa, null, null, false, false);
+        }
+        return new FileContent.HostEntry(url, tls.capabilities(), tls.ca() != null ? tls.ca() : airgapCa, tls.cert(),
+                tls.key(), tls.skipVerify(), tls.overridePath());
+    }
+
+    // ---- addons ----
+
+    private boolean usesGpu() {
+        return cluster.gpu() != null || cluster.nodes().stream().anyMatch(n -> n.gpuModel() != null || n.migConfig() != null);
+    }
+
+    private List<NodeSeed.Addon> addons() {
+        List<NodeSeed.Addon> out = new ArrayList<>();
+        boolean dnsListed = cluster.addons().stream().anyMatch(a -> baseName(a.name()).equals("dns"));
+        if (!dnsListed) {
+            out.add(new NodeSeed.Addon("dns", dnsArgs(), false));
+        }
+        JsonNode gpuAddon = Catalog.get().gpuAddon(track.name()).orElse(null);
+        for (AddonRequest a : cluster.addons()) {
+            String base = baseName(a.name());
+            List<String> args = a.args();
+            if (!a.disable() && args.isEmpty() && base.equals("dns")) {
+                args = dnsArgs();
+            } else if (!a.disable() && gpuAddon != null && isGpuAddon(base, gpuAddon)) {
+                args = new ArrayList<>(args);
+                args.addAll(gpuArgs(gpuAddon, args));
+            }
+            out.add(new NodeSeed.Addon(a.name(), args, a.disable()));
+        }
+        return out;
+    }
+
+    private static boolean isGpuAddon(String base, JsonNode gpuAddon) {
+        if (base.equals(gpuAddon.path("addon").asText())) {
+            return true;
+        }
+        for (JsonNode alias : gpuAddon.path("aliases")) {
+            if (base.equals(alias.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** dns addon: $1 upstream servers, $2 the kube-dns ClusterIP, $3 the domain (1.33 and later). */
+    private List<String> dnsArgs() {
+        List<String> args = new ArrayList<>();
+        List<String> upstream = cluster.network().upstream().stream().map(Value::text).toList();
+        args.add(upstream.isEmpty() ? "/etc/resolv.conf" : String.join(",", upstream));
+        String ip = dnsIp();
+        if (ip != null) {
+            args.add(ip);
+            if (compareTrack(track.name(), "1.33") >= 0) {
+                args.add(cluster.network().domain());
+            }
+        }
+        return args;
+    }
+
+    /** The GPU addon's flags in the track's spelling; flags the user already passed are left alone. */
+    private List<String> gpuArgs(JsonNode gpuAddon, List<String> given) {
+        Cluster.Gpu gpu = cluster.gpu();
+        if (gpu == null) {
+            return List.of();
+        }
+        boolean legacy = "legacy".equals(gpuAddon.path("flagStyle").asText());
+        String prefix = legacy ? "--" : "--gpu-operator-";
+        List<String> out = new ArrayList<>();
+        add(out, given, prefix + "driver", gpu.driver());
+        add(out, given, legacy ? "--version" : "--gpu-operator-version",
+                gpu.operatorVersion() == null ? null : gpu.operatorVersion().text());
+        add(out, given, prefix + "toolkit-version", gpu.toolkitVersion());
+        if (gpu.setAsDefaultRuntime() != null) {
+            String flag = gpu.setAsDefaultRuntime() ? prefix + "set-as-default-runtime" : prefix + "no-set-as-default-runtime";
+            if (!given.contains(flag)) {
+                out.add(flag);
+            }
+        }
+        if (gpu.migStrategy() != null) {
+            out.add(legacy ? "--set" : "--gpu-operator-set");
+            out.add("mig.strategy=" + gpu.migStrategy());
+        }
+        return out;
+    }
+
+    private static void add(List<String> out, List<String> given, String flag, String value) {
+        if (value != null && !given.contains(flag)) {
+            out.add(flag);
+            out.add(value);
+        }
+    }
+
+    private List<NodeSeed.Repository> repositories() {
+        return cluster.addonRepositories().stream()
+                .map(r -> new NodeSeed.Repository(r.name(), r.url(), r.reference())).toList();
+    }
+
+    static String baseName(String addon) {
+        String n = addon.contains("/") ? addon.substring(addon.indexOf('/') + 1) : addon;
+        return n.contains(":") ? n.substring(0, n.indexOf(':')) : n;
+    }
+
+    static int compareTrack(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int xi = i < x.length ? Integer.parseInt(x[i]) : 0;
+            int yi = i < y.length ? Integer.parseInt(y[i]) : 0;
+            if (xi != yi) {
+                return Integer.compare(xi, yi);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.launchc.model.internal;
+
+import dev.launchc.load.YDocument;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hub model of a whole cluster, with defaults applied. Every cluster API version converts to
+ * this; cluster rules and seed derivation see nothing else. Pointers lead back to the source.
+ *
+ * @param track the MicroK8s track the file names, or null when it names none
+ */
+public record Cluster(
+        String name,
+        YDocument source,
+        Value track,
+        Network network,
+        List<Mirror> mirrors,
+        Map<String, HostTls> hostTls,
+        Airgap airgap,
+        Map<ServiceFile, List<ArgEntry>> services,
+        List<AddonRequest> addons,
+        List<AddonRepo> addonRepositories,
+        Gpu gpu,
+        TokenSource token,
+        List<Value> extraSANs,
+        List<Node> nodes) {
+
+    /** An IP family in use: its pod and service CIDR. */
+    public record IpFamily(Value podCidr, Value serviceCidr) {}
+
+    /** @param ipv4 null when disabled; @param ipv6 null unless given (dual stack or IPv6 only) */
+    public record Network(String cni, IpFamily ipv4, IpFamily ipv6, Value mtu, String domain, List<Value> upstream,
+            String pointer) {}
+
+    /** Endpoints tried in order for one upstream namespace such as docker.io. */
+    public record Mirror(String namespace, List<Value> endpoints, String pointer) {}
+
+    public record HostTls(String host, String ca, String cert, String key, boolean skipVerify, List<String> capabilities,
+            boolean overridePath, String pointer) {}
+
+    public record Airgap(Value registry, boolean plainHttp, String ca, String pointer) {}
+
+    /** @param migStrategy null when the file does not set one (the chart default applies) */
+    public record Gpu(String driver, Value operatorVersion, String toolkitVersion, Boolean setAsDefaultRuntime,
+            String migStrategy, String pointer) {}
+
+    /** Where compile reads the join token; the file never holds the token itself. */
+    public record TokenSource(String fromEnv, String fromFile, String pointer) {}
+
+    public record Taint(String key, String value, String effect, String pointer) {}
+
+    public record Node(Value name, String role, Value address, String arch, List<ArgEntry> labels, List<Taint> taints,
+            Value gpuModel, Value migConfig, Map<ServiceFile, List<ArgEntry>> services, List<Value> extraSANs,
+            String pointer) {
+        public boolean isControlPlane() {
+            return "control-plane".equals(role);
+        }
+    }
+
+    public List<Node> controlPlanes() {
+        return nodes.stream().filter(Node::isControlPlane).toList();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.launchc.render;
+
+import dev.launchc.convert.NativeV0_2Converter;
+import dev.launchc.plan.NodeSeed;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A node seed as native launch-config YAML (seed.yaml.ftl). */
+public final class SeedRenderer {
+    private SeedRenderer() {}
+
+    public static String render(String clusterName, NodeSeed seed) {
+        List<Map<String, Object>> parts = new ArrayList<>();
+        for (NodeSeed.Part p : seed.parts()) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("comment", p.comment());
+            m.put("version", p.version());
+            put(m, "token", p.persistentClusterToken());
+            put(m, "joinUrl", p.joinUrl());
+            m.put("worker", p.worker());
+            put(m, "sans", p.extraSANs());
+            List<Map<String, Object>> args = new ArrayList<>();
+            p.args().forEach((file, entries) -> {
+                List<Map<String, Object>> es = new ArrayList<>();
+                entries.forEach((k, v) -> {
+                    Map<String, Object> e = new HashMap<>();
+                    e.put("k", k);
+                    put(e, "v", v);
+                    es.add(e);
+                });
+                args.add(Map.of("key", NativeV0_2Converter.yamlKey(file), "entries", es));
+            });
+            m.put("args", args);
+            List<Map<String, Object>> registries = new ArrayList<>();
+            p.registries().forEach((ns, toml) -> registries.add(Map.of("k", ns, "v", TemplateRenderer.render(toml))));
+            m.put("registries", registries);
+            List<Map<String, Object>> addons = new ArrayList<>();
+            for (NodeSeed.Addon a : p.addons()) {
+                addons.add(Map.of("name", a.name(), "args", a.args(), "disable", a.disable()));
+            }
+            m.put("addons", addons);
+            List<Map<String, Object>> repos = new ArrayList<>();
+            for (NodeSeed.Repository r : p.repositories()) {
+                Map<String, Object> rm = new HashMap<>();
+                rm.put("name", r.name());
+                rm.put("url", r.url());
+                put(rm, "reference", r.reference());
+                repos.add(rm);
+            }
+            m.put("repositories", repos);
+            parts.add(m);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("cluster", clusterName);
+        model.put("node", seed.node());
+        model.put("parts", parts);
+        return TemplateRenderer.render("seed.yaml.ftl", model);
+    }
+
+    private static void put(Map<String, Object> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+}
