@@ -34,6 +34,10 @@ final class CniEnv {
      * generate-cni.sh (MicroK8s 1.27 has neither the script nor a cni-env file).
      */
     static CniEnv of(RuleContext ctx) {
+        return ctx.derived(CniEnv.class, CniEnv::compute);
+    }
+
+    private static CniEnv compute(RuleContext ctx) {
         if (!ctx.track().runsGenerateCni()) {
             return null;
         }

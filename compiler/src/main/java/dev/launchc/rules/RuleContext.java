@@ -38,6 +38,20 @@ public final class RuleContext {
         return kube;
     }
 
+    private final Map<Object, Object> derived = new java.util.HashMap<>();
+
+    /**
+     * A value several rules derive from the same config (the effective cni-env, the service
+     * network), computed once per lint. {@code key} names the derivation; null results are kept too.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T derived(Object key, java.util.function.Function<RuleContext, T> derive) {
+        if (!derived.containsKey(key)) {
+            derived.put(key, derive.apply(this));
+        }
+        return (T) derived.get(key);
+    }
+
     /** Receives one value-setting entry of a Kubernetes component's args file. */
     @FunctionalInterface
     public interface KubeArgVisitor {

@@ -58,6 +58,10 @@ final class ServiceNetwork {
     private ServiceNetwork() {}
 
     static Effective of(RuleContext ctx) {
+        return ctx.derived(ServiceNetwork.class, ServiceNetwork::compute);
+    }
+
+    private static Effective compute(RuleContext ctx) {
         CniEnv env = CniEnv.of(ctx);
         if (env != null && (env.setByParts("IPv4_SERVICE_CIDR") || env.setByParts("IPv6_SERVICE_CIDR"))) {
             return fromCniEnv(env);

@@ -65,17 +65,37 @@ public final class RecordBinder {
         return null;
     }
 
+    /** A record's components and canonical constructor, looked up once per class: reflection is slow. */
+    private record Shape(String[] names, Type[] types, Constructor<?> constructor) {}
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            String[] names = new String[components.length];
+            Type[] types = new Type[components.length];
+            Class<?>[] raw = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                names[i] = components[i].getName();
+                types[i] = components[i].getGenericType();
+                raw[i] = components[i].getType();
+            }
+            try {
+                return new Shape(names, types, type.getDeclaredConstructor(raw));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("cannot bind " + type.getName(), e);
+            }
+        }
+    };
+
     private static Object bindRecord(YMap map, Class<?> type) {
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            values[i] = bindValue(map.get(components[i].getName()), components[i].getGenericType());
+        Shape shape = SHAPES.get(type);
+        Object[] values = new Object[shape.names().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = bindValue(map.get(shape.names()[i]), shape.types()[i]);
         }
         try {
-            Constructor<?> ctor = type.getDeclaredConstructor(types);
-            return ctor.newInstance(values);
+            return shape.constructor().newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot bind " + type.getName(), e);
         }
