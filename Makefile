@@ -1,0 +1,31 @@
+# make install [PREFIX=/usr/local]: builds launchc and puts it on PATH, with completion and a man page.
+PREFIX ?= /usr/local
+LIBDIR = $(PREFIX)/lib/launchc
+JAR = cli/target/launchc.jar
+
+.PHONY: build install test uninstall
+
+build:
+	mvn -q -B -DskipTests install
+
+test:
+	mvn -B -ntp verify
+
+install: build
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0644 $(JAR) $(DESTDIR)$(LIBDIR)/launchc.jar
+	printf '%s\n' '#!/bin/sh' \
+		'jar="$(LIBDIR)/launchc.jar"; jsa="$(LIBDIR)/launchc.jsa"; cds=""' \
+		'[ -f "$$jsa" ] && cds="-XX:SharedArchiveFile=$$jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"' \
+		'exec java $$cds -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss4m -jar "$$jar" "$$@"' \
+		> $(DESTDIR)$(PREFIX)/bin/launchc
+	chmod 0755 $(DESTDIR)$(PREFIX)/bin/launchc
+	-java -XX:ArchiveClassesAtExit=$(DESTDIR)$(LIBDIR)/launchc.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -XX:TieredStopAtLevel=1 \
+		-XX:+UseSerialGC -jar $(DESTDIR)$(LIBDIR)/launchc.jar lint examples/native/every-field.yaml >/dev/null 2>&1
+	java -jar $(JAR) completion > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/launchc
+	java -jar $(JAR) manpage > $(DESTDIR)$(PREFIX)/share/man/man1/launchc.1
+
+uninstall:
+	rm -rf $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PREFIX)/bin/launchc \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/launchc $(DESTDIR)$(PREFIX)/share/man/man1/launchc.1
