@@ -6,7 +6,18 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code;
+        try {
+            code = run(args);
+        } catch (Throwable t) {
+            // Errors (out of memory, a broken installation) escape picocli's handlers: still one line, no trace.
+            System.err.println("launchc: internal error: " + t);
+            if (System.getenv("LAUNCHC_DEBUG") != null) {
+                t.printStackTrace();
+            }
+            code = 3;
+        }
+        System.exit(code);
     }
 
     /** Runs the CLI and returns its exit code: 0 clean, 1 input errors, 2 usage or I/O. */

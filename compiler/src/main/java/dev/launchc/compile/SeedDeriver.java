@@ -246,6 +246,23 @@ public final class SeedDeriver {
     }
 
     private FileContent.HostEntry host(String url, String airgapCa) {
+        return host(cluster, url, airgapCa);
+    }
+
+    /**
+     * The hosts.toml that sends one upstream namespace ({@code docker.io}, {@code quay.io}, …) to
+     * the cluster's air-gap registry, as the seeds carry it; null when the cluster has no
+     * {@code spec.airgap}. The bundle uses it for every namespace its images come from.
+     */
+    public static FileContent.HostsToml airgapHostsToml(Cluster cluster, String namespace) {
+        if (cluster.airgap() == null) {
+            return null;
+        }
+        String url = (cluster.airgap().plainHttp() ? "http://" : "https://") + cluster.airgap().registry().text();
+        return new FileContent.HostsToml(upstream(namespace), List.of(host(cluster, url, cluster.airgap().ca())));
+    }
+
+    private static FileContent.HostEntry host(Cluster cluster, String url, String airgapCa) {
         String hostPort = url.replaceFirst("^[a-z]+://", "").replaceFirst("/.*$", "");
         Cluster.HostTls tls = cluster.hostTls().get(hostPort);
         if (tls == null) {

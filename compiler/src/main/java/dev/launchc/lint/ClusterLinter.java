@@ -72,7 +72,10 @@ public final class ClusterLinter {
         return new Result(cluster, track);
     }
 
-    /** The native service-args rules over every services map of the file, pointing into the file. */
+    /**
+     * The native rules that judge service maps and addon names, over a view of the file as
+     * launch-config parts whose pointers lead into the cluster file.
+     */
     private static void checkServiceArgs(Cluster cluster, Track track, Reporter reporter) {
         List<Map<ServiceFile, List<ArgEntry>>> maps = new ArrayList<>();
         maps.add(cluster.services());
@@ -84,9 +87,11 @@ public final class ClusterLinter {
                         List.of(), List.of(), List.of(), List.of()));
             }
         }
+        parts.add(new Part(parts.size(), cluster.source(), null, null, null, null, null, Map.of(), Map.of(),
+                List.of(), List.of(), cluster.addons(), cluster.addonRepositories()));
         RuleContext ctx = new RuleContext(new LaunchConfig(cluster.source().toString(), "cluster", parts), track,
                 Catalog.get().kube(track.kubernetesMinor()).orElse(null), reporter);
-        for (Rule rule : Rules.serviceArgRules()) {
+        for (Rule rule : Rules.clusterViewRules()) {
             rule.check(ctx);
         }
     }

@@ -16,10 +16,10 @@ public final class Rules {
     }
 
     /**
-     * The rules that judge args and env maps alone. A cluster file's service maps are checked with
-     * them, through a view of those maps as launch-config parts that point into the cluster file.
+     * The rules that judge args and env maps and addon names alone. A cluster file is checked with
+     * them through a view of its maps and addons as launch-config parts that point into the file.
      */
-    public static List<Rule> serviceArgRules() {
-        return List.of(new ArgKeyRule(), new ValueSafetyRule(), new KubeFlagRule(), new FeatureGateRule());
+    public static List<Rule> clusterViewRules() {
+        return List.of(new ArgKeyRule(), new ValueSafetyRule(), new KubeFlagRule(), new FeatureGateRule(), new AddonRule());
     }
 }

@@ -67,7 +67,8 @@ class CodeExplanationTest {
     @EnumSource(Code.class)
     void idGroupMatchesTheKindOfProblem(Code code) {
         char group = code.id().charAt(2);
-        assertTrue(group == '0' || group == '1' || group == '2', code.id());
+        // 0 loading, 1 errors in launch configs, 2 likely mistakes, 3 cluster files.
+        assertTrue(group == '0' || group == '1' || group == '2' || group == '3', code.id());
         if (group == '2') {
             assertEquals(Severity.WARNING, code.defaultSeverity(), code.id());
         }

@@ -6,7 +6,16 @@ import java.util.List;
 public final class ClusterRules {
     private ClusterRules() {}
 
+    private static final List<ClusterRule> ALL = List.of(
+            new NodeIdentityRule(),
+            new ControlPlaneRule(),
+            new NetworkRule(),
+            new RegistryRule(),
+            new LabelTaintRule(),
+            new GpuRule(),
+            new AddonRule());
+
     public static List<ClusterRule> all() {
-        return List.of();
+        return ALL;
     }
 }

@@ -1,0 +1,209 @@
+package dev.launchc.rules.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.launchc.catalog.Catalog;
+import dev.launchc.catalog.Track;
+import dev.launchc.model.internal.Cluster;
+import dev.launchc.net.Inet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Small lookups the cluster rules share: track ranges of catalog facts, the GPU addon of a track,
+ * addon names as {@code microk8s enable} reads them, and text helpers for messages.
+ */
+final class ClusterFacts {
+    private ClusterFacts() {}
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Map<String, JsonNode> GPU_RAW = new ConcurrentHashMap<>();
+
+    /** Orders "1.9" before "1.27"; plain text order for anything else. */
+    static int compareMinor(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            try {
+                int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+                if (c != 0) {
+                    return c;
+                }
+            } catch (NumberFormatException e) {
+                return a.compareTo(b);
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    }
+
+    /** True when a catalog fact's inclusive {@code since}/{@code until} bounds hold the track. */
+    static boolean inRange(String track, JsonNode fact) {
+        String since = fact.path("since").asText(null);
+        String until = fact.path("until").asText(null);
+        return (since == null || compareMinor(track, since) >= 0) && (until == null || compareMinor(track, until) <= 0);
+    }
+
+    /** addons-extra.json facts of one addon, or a missing node. */
+    static JsonNode addonFacts(String name) {
+        return Catalog.get().addonFacts().path("addons").path(name);
+    }
+
+    /** {@code gpu.byTrack.<track>}, or a missing node (1.27: the facts do not cover it). */
+    static JsonNode gpuByTrack(Track track) {
+        return Catalog.get().addonFacts().path("gpu").path("byTrack").path(track.name());
+    }
+
+    /** The GPU addon of a track: {@code gpu} on 1.28, {@code nvidia} from 1.29; else the track's {@code gpu} addon if it has one. */
+    static String gpuAddon(Track track) {
+        String named = gpuByTrack(track).path("addon").asText(null);
+        if (named != null) {
+            return named;
+        }
+        return track.addons().containsKey("gpu") ? "gpu" : null;
+    }
+
+    /** The names that enable the GPU addon on a track (the addon and its aliases). */
+    static List<String> gpuAddonNames(Track track) {
+        List<String> out = new ArrayList<>();
+        String addon = gpuAddon(track);
+        if (addon != null) {
+            out.add(addon);
+        }
+        gpuByTrack(track).path("aliases").forEach(a -> out.add(a.asText()));
+        return out;
+    }
+
+    /** The GPU Operator version the track's GPU addon installs when none is given, or null. */
+    static String defaultOperatorVersion(Track track) {
+        return gpuByTrack(track).path("gpuOperatorVersionDefault").asText(null);
+    }
+
+    /**
+     * The raw catalog file of one GPU Operator version (for {@code unsupported},
+     * {@code partialMigConfigs}, {@code migConfigs} and {@code migStrategyDefault}, which
+     * {@link dev.launchc.catalog.GpuOperator} does not expose), or a missing node.
+     */
+    static JsonNode gpuOperatorRaw(String version) {
+        if (!Catalog.get().gpuOperatorVersions().contains(version)) {
+            return MAPPER.missingNode();
+        }
+        return GPU_RAW.computeIfAbsent(version, v -> {
+            try (InputStream in = Catalog.class.getResourceAsStream("gpu-operator/" + v + ".json")) {
+                return in == null ? MAPPER.missingNode() : MAPPER.readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** An addon reference as {@code microk8s enable} reads it: {@code [repo/]name[:arg[:arg…]]}. */
+    record AddonName(String repo, String name, List<String> colonArgs) {
+        static AddonName parse(String token) {
+            String t = token.strip();
+            List<String> colon = new ArrayList<>();
+            int c = t.indexOf(':');
+            String head = t;
+            if (c >= 0) {
+                head = t.substring(0, c);
+                for (String a : t.substring(c + 1).split(":", -1)) {
+                    colon.add(a);
+                }
+            }
+            int slash = head.indexOf('/');
+            return slash < 0 ? new AddonName(null, head, colon)
+                    : new AddonName(head.substring(0, slash), head.substring(slash + 1), colon);
+        }
+    }
+
+    /** The name of the first control-plane node, which bootstraps the cluster, or null. */
+    static String bootstrapNode(Cluster cluster) {
+        List<Cluster.Node> cps = cluster.controlPlanes();
+        return cps.isEmpty() ? null : cps.get(0).name().text();
+    }
+
+    /** True when the file itself holds the value at {@code pointer} (not a default). */
+    static boolean written(ClusterRuleContext ctx, String pointer) {
+        return ctx.cluster().source().at(pointer) != null;
+    }
+
+    /** Text safe to quote in a message: control characters shown as '?', cut at 80 characters. */
+    static String printable(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length() && i < 80; i++) {
+            char ch = s.charAt(i);
+            sb.append(Character.isISOControl(ch) ? '?' : ch);
+        }
+        if (s.length() > 80) {
+            sb.append('…');
+        }
+        return sb.toString();
+    }
+
+    /** "a, b, c" for up to {@code max} items, then "… (N in all)". */
+    static String list(List<String> items, int max) {
+        if (items.size() <= max) {
+            return String.join(", ", items);
+        }
+        return String.join(", ", items.subList(0, max)) + ", … (" + items.size() + " in all)";
+    }
+
+    /**
+     * Null when {@code s} is {@code host[:port]} (host = DNS name, IPv4, or [IPv6]; port 1–65535
+     * without leading zeros); otherwise what is wrong with it.
+     */
+    static String hostPortProblem(String s) {
+        if (s.isEmpty()) {
+            return "is empty";
+        }
+        if (s.contains("://")) {
+            return "has a URL scheme";
+        }
+        if (s.indexOf('/') >= 0) {
+            return "holds '/'";
+        }
+        String host = s;
+        String port = null;
+        if (s.startsWith("[")) {
+            int close = s.indexOf(']');
+            if (close < 0 || Inet.parseIpv6(s.substring(1, close)) == null) {
+                return "has no valid IPv6 address in brackets";
+            }
+            String rest = s.substring(close + 1);
+            if (rest.isEmpty()) {
+                return null;
+            }
+            if (!rest.startsWith(":")) {
+                return "has text after ']' that is not a port";
+            }
+            return portProblem(rest.substring(1));
+        }
+        int colon = s.indexOf(':');
+        if (colon >= 0) {
+            if (s.indexOf(':', colon + 1) >= 0) {
+                return Inet.parseIpv6(s) != null ? "is an IPv6 address without brackets" : "has more than one ':'";
+            }
+            host = s.substring(0, colon);
+            port = s.substring(colon + 1);
+        }
+        if (Inet.parseIpv4(host) == null && (Inet.looksNumeric(host) || !Inet.isDnsName(host))) {
+            return "is not a valid host name or IP address";
+        }
+        return port == null ? null : portProblem(port);
+    }
+
+    static String portProblem(String port) {
+        if (port.isEmpty() || !Inet.digits(port) || port.length() > 5 || (port.length() > 1 && port.charAt(0) == '0')) {
+            return "has an invalid port '" + printable(port) + "'";
+        }
+        int p = Integer.parseInt(port);
+        return p >= 1 && p <= 65535 ? null : "has port " + p + ", outside 1-65535";
+    }
+}

@@ -1,0 +1,93 @@
+package dev.launchc.rules.cluster;
+
+import static dev.launchc.rules.cluster.ClusterFixtures.assertAll;
+import static dev.launchc.rules.cluster.ClusterFixtures.assertClean;
+import static dev.launchc.rules.cluster.ClusterFixtures.error;
+
+import org.junit.jupiter.api.Test;
+
+/** NetworkRule: LC3019 CIDR and MTU, LC3005 overlap, LC3004 node inside a range, LC1015 no family. */
+class ClusterNetworkRuleTest {
+    private static final String RULE = "network";
+    private static final String MTU_HINT = "use the node network's MTU minus the overlay overhead: 1450 for VXLAN on a"
+            + " 1500-byte network, 8950 on 9000; 0 lets Calico detect it";
+
+    @Test
+    void dualStackWithTheDefaultRanges() {
+        assertClean(RULE, "clean");
+    }
+
+    @Test
+    void mtuZeroMeansAutodetect() {
+        assertClean(RULE, "mtu-auto");
+    }
+
+    @Test
+    void prefixTooLong() {
+        assertAll(RULE, "bad-cidr", error("LC3019", 7, 21, "ipv4.podCIDR '10.1.0.0/33' is not a CIDR (address/prefix"
+                + " length): generate-cni.sh copies it into Calico's IP pool", "write it as address/prefix, e.g. 10.1.0.0/16"));
+    }
+
+    @Test
+    void addressWithoutPrefix() {
+        assertAll(RULE, "bare-address", error("LC3019", 7, 25, "ipv4.serviceCIDR '10.152.183.0' is not a CIDR",
+                "add the prefix length, e.g. 10.152.183.0/24"));
+    }
+
+    @Test
+    void ipv6RangeInTheIpv4Block() {
+        assertAll(RULE, "wrong-family", error("LC3019", 7, 25, "ipv4.serviceCIDR fd98::/108 is an IPv6 range in the ipv4"
+                + " block", "move it to spec.network.ipv6 or use an IPv4 range such as 10.1.0.0/16"));
+    }
+
+    @Test
+    void hostBitsSet() {
+        assertAll(RULE, "host-bits", error("LC3019", 7, 21, "ipv6.podCIDR fd01::1/64 has host bits set: the range it names"
+                + " is fd01::/64", "use fd01::/64"));
+    }
+
+    @Test
+    void podAndServiceRangesOverlap() {
+        assertAll(RULE, "overlap", error("LC3005", 7, 47, "ipv4 service CIDR 10.1.200.0/24 overlaps the pod CIDR"
+                + " 10.1.0.0/16: Calico hands out pod addresses that are also Service IPs",
+                "pick a service CIDR outside 10.1.0.0/16, e.g. the default 10.152.183.0/24"));
+    }
+
+    @Test
+    void overlapWithADefaultPointsAtTheWrittenRange() {
+        assertAll(RULE, "overlap-default", error("LC3005", 7, 21, "ipv4 pod CIDR 10.152.0.0/16 overlaps the service CIDR"
+                + " 10.152.183.0/24 (the default)", "pick ipv4 pod and service CIDRs that do not share addresses"));
+    }
+
+    @Test
+    void nodeInsideThePodRange() {
+        assertAll(RULE, "node-in-pod-cidr", error("LC3004", 9, 50, "address 10.0.0.11 of node cp-1 lies inside the pod"
+                + " CIDR 10.0.0.0/16: Calico routes that range into the pod network, so the other nodes cannot reach this"
+                + " node", "move spec.network.ipv4.podCIDR to a range that no node uses"));
+    }
+
+    @Test
+    void nodeInsideTheDefaultServiceRange() {
+        assertAll(RULE, "node-in-default-service-cidr", error("LC3004", 7, 50, "address 10.152.183.5 of node cp-1 lies"
+                + " inside the service CIDR 10.152.183.0/24 (the default): kube-proxy captures traffic",
+                "move spec.network.ipv4.serviceCIDR to a range that no node uses"));
+    }
+
+    @Test
+    void mtuAboveJumboFrames() {
+        assertAll(RULE, "mtu-too-large", error("LC3019", 7, 10, "mtu 9216 is outside 576–9000: Calico gives every pod"
+                + " interface this MTU (CALICO_VETH_MTU)", MTU_HINT));
+    }
+
+    @Test
+    void ipv6NeedsAtLeast1280() {
+        assertAll(RULE, "mtu-too-small-for-ipv6", error("LC3019", 8, 10, "mtu 1200 is outside 1280–9000: Calico gives"
+                + " every pod interface this MTU (CALICO_VETH_MTU); IPv6 needs an MTU of at least 1280", MTU_HINT));
+    }
+
+    @Test
+    void noIpFamily() {
+        assertAll(RULE, "no-family", error("LC1015", 7, 21, "IPv4 is turned off and there is no ipv6 block",
+                "remove ipv4.enabled: false, or add spec.network.ipv6 for an IPv6-only cluster"));
+    }
+}
