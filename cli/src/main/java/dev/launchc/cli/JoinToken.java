@@ -13,6 +13,22 @@ import java.nio.file.Path;
 final class JoinToken {
     private JoinToken() {}
 
+    /** What microk8s join can carry in its URL: no '/', spaces, quotes or control characters. */
+    private static final java.util.regex.Pattern USABLE = java.util.regex.Pattern.compile("[A-Za-z0-9._~+=-]{32,256}");
+
+    /**
+     * The token as read, once checked: a token MicroK8s cannot use would only fail on the node,
+     * and a token with quotes or slashes would be shown escaped or split in messages.
+     */
+    private static String checked(String token, String where) {
+        if (!USABLE.matcher(token).matches()) {
+            throw new UsageException("join token from " + where + " is not usable: it needs 32 to 256 characters"
+                    + " from A-Z a-z 0-9 . _ ~ + = - (it has " + token.length() + " characters; make one with"
+                    + " 'openssl rand -hex 16')");
+        }
+        return token;
+    }
+
     /** @param clusterFile the cluster file, so that a relative fromFile path is read beside it; null for stdin */
     static String read(Cluster cluster, Path clusterFile) {
         Cluster.TokenSource source = cluster.token();
@@ -24,7 +40,7 @@ final class JoinToken {
             if (value == null || value.isBlank()) {
                 throw new UsageException("join token: environment variable " + source.fromEnv() + " is not set");
             }
-            return value.strip();
+            return checked(value.strip(), "environment variable " + source.fromEnv());
         }
         if (source.fromFile() != null) {
             Path path = Path.of(source.fromFile());
@@ -36,7 +52,7 @@ final class JoinToken {
                 if (value.isEmpty()) {
                     throw new UsageException("join token: " + source.fromFile() + " is empty");
                 }
-                return value;
+                return checked(value, source.fromFile());
             } catch (IOException e) {
                 throw new UsageException("join token: cannot read " + source.fromFile() + ": "
                         + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getClass().getSimpleName()));

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "launchc", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Compiler and validator for MicroK8s launch configurations.",
-        subcommands = {LintCommand.class, CompileCommand.class, SchemaCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LintCommand.class, CompileCommand.class, ImagesCommand.class, BundleCommand.class, SchemaCommand.class, ExplainCommand.class, DocsCommand.class, CompletionCommand.class, ManpageCommand.class, InitCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
 public final class LaunchcCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -11,13 +11,13 @@ import org.approvaltests.reporters.QuietReporter;
  * Approved outputs live under {@code golden/} at the repo root, named after what they show. A
  * mismatch fails with the received file written beside the approved one; approve by renaming it.
  */
-final class Golden {
-    static final Path REPO = Path.of(System.getProperty("launchc.repo", "..")).toAbsolutePath().normalize();
-    static final Path SHARED = REPO.resolveSibling("shared");
+public final class Golden {
+    public static final Path REPO = Path.of(System.getProperty("launchc.repo", "..")).toAbsolutePath().normalize();
+    public static final Path SHARED = REPO.resolveSibling("shared");
 
     private Golden() {}
 
-    static void verify(String folder, String name, String extension, String text) {
+    public static void verify(String folder, String name, String extension, String text) {
         File dir = REPO.resolve("golden").resolve(folder).toFile();
         NamerWrapper namer = new NamerWrapper(() -> name, () -> dir.getPath() + File.separator);
         Approvals.verify(text, new Options().withReporter(new QuietReporter()).forFile().withNamer(namer)

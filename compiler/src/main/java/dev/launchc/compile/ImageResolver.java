@@ -74,9 +74,10 @@ public final class ImageResolver {
     /**
      * A component whose images the catalog cannot tell offline.
      *
-     * @param pointer where the addon is named in the input, for diagnostics (may be null)
+     * @param pointer      where the addon is named in the input, for diagnostics (may be null)
+     * @param unknownAddon true when the track has no addon of that name at all (lint reports that itself)
      */
-    public record Unknown(String name, String reason, String pointer) {}
+    public record Unknown(String name, String reason, String pointer, boolean unknownAddon) {}
 
     /** Everything resolved for one input. */
     public record Result(String track, List<Group> groups, List<Unknown> unknown, List<String> nodes) {
@@ -222,7 +223,7 @@ public final class ImageResolver {
             groups.add(new Group(Kind.ADDON, name, null, List.of(),
                     "runs no pods of its own (addons-gpu-airgap-facts.md §1.1)", via, allNodes));
         } else {
-            unknown.add(new Unknown(name, unknownReason(name, facts), pointer));
+            unknown.add(new Unknown(name, unknownReason(name, facts), pointer, !track.addons().containsKey(name)));
         }
         for (JsonNode dep : facts.path("dependencies")) {
             if ("enables".equals(dep.path("kind").asText()) && inRange(t, dep) && !dep.path("addon").asText().isEmpty()) {
@@ -295,7 +296,7 @@ public final class ImageResolver {
         GpuOperator operator = v == null ? null : Catalog.get().gpuOperator(v).orElse(null);
         if (operator == null) {
             unknown.add(new Unknown("gpu-operator", "GPU Operator " + (v == null ? "(no version)" : v)
-                    + " is not in the catalog, so its images are not known", pointer));
+                    + " is not in the catalog, so its images are not known", pointer, false));
         } else {
             groups.add(new Group(Kind.GPU, "gpu-operator", v, operator.images().stream().sorted().toList(),
                     "catalog gpu-operator/" + v + ".json (NVIDIA/gpu-operator " + v + " deployments/gpu-operator/values.yaml)",
@@ -303,7 +304,7 @@ public final class ImageResolver {
             if ("operator".equals(driver)) {
                 unknown.add(new Unknown("gpu-driver", "with the operator driver (driver: operator) the driver container "
                         + "nvcr.io/nvidia/driver:<version>-<os> depends on each node's OS; add it to the registry yourself",
-                        pointer));
+                        pointer, false));
             }
         }
         // The GPU addon's own dependencies (dns, helm3 by default).

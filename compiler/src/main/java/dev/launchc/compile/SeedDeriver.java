@@ -113,10 +113,31 @@ public final class SeedDeriver {
         return ip == null ? null : Inet.format(ip);
     }
 
-    /** The kube-dns ClusterIP: the tenth address, as MicroK8s uses 10.152.183.10 in 10.152.183.0/24. */
+    /**
+     * The kube-dns ClusterIP: the tenth address, as MicroK8s uses 10.152.183.10 in 10.152.183.0/24;
+     * in a range too small for that, its last usable address (the first is the kubernetes Service).
+     */
     private String dnsIp() {
         List<String> cidrs = serviceCidrs();
-        return cidrs.isEmpty() ? null : nth(cidrs.get(0), 10);
+        if (cidrs.isEmpty()) {
+            return null;
+        }
+        String tenth = nth(cidrs.get(0), 10);
+        if (tenth != null && !tenth.equals(nth(cidrs.get(0), lastUsable(cidrs.get(0))))) {
+            return tenth;
+        }
+        long last = lastUsable(cidrs.get(0));
+        return last >= 2 ? nth(cidrs.get(0), last) : null;
+    }
+
+    /** The offset of a range's last usable address: IPv4 keeps its broadcast address out. */
+    private static long lastUsable(String cidr) {
+        Inet.Cidr c = Inet.parseCidr(cidr);
+        if (c == null || c.hostBits() >= 62) {
+            return Long.MAX_VALUE;
+        }
+        long size = 1L << c.hostBits();
+        return c.family() == 4 ? size - 2 : size - 1;
     }
 
     private List<String> sans(Cluster.Node node) {
@@ -162,7 +183,7 @@ public final class SeedDeriver {
             kubelet.put("--cluster-dns", dns);
         }
         kubelet.put("--cluster-domain", cluster.network().domain());
-        kubelet.put("--node-labels", nodeLabels(node));
+        kubelet.put("--node-labels", nodeLabels(node, userNodeLabels(node)));
         if (!node.taints().isEmpty()) {
             List<String> taints = new ArrayList<>();
             for (Cluster.Taint t : node.taints()) {
@@ -176,6 +197,25 @@ public final class SeedDeriver {
         }
         merge(out, cluster.services());
         merge(out, node.services());
+        // A --node-labels given as a service arg adds to the derived labels instead of replacing them.
+        out.get(ServiceFile.KUBELET).put("--node-labels", nodeLabels(node, userNodeLabels(node)));
+        return out;
+    }
+
+    /** Labels given through services.kubelet --node-labels, cluster-wide then per node, quotes removed. */
+    private List<String> userNodeLabels(Cluster.Node node) {
+        List<String> out = new ArrayList<>();
+        for (Map<ServiceFile, List<ArgEntry>> services : List.of(cluster.services(), node.services())) {
+            for (ArgEntry e : services.getOrDefault(ServiceFile.KUBELET, List.of())) {
+                if (e.key().equals("--node-labels") && e.value() != null) {
+                    for (String kv : e.value().replace("\"", "").replace("'", "").split(",")) {
+                        if (!kv.isBlank()) {
+                            out.add(kv.strip());
+                        }
+                    }
+                }
+            }
+        }
         return out;
     }
 
@@ -188,11 +228,16 @@ public final class SeedDeriver {
         });
     }
 
-    /** The role's default labels, then the node's labels and its MIG config, as one --node-labels value. */
-    private String nodeLabels(Cluster.Node node) {
+    /**
+     * The role's default labels, then labels from a --node-labels service arg, then the node's
+     * labels and its MIG config, as one --node-labels value; a later value wins per key.
+     */
+    private String nodeLabels(Cluster.Node node, List<String> fromServices) {
         Map<String, String> labels = new LinkedHashMap<>();
         String defaults = node.isControlPlane() ? controlPlaneLabels() : WORKER_LABELS;
-        for (String kv : defaults.split(",")) {
+        List<String> pairs = new ArrayList<>(List.of(defaults.split(",")));
+        pairs.addAll(fromServices);
+        for (String kv : pairs) {
             int eq = kv.indexOf('=');
             labels.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
         }
@@ -345,7 +390,7 @@ public final class SeedDeriver {
                 out.add(flag);
             }
         }
-        if (gpu.migStrategy() != null) {
+        if (gpu.migStrategy() != null && given.stream().noneMatch(a -> a.startsWith("mig.strategy="))) {
             out.add(legacy ? "--set" : "--gpu-operator-set");
             out.add("mig.strategy=" + gpu.migStrategy());
         }

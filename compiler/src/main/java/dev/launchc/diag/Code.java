@@ -52,6 +52,7 @@ public enum Code {
     UNKNOWN_ADDON("LC1026", "addon unknown to the target track", Severity.ERROR, Verdict.IGNORED),
     ADDON_NOT_AVAILABLE("LC1027", "addon not available on the target track", Severity.ERROR, Verdict.IGNORED),
     BAD_FLAG_VALUE("LC1028", "flag value is not valid", Severity.ERROR, Verdict.IGNORED),
+    VALUE_BREAKS_SHELL("LC1029", "value is shell syntax in a file that bash sources", Severity.ERROR, Verdict.IGNORED),
 
     // Likely mistakes.
     DEPRECATED_ADDON_ALIAS("LC2001", "deprecated addon alias", Severity.WARNING, Verdict.IGNORED),

@@ -17,6 +17,7 @@ final class ValueRules {
                 new RegistryConfigRule(),
                 new ConfigFileRule(),
                 new JoinRule(),
-                new TokenRule());
+                new TokenRule(),
+                new ShellValueRule());
     }
 }

@@ -13,7 +13,8 @@ public final class ClusterRules {
             new RegistryRule(),
             new LabelTaintRule(),
             new GpuRule(),
-            new AddonRule());
+            new AddonRule(),
+            new ImageListRule());
 
     public static List<ClusterRule> all() {
         return ALL;

@@ -21,6 +21,9 @@ public final class ImageListRule implements ClusterRule {
         }
         ImageResolver.Result images = ImageResolver.resolve(cluster, ctx.track());
         for (ImageResolver.Unknown u : images.unknown()) {
+            if (u.unknownAddon()) {
+                continue; // an addon the track does not have: the addon rules report that
+            }
             String pointer = u.pointer() != null ? u.pointer() : cluster.airgap().pointer();
             ctx.atValue(Code.IMAGES_UNKNOWN, pointer, "the images of " + u.name() + " on MicroK8s " + ctx.track().name()
                     + " are not known offline, so launchc images and launchc bundle leave them out and this air-gapped"

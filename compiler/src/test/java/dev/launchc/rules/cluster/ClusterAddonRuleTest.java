@@ -129,7 +129,9 @@ class ClusterAddonRuleTest {
 
     @Test
     void aliasThatDropsArguments() {
-        assertAll(RULE, "alias-drops-args", error("LC3015", 8, 14, "storage does not pass its arguments on to"
+        assertAll(RULE, "alias-drops-args",
+                warning("LC2001", 7, 13, "storage is a deprecated alias of hostpath-storage on 1.32", "use hostpath-storage"),
+                error("LC3015", 8, 14, "storage does not pass its arguments on to"
                 + " hostpath-storage", "use hostpath-storage with its own options"));
     }
 
@@ -177,7 +179,11 @@ class ClusterAddonRuleTest {
 
     @Test
     void airGappedAddonWithoutWorkaround() {
-        assertAll(RULE, "airgap-no-workaround", error("LC3013", 8, 13, "addon mayastor needs the internet when it is"
+        assertAll(RULE, "airgap-no-workaround",
+                warning("LC3026", 8, 7, "the images of mayastor on MicroK8s 1.32 are not known offline",
+                        "list them on a connected MicroK8s 1.32 node where mayastor runs ('microk8s ctr images ls -q') and"
+                                + " load them into registry.corp.example:5000 before the install"),
+                error("LC3013", 8, 13, "addon mayastor needs the internet when it is"
                 + " enabled (helm dependency update), and no offline workaround is known",
                 "remove mayastor, or install it by hand from a host with internet access (see"
                         + " canonical/microk8s-core-addons#263)"));
@@ -198,7 +204,10 @@ class ClusterAddonRuleTest {
     @Test
     void airGappedCniImpliesTheAddon() {
         assertAll(RULE, "airgap-implied-cni", warning("LC3025", 8, 10, "addon cilium (from spec.network.cni) needs the"
-                + " internet", "workaround: skips only the CLI download (--skip-cilium-cli) [inferred, not documented]"));
+                + " internet", "workaround: skips only the CLI download (--skip-cilium-cli) [inferred, not documented]"),
+                warning("LC3026", 8, 10, "the images of cilium on MicroK8s 1.32 are not known offline",
+                        "list them on a connected MicroK8s 1.32 node where cilium runs ('microk8s ctr images ls -q') and"
+                                + " load them into registry.corp.example:5000 before the install"));
     }
 
     @Test

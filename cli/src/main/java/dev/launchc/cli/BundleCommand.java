@@ -1,0 +1,341 @@
+package dev.launchc.cli;
+
+import dev.launchc.cli.bundle.ImagePuller;
+import dev.launchc.cli.bundle.OciLayout;
+import dev.launchc.cli.bundle.PullProgress;
+import dev.launchc.cli.bundle.ReproducibleTar;
+import dev.launchc.compile.ImageResolver;
+import dev.launchc.compile.SeedDeriver;
+import dev.launchc.diag.Code;
+import dev.launchc.model.internal.Cluster;
+import dev.launchc.plan.FileContent;
+import dev.launchc.render.OutputTree;
+import dev.launchc.render.TemplateRenderer;
+import dev.launchc.render.TreeWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code launchc bundle}: one reproducible {@code .tar.gz} with what an air-gapped install needs
+ * (SPEC §6): every node's seed and preview, images.txt, the mirror hosts.toml of every upstream
+ * registry the images come from, install.sh, a README, SHA256SUMS and, with {@code --pull-from},
+ * the images themselves as an OCI archive. Written to a temporary file beside the target and moved
+ * into place: a failure leaves no bundle.
+ */
+@Command(name = "bundle", mixinStandardHelpOptions = true,
+        description = {"Write an air-gap bundle: every node's seed and preview, images.txt, registry mirror hosts.toml, "
+                + "install.sh, README.txt and SHA256SUMS, as one reproducible .tar.gz (two runs give the same bytes).",
+                "With --pull-from, also fetch every image from that registry into images/images.tar, which "
+                        + "'ctr images import' accepts."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:written", "1:the input has errors (nothing written)",
+                "2:usage or I/O problem, or a failed pull (nothing written)"})
+public final class BundleCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "A cluster file or a native launch config.")
+    String file;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "BUNDLE.tar.gz",
+            description = "The bundle to write (replaced atomically; mode 0600, as seeds hold the join token).")
+    Path output;
+
+    @Option(names = "--pull-from", paramLabel = "REGISTRY",
+            description = {"Fetch every image from REGISTRY (host[:port][/prefix]), e.g. an internal mirror: "
+                    + "docker.io/calico/node:v3.28.1 is read as REGISTRY/calico/node:v3.28.1. Plain HTTP only for "
+                    + "127.0.0.1/localhost. Digests are verified; manifests are kept byte for byte."})
+    String pullFrom;
+
+    @Option(names = "--image", paramLabel = "REF",
+            description = {"With --pull-from: fetch only these images (repeatable). Each must be in the cluster's image "
+                    + "list ('launchc images FILE'); images.txt still lists them all, and README.txt says how many "
+                    + "the bundle carries."})
+    List<String> only;
+
+    @Mixin
+    LintOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (only != null && !only.isEmpty() && pullFrom == null) {
+            throw new UsageException("--image selects what --pull-from fetches; give --pull-from REGISTRY too");
+        }
+        if (pullFrom != null && !pullFrom.replaceFirst("^[a-zA-Z]+://", "").matches("[A-Za-z0-9.\\-]+(:\\d+)?(/[a-z0-9._/-]+)?/?|\\[[0-9a-fA-F:]+\\](:\\d+)?(/[a-z0-9._/-]+)?/?")) {
+            throw new UsageException("--pull-from: '" + pullFrom + "' is not host[:port][/prefix]");
+        }
+        Path target = output.toAbsolutePath().normalize();
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new UsageException("cannot write " + output + ": it is a directory");
+        }
+        CompiledTree.Result compiled = CompiledTree.build(options, file, null, err);
+        if (compiled == null) {
+            err.println("launchc: no bundle written: fix the errors above");
+            return ExitCodes.INPUT_ERRORS;
+        }
+        ImageResolver.Result images = compiled.cluster() != null
+                ? ImageResolver.resolve(compiled.cluster(), compiled.track())
+                : ImageResolver.resolve(compiled.lint().config(), compiled.track(), CompiledTree.NATIVE_NODE);
+        if (compiled.lint().diagnostics().stream().noneMatch(d -> Code.IMAGES_UNKNOWN.id().equals(d.code()))) {
+            ImagesCommand.notes(images, err);
+        }
+        List<String> toPull = pullFrom == null ? List.of() : selected(images.all());
+
+        Path parent = target.getParent();
+        Path staging;
+        try {
+            Files.createDirectories(parent);
+            staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + output + ": " + e.getMessage());
+        }
+        Thread cleanup = new Thread(() -> deleteQuietly(staging), "launchc-bundle-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            List<ImagePuller.Pulled> pulled = new ArrayList<>();
+            Path imagesTar = null;
+            if (pullFrom != null) {
+                pulled = pull(toPull, platforms(compiled), staging.resolve("store"), err);
+                if (pulled == null) {
+                    return ExitCodes.USAGE;
+                }
+                imagesTar = staging.resolve("images.tar");
+                try (OutputStream out = Files.newOutputStream(imagesTar)) {
+                    OciLayout.write(staging.resolve("store"), pulled, out);
+                }
+            }
+            ReproducibleTar bundle = contents(compiled, images, imagesTar, pulled.size());
+            Path tmp = staging.resolve("bundle.tar.gz");
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                bundle.writeTarGz(out);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            err.println("launchc: wrote " + output + " (" + compiled.nodes().size() + " node"
+                    + (compiled.nodes().size() == 1 ? "" : "s") + ", " + images.all().size() + " images listed"
+                    + (pullFrom == null ? "" : ", " + pulled.size() + " in images/images.tar") + ")");
+            err.flush();
+            return ExitCodes.OK;
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + output + ": " + e.getMessage() + "; no bundle written");
+        } finally {
+            deleteQuietly(staging);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException ignored) {
+                // already shutting down: the hook runs anyway
+            }
+        }
+    }
+
+    /** The images to fetch: all of them, or the --image ones, each of which must be in the list. */
+    private List<String> selected(List<String> all) {
+        if (only == null || only.isEmpty()) {
+            return all;
+        }
+        Set<String> out = new TreeSet<>();
+        for (String ref : only) {
+            String full = normalize(ref);
+            if (!all.contains(full)) {
+                throw new UsageException("--image " + ref + ": " + (full.equals(ref) ? "" : full + " ")
+                        + "is not an image this cluster needs; 'launchc images " + file + "' lists them");
+            }
+            out.add(full);
+        }
+        if (out.size() < all.size()) {
+            spec.commandLine().getErr().println("launchc: warning: --image: the archive carries " + out.size() + " of the "
+                    + all.size() + " images; the others must reach the site another way");
+        }
+        return List.copyOf(out);
+    }
+
+    /** A reference as containerd normalises it: docker.io/ and library/ added, :latest when it has no tag. */
+    static String normalize(String ref) {
+        String r = ref.strip();
+        int slash = r.indexOf('/');
+        String first = slash < 0 ? "" : r.substring(0, slash);
+        if (slash < 0 || !(first.contains(".") || first.contains(":") || first.equals("localhost"))) {
+            r = "docker.io/" + r;
+        }
+        if (r.startsWith("docker.io/") && r.indexOf('/', "docker.io/".length()) < 0) {
+            r = "docker.io/library/" + r.substring("docker.io/".length());
+        }
+        String last = r.substring(r.lastIndexOf('/') + 1);
+        if (!last.contains(":") && !last.contains("@")) {
+            r += ":latest";
+        }
+        return r;
+    }
+
+    /** linux/ARCH of every node (a native config: linux/amd64). */
+    private static Set<String> platforms(CompiledTree.Result compiled) {
+        Set<String> out = new TreeSet<>();
+        if (compiled.cluster() != null) {
+            compiled.cluster().nodes().forEach(n -> out.add("linux/" + (n.arch() == null ? "amd64" : n.arch())));
+        }
+        if (out.isEmpty()) {
+            out.add("linux/amd64");
+        }
+        return out;
+    }
+
+    /** Pulls every image into the store; null (after saying why) when one fails. */
+    private List<ImagePuller.Pulled> pull(List<String> refs, Set<String> platforms, Path store, PrintWriter err)
+            throws IOException {
+        Files.createDirectories(store);
+        PullProgress progress = new PullProgress(err, System.console() != null, refs.size());
+        List<ImagePuller.Pulled> out = new ArrayList<>();
+        try (ImagePuller puller = new ImagePuller(pullFrom, store)) {
+            for (String ref : refs) {
+                progress.start(ref, puller.source(ref));
+                try {
+                    ImagePuller.Pulled p = puller.pull(ref, platforms, progress::bytes);
+                    out.add(p);
+                    progress.done(p);
+                } catch (ImagePuller.PullException e) {
+                    progress.abort();
+                    err.println("launchc: " + e.getMessage());
+                    err.println("launchc: no bundle written");
+                    err.flush();
+                    return null;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Everything in the bundle, SHA256SUMS last. */
+    private ReproducibleTar contents(CompiledTree.Result compiled, ImageResolver.Result images, Path imagesTar,
+            int archived) throws IOException {
+        Map<String, ReproducibleTar.Entry> files = new TreeMap<>();
+        for (Map.Entry<String, OutputTree.Entry> e : compiled.tree().entries().entrySet()) {
+            files.put(e.getKey(), ReproducibleTar.Entry.of(e.getValue().bytes(),
+                    e.getValue().secret() ? ReproducibleTar.SECRET : ReproducibleTar.FILE));
+        }
+        files.put("images.txt", ReproducibleTar.Entry.of(lines(images.all()), ReproducibleTar.FILE));
+        Cluster cluster = compiled.cluster();
+        String registry = cluster != null && cluster.airgap() != null ? cluster.airgap().registry().text() : null;
+        if (registry != null) {
+            for (String ns : images.namespaces()) {
+                FileContent.HostsToml hosts = SeedDeriver.airgapHostsToml(cluster, ns);
+                files.put("registry/certs.d/" + ns + "/hosts.toml",
+                        ReproducibleTar.Entry.of(TemplateRenderer.render(hosts), ReproducibleTar.FILE));
+            }
+        }
+        if (imagesTar != null) {
+            files.put("images/images.tar", ReproducibleTar.Entry.ofFile(imagesTar, ReproducibleTar.FILE));
+        }
+        String name = cluster != null ? cluster.name() : compiled.lint().file();
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        int width = 4;
+        for (CompiledTree.Node n : compiled.nodes()) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("name", n.name());
+            m.put("address", n.address() == null ? "" : n.address());
+            m.put("role", n.role() == null ? "" : n.role());
+            nodes.add(m);
+            width = Math.max(width, n.name().length());
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("cluster", name);
+        model.put("track", compiled.track().name());
+        model.put("nodes", nodes);
+        model.put("nodeList", String.join(", ", compiled.nodes().stream().map(CompiledTree.Node::name).toList()));
+        files.put("install.sh", ReproducibleTar.Entry.of(TemplateRenderer.render("install.sh.ftl", model),
+                ReproducibleTar.EXECUTABLE));
+
+        String title = "Air-gap bundle for " + (cluster != null ? "MicroK8s cluster " + name : name)
+                + " (MicroK8s " + compiled.track().name() + ")";
+        model.put("title", title.replaceAll("[\\r\\n]", " "));
+        model.put("underline", "=".repeat(title.length()));
+        model.put("width", width);
+        model.put("registry", registry == null ? "" : registry);
+        String example = images.all().stream().filter(i -> i.startsWith("docker.io/")).findFirst()
+                .orElse(images.all().isEmpty() ? "docker.io/library/busybox:1.28.4" : images.all().get(0));
+        model.put("example", example);
+        model.put("exampleMirrored", (registry == null ? "" : registry) + "/" + ImageResolver.repository(example) + ":"
+                + ImageResolver.object(example));
+        model.put("imageCount", images.all().size());
+        model.put("archived", archived);
+        model.put("bootstrap", compiled.nodes().stream().filter(n -> "control-plane".equals(n.role())).findFirst()
+                .orElse(compiled.nodes().get(0)).name());
+        List<Map<String, Object>> unknown = new ArrayList<>();
+        for (ImageResolver.Unknown u : images.unknown()) {
+            unknown.add(Map.of("name", u.name(), "reason", u.reason()));
+        }
+        model.put("unknown", unknown);
+        files.put("README.txt", ReproducibleTar.Entry.of(TemplateRenderer.render("bundle-README.txt.ftl", model),
+                ReproducibleTar.FILE));
+
+        StringBuilder sums = new StringBuilder();
+        for (Map.Entry<String, ReproducibleTar.Entry> e : files.entrySet()) {
+            ReproducibleTar.Entry f = e.getValue();
+            String hash = f.bytes() != null ? TreeWriter.sha256(f.bytes()) : sha256(f.file());
+            sums.append(hash).append("  ").append(e.getKey()).append('\n');
+        }
+        files.put("SHA256SUMS", ReproducibleTar.Entry.of(sums.toString(), ReproducibleTar.FILE));
+        ReproducibleTar tar = new ReproducibleTar();
+        files.forEach(tar::add);
+        return tar;
+    }
+
+    private static String lines(List<String> values) {
+        StringBuilder sb = new StringBuilder();
+        values.forEach(v -> sb.append(v).append('\n'));
+        return sb.toString();
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = Files.newInputStream(file);
+                DigestOutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), md)) {
+            in.transferTo(out);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static void deleteQuietly(Path root) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // best effort: a leftover hidden temp dir is harmless
+        }
+    }
+}
