@@ -72,21 +72,19 @@ final class CompiledTree {
                             + String.join(", ", new TreeSet<>(names)));
                 }
             }
+            // Nodes are independent: derive, lint and render them on every core, then report in order.
+            Linter seedLinter = new Linter(track, true, options.mode(), limits);
+            List<Built> built = SeedDeriver.derive(cluster, track, token).parallelStream()
+                    .filter(seed -> only == null || only.isEmpty() || only.contains(seed.node()))
+                    .map(seed -> build(input.name(), cluster.name(), seed, seedLinter, options, track))
+                    .toList();
             List<Node> nodes = new ArrayList<>();
-            for (NodeSeed seed : SeedDeriver.derive(cluster, track, token)) {
-                if (only != null && !only.isEmpty() && !only.contains(seed.node())) {
-                    continue;
-                }
-                String seedText = SeedRenderer.render(cluster.name(), seed);
-                String seedName = "nodes/" + seed.node() + "/seed/microk8s.yaml";
-                FileLint seedLint = new Linter(track, true, options.mode(), limits)
-                        .lint(input.name() + " → " + seedName, seedText.getBytes(StandardCharsets.UTF_8));
-                if (!report(options, seedLint, err)) {
+            for (Built b : built) {
+                if (!report(options, b.lint(), err)) {
                     return null;
                 }
-                addNode(tree, seed.node(), NodeCompiler.compile(seed.node(), seedLint.config(), track),
-                        seedText.getBytes(StandardCharsets.UTF_8), seed.holdsSecret());
-                nodes.add(new Node(seed.node(), seed.role(), seed.address()));
+                tree.addAll(b.files());
+                nodes.add(new Node(b.seed().node(), b.seed().role(), b.seed().address()));
             }
             return new Result(tree, lint, cluster, track, List.copyOf(nodes), bytes);
         }
@@ -98,6 +96,19 @@ final class CompiledTree {
                 || lint.config().parts().stream().anyMatch(p -> p.join() != null && !p.join().url().isEmpty());
         addNode(tree, NATIVE_NODE, plan, bytes, seedHasSecret);
         return new Result(tree, lint, null, options.track(), List.of(new Node(NATIVE_NODE, null, null)), bytes);
+    }
+
+    /** One node's seed, its lint, and (when it lints clean) its rendered files. */
+    private record Built(NodeSeed seed, FileLint lint, OutputTree files) {}
+
+    private static Built build(String input, String clusterName, NodeSeed seed, Linter linter, LintOptions options, Track track) {
+        byte[] seedBytes = SeedRenderer.render(clusterName, seed).getBytes(StandardCharsets.UTF_8);
+        FileLint seedLint = linter.lint(input + " → nodes/" + seed.node() + "/seed/microk8s.yaml", seedBytes);
+        OutputTree files = new OutputTree();
+        if (!options.fails(List.of(seedLint))) {
+            addNode(files, seed.node(), NodeCompiler.compile(seed.node(), seedLint.config(), track), seedBytes, seed.holdsSecret());
+        }
+        return new Built(seed, seedLint, files);
     }
 
     private static void addNode(OutputTree tree, String node, NodePlan plan, byte[] seed, boolean secret) {

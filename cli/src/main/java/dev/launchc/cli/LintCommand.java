@@ -27,20 +27,51 @@ public final class LintCommand implements Callable<Integer> {
     @Mixin
     LintOptions options;
 
+    @Option(names = {"-q", "--quiet"}, description = "Text format: print only errors, no summary line.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also name every clean file and the time taken (on stderr).")
+    boolean verbose;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        long start = System.nanoTime();
         LoadLimits limits = options.limits();
         Linter linter = options.linter();
         List<Inputs.Input> inputs = Inputs.collect(paths);
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = Progress.on(err, inputs.size(), !quiet && inputs.size() >= Progress.WORTH_SHOWING);
         List<FileLint> results = inputs.parallelStream()
-                .map(in -> linter.lint(in.name(), in.read(limits.maxFileBytes())))
+                .map(in -> {
+                    FileLint r = linter.lint(in.name(), in.read(limits.maxFileBytes()));
+                    progress.step();
+                    return r;
+                })
                 .toList();
+        progress.done();
+        if (quiet && format == ReportFormat.Kind.text) {
+            results = results.stream().map(LintCommand::errorsOnly).toList();
+        }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(ReportFormat.of(format).render(results));
+        String report = ReportFormat.of(format).render(results);
+        if (quiet && format == ReportFormat.Kind.text) {
+            report = report.substring(0, report.lastIndexOf('\n', report.length() - 2) + 1);
+        }
+        out.print(report);
         out.flush();
+        if (verbose) {
+            results.stream().filter(r -> r.diagnostics().isEmpty()).forEach(r -> err.println("ok " + r.file()));
+            err.printf("launchc: %d files in %d ms%n", results.size(), (System.nanoTime() - start) / 1_000_000);
+            err.flush();
+        }
         return options.fails(results) ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
+    }
+
+    private static FileLint errorsOnly(FileLint r) {
+        return new FileLint(r.file(), r.kind(), r.diagnostics().stream()
+                .filter(d -> d.severity() == dev.launchc.diag.Severity.ERROR).toList(), r.config(), r.source(), r.cluster());
     }
 }

@@ -26,6 +26,11 @@ public final class OutputTree {
         }
     }
 
+    /** Adds every file of another tree; the same checks apply. */
+    public void addAll(OutputTree other) {
+        other.entries.forEach((path, e) -> add(path, e.bytes(), e.secret(), e.node()));
+    }
+
     public SortedMap<String, Entry> entries() {
         return Collections.unmodifiableSortedMap(entries);
     }
