@@ -89,6 +89,12 @@ public final class ClusterLinter {
         }
         parts.add(new Part(parts.size(), cluster.source(), null, null, null, null, null, Map.of(), Map.of(),
                 List.of(), List.of(), cluster.addons(), cluster.addonRepositories()));
+        List<dev.launchc.model.internal.Value> sans = new ArrayList<>(cluster.extraSANs());
+        cluster.nodes().forEach(n -> sans.addAll(n.extraSANs()));
+        if (!sans.isEmpty()) {
+            parts.add(new Part(parts.size(), cluster.source(), null, null, null, sans, "/spec/extraSANs", Map.of(), Map.of(),
+                    List.of(), List.of(), List.of(), List.of()));
+        }
         RuleContext ctx = new RuleContext(new LaunchConfig(cluster.source().toString(), "cluster", parts), track,
                 Catalog.get().kube(track.kubernetesMinor()).orElse(null), reporter);
         for (Rule rule : Rules.clusterViewRules()) {

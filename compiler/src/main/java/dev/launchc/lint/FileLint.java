@@ -40,10 +40,16 @@ public record FileLint(String file, String kind, List<Diagnostic> diagnostics, L
         return out;
     }
 
-    /** A line of this file with every secret value replaced by {@code <redacted>}. */
+    /**
+     * A line of this file with every secret value replaced by {@code <redacted>}. The longest
+     * secret goes first: a shorter one that is part of it (a token that is the start of the join
+     * URL's token) would otherwise cut it and leave the rest of it on show.
+     */
     public String redact(String line) {
         String result = line;
-        for (String secret : secrets()) {
+        java.util.List<String> secrets = secrets();
+        secrets.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        for (String secret : secrets) {
             result = result.replace(secret, "<redacted>");
         }
         return result;

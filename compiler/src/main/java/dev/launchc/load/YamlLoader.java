@@ -97,7 +97,7 @@ public final class YamlLoader {
                 .setBufferSize((int) Math.min(source.text().length() + 1L, READ_CHUNK_CHARS))
                 .setUseMarks(true)
                 .build();
-        Builder builder = new Builder(reporter);
+        Builder builder = new Builder(reporter, source.text());
         try {
             ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, new ChunkReader(source.text())));
             while (parser.hasNext()) {
@@ -177,6 +177,7 @@ public final class YamlLoader {
         private long expanded;
         private int collectionAliases;
         private boolean failed;
+        private final SurrogateEscapes escapes;
 
         /** A mapping or list under construction; in a mapping the key seen last waits for its value. */
         private static final class Frame {
@@ -195,8 +196,9 @@ public final class YamlLoader {
             }
         }
 
-        Builder(Reporter reporter) {
+        Builder(Reporter reporter, String text) {
             this.reporter = reporter;
+            this.escapes = new SurrogateEscapes(text);
         }
 
         void accept(Event event) {
@@ -223,6 +225,18 @@ public final class YamlLoader {
                 }
                 case Scalar -> {
                     ScalarEvent s = (ScalarEvent) event;
+                    if (s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED && SurrogateEscapes.holdsSurrogate(s.getValue())
+                            && s.getStartMark().isPresent()) {
+                        SurrogateEscapes.Found bad = escapes.find(s.getStartMark().get());
+                        if (bad != null) {
+                            reporter.report(Code.YAML_SYNTAX, bad.pos(), "", "while scanning a double-quoted scalar: found"
+                                    + " invalid Unicode character escape code " + bad.escape() + ", half of a UTF-16"
+                                    + " surrogate pair; MicroK8s' YAML parser rejects the file",
+                                    "write the character itself, or as one \\U escape with its code point (\\U0001F642)");
+                            failed = true;
+                            return;
+                        }
+                    }
                     boolean plain = s.getScalarStyle() == ScalarStyle.PLAIN && s.getTag().isEmpty();
                     YScalar scalar = new YScalar(s.getValue(), plain, pos(event.getStartMark()));
                     anchor(s, scalar);
@@ -327,6 +341,96 @@ public final class YamlLoader {
         private void fail(Pos pos, String message) {
             reporter.report(Code.LIMIT_EXCEEDED, pos, "", message);
             failed = true;
+        }
+    }
+
+    /**
+     * {@code \\uD800}-style escapes of UTF-16 surrogates in double-quoted scalars. yaml.v2, which
+     * MicroK8s reads launch configs with, rejects every {@code \\u} or {@code \\U} escape in
+     * D800–DFFF ("found invalid Unicode character escape code"), paired or not; snakeyaml-engine
+     * turns them into chars, and a lone one then became '?' in every file written as UTF-8.
+     * Only scalars whose value holds a surrogate are scanned, from their opening quote in the
+     * source; a cursor that only moves forward maps snakeyaml's code-point index to a char index,
+     * so the scan stays linear in the file.
+     */
+    static final class SurrogateEscapes {
+        /** An offending escape as written, and where it stands. */
+        record Found(String escape, Pos pos) {}
+
+        private final String text;
+        private int codePoints;
+        private int chars;
+
+        SurrogateEscapes(String text) {
+            this.text = text;
+        }
+
+        static boolean holdsSurrogate(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                if (Character.isSurrogate(value.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The first surrogate escape of the double-quoted scalar whose opening quote {@code start} marks, or null. */
+        Found find(Mark start) {
+            int target = start.getIndex();
+            if (target < codePoints) {
+                codePoints = 0;
+                chars = 0;
+            }
+            while (codePoints < target && chars < text.length()) {
+                chars += Character.charCount(text.codePointAt(chars));
+                codePoints++;
+            }
+            int line = start.getLine() + 1;
+            int column = start.getColumn() + 1;
+            int i = chars;
+            if (i >= text.length() || text.charAt(i) != '"') {
+                return null;
+            }
+            i++;
+            column++;
+            while (i < text.length()) {
+                char c = text.charAt(i);
+                if (c == '"') {
+                    return null;
+                }
+                if (c == '\\' && i + 1 < text.length()) {
+                    char kind = text.charAt(i + 1);
+                    int digits = kind == 'u' ? 4 : kind == 'U' ? 8 : 0;
+                    if (digits > 0 && i + 2 + digits <= text.length()) {
+                        String hex = text.substring(i + 2, i + 2 + digits);
+                        try {
+                            long code = Long.parseLong(hex, 16);
+                            if (code >= 0xD800 && code <= 0xDFFF) {
+                                return new Found("\\" + kind + hex, new Pos(line, column));
+                            }
+                        } catch (NumberFormatException e) {
+                            // not an escape snakeyaml accepted; it reported it already
+                        }
+                    }
+                    if (kind == '\n' || kind == '\r') {
+                        i++;
+                        column++;
+                    } else {
+                        i += 2;
+                        column += 2;
+                        continue;
+                    }
+                }
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                if (cp == '\n' || cp == '\r' && (i >= text.length() || text.charAt(i) != '\n')) {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+            }
+            return null;
         }
     }
 

@@ -41,10 +41,16 @@ public final class ArgKeyRule implements Rule {
 
     private static void checkFlag(RuleContext ctx, Part part, ServiceFile file, ArgEntry e) {
         String key = e.key();
+        String where = NativeV0_2Converter.yamlKey(file);
         if (key.startsWith("-")) {
+            if (key.indexOf('=') > 0) {
+                // MicroK8s reads a line's flag as the text before its first '=': the line would never match again.
+                ctx.atKey(Code.ARG_KEY_NOT_A_FLAG, part, e.pointer(), "flag name '" + printable(key) + "' in " + where
+                        + " holds '='; MicroK8s takes the text before the first '=' as the flag, so every apply"
+                        + " appends the line again", "write the flag without '=' and put the rest in the value");
+            }
             return;
         }
-        String where = NativeV0_2Converter.yamlKey(file);
         if (key.isBlank()) {
             ctx.atKey(Code.ARG_KEY_NOT_A_FLAG, part, e.pointer(), "empty key in " + where
                     + ": args/" + file.fileName() + " would get a line without a flag name",

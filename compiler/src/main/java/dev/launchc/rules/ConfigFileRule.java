@@ -17,6 +17,10 @@ public final class ConfigFileRule implements Rule {
         for (Part part : ctx.config().parts()) {
             for (ArgEntry e : part.configFiles()) {
                 String problem = problem(e.key());
+                if (problem == null && directories(ctx).contains(e.key())) {
+                    problem = "extraConfigFiles name '" + e.key() + "' is a directory of args/ on the node"
+                            + " (args/" + e.key() + "/), so the file cannot be written";
+                }
                 if (problem != null) {
                     ctx.atKey(Code.BAD_CONFIG_FILE_NAME, part, e.pointer(), problem
                             + "; MicroK8s writes extraConfigFiles to $SNAP_DATA/args/<name>",
@@ -24,6 +28,17 @@ public final class ConfigFileRule implements Rule {
                 }
             }
         }
+    }
+
+    /** The directories the track's default files make under args/ (certs.d, cni-network, ...). */
+    private static java.util.Set<String> directories(RuleContext ctx) {
+        java.util.Set<String> dirs = new java.util.TreeSet<>();
+        for (String path : ctx.track().defaultArgs().keySet()) {
+            if (path.indexOf('/') > 0) {
+                dirs.add(path.substring(0, path.indexOf('/')));
+            }
+        }
+        return dirs;
     }
 
     static String problem(String name) {

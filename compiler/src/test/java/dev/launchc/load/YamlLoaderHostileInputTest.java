@@ -622,6 +622,44 @@ class YamlLoaderHostileInputTest {
                 Arguments.of("\u007f", "007F"), Arguments.of("\uFFFE", "FFFE"));
     }
 
+    /**
+     * Found by CompileFuzzTest: snakeyaml-engine decodes an escaped UTF-16 surrogate ({@code "\\uD800"})
+     * into a lone char, which every file written as UTF-8 then held as '?'. yaml.v2, which MicroK8s
+     * reads the file with, rejects every escape in D800-DFFF, paired or not, so launchc does too.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("surrogateEscapes")
+    void escapedSurrogateIsASyntaxErrorAtTheEscape(String label, String text, int line, int column, String escape) {
+        Result r = load("escaped surrogate: " + label, text);
+        r.assertNoTree();
+        Diagnostic d = r.only();
+        assertAt(d, Code.YAML_SYNTAX, line, column);
+        assertTrue(d.message().contains("invalid Unicode character escape code " + escape), d::message);
+        assertTrue(at(text, line, column).startsWith(escape), () -> "points at the escape: " + d);
+    }
+
+    static Stream<Arguments> surrogateEscapes() {
+        return Stream.of(
+                Arguments.of("lone high \\uD800", "version: 0.2.0\nextraSANs: [\"\\uD800\"]\n", 2, 14, "\\uD800"),
+                Arguments.of("lone low \\udc00 in a key", "version: 0.2.0\nextraKubeletArgs:\n  \"--x\\udc00\": \"1\"\n", 3, 7, "\\udc00"),
+                Arguments.of("a pair \\uD83D\\uDE42", "k: \"ok \\uD83D\\uDE42\"\n", 1, 8, "\\uD83D"),
+                Arguments.of("\\U0000D800", "k: \"\\U0000D800\"\n", 1, 5, "\\U0000D800"),
+                Arguments.of("after emoji, an escaped backslash and a folded line", "k: \"\uD83D\uDE42 \\\\uD800\n  \\\n  x \\uDFFF\"\n",
+                        3, 5, "\\uDFFF"));
+    }
+
+    @Test
+    void emojiWrittenOrEscapedByCodePointLoads() {
+        String text = "a: \"\uD83D\uDE42\"\nb: \"\\U0001F642\"\nc: \\uD800\nd: '\\uD800'\n";
+        Result r = load("emoji as UTF-8 and as \\U0001F642; \\uD800 plain and single-quoted", text);
+        assertFalse(r.file().failed(), () -> r.diagnostics().toString());
+        YDocument doc = r.file().documents().get(0);
+        assertEquals("\uD83D\uDE42", ((YScalar) doc.at("/a")).text());
+        assertEquals("\uD83D\uDE42", ((YScalar) doc.at("/b")).text());
+        assertEquals("\\uD800", ((YScalar) doc.at("/c")).text(), "plain scalars have no escapes");
+        assertEquals("\\uD800", ((YScalar) doc.at("/d")).text(), "single-quoted scalars have no escapes");
+    }
+
     // ---- tabs ------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,22 @@
+package dev.launchc.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.launchc.diag.Mode;
+import dev.launchc.lint.FileLint;
+
+/**
+ * Raw bytes through the loader and the linter, as {@code launchc lint} reads a file: whatever the
+ * bytes, lint ends in findings (never an exception), keeps its invariants, and every report format
+ * renders the result and parses back. Bytes that declare {@code apiVersion:} go the cluster way, so
+ * this target covers the kind detection as well. Seeds: {@code LintNativeFuzzTestInputs/lintNative/}.
+ */
+class LintNativeFuzzTest {
+    static final String NAME = "fuzz.yaml";
+
+    @FuzzTest(maxDuration = FuzzSupport.BUDGET)
+    void lintNative(byte[] bytes) {
+        FileLint lint = FuzzSupport.lint(NAME, bytes, Mode.DEFAULT, FuzzSupport.NEWEST);
+        FuzzSupport.checkLint(lint, NAME, bytes);
+        FuzzSupport.checkFormats(lint);
+    }
+}
