@@ -105,7 +105,7 @@ class CompileFuzzTest {
         check(tree.keySet().equals(again.keySet()), "compile is not deterministic: file lists differ");
         tree.forEach((path, content) -> check(java.util.Arrays.equals(content, again.get(path)),
                 "compile is not deterministic: " + path));
-        checkPaths(tree.keySet(), lint.config());
+        checkPaths(tree.keySet());
         checkPlanJson(new String(tree.get("nodes/local/plan.json"), StandardCharsets.UTF_8), yaml);
         checkArgsFiles(track, lint, tree);
     }
@@ -201,25 +201,15 @@ class CompileFuzzTest {
     }
 
     /**
-     * Every path is a plain relative path under nodes/local/, and none is the directory of another,
-     * except for the one known finding below.
+     * Every path is a plain relative path under nodes/local/, and none is the directory of another
+     * (an extraConfigFiles name such as certs.d was one: finding K1, fixed in rules/ConfigFileRule).
      */
-    static void checkPaths(Set<String> paths, LaunchConfig config) {
-        Set<String> configFiles = new HashSet<>();
-        config.parts().forEach(p -> p.configFiles().forEach(e -> configFiles.add("nodes/local/args/" + e.key())));
+    static void checkPaths(Set<String> paths) {
         for (String p : paths) {
             OutputTree.checkPath(p);
             check(p.startsWith("nodes/local/"), "path outside the node's directory: " + p);
             for (int i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) {
-                String dir = p.substring(0, i);
-                // KNOWN FINDING (reported, not fixed here: rules/ConfigFileRule): an extraConfigFiles
-                // name that is a directory of args/ (certs.d, cni-network, ...) lints clean, and compile
-                // then stops at the writer with exit 2 ("a file has that name"), writing nothing
-                // (HostileCompileTest.configFileNamedLikeADirectoryOfArgs). KnownFindingsTest.k1.
-                if (configFiles.contains(dir)) {
-                    continue;
-                }
-                check(!paths.contains(dir), "both a file and a directory: " + dir);
+                check(!paths.contains(p.substring(0, i)), "both a file and a directory: " + p.substring(0, i));
             }
         }
     }
@@ -256,16 +246,8 @@ class CompileFuzzTest {
                     if (!e.isRemoval() && !stable(e.key(), e.value())) {
                         // MicroK8s writes it verbatim, so the file gets a line that reads back as
                         // another key or as two lines. Lint must say so (LC1010, LC1008, ...).
-                        // KNOWN FINDING (reported, not fixed here: rules/ArgKeyRule): a flag name
-                        // holding '=' in an args file no flag catalog covers (containerd, k8s-dqlite,
-                        // etcd, flanneld, cluster-agent, apiserver-proxy) lints clean; its line
-                        // "--a=b=c" reads back as --a, and the second apply appends it again.
-                        // KnownFindingsTest.k2FlagNameWithAnEqualsSign states what lint should do.
-                        if (file.kind() == ServiceFile.Kind.ARGS && file.kubeComponent() == null && e.key().startsWith("-")
-                                && e.key().indexOf('=') > 0 && e.key().indexOf('\n') < 0 && e.key().equals(e.key().strip())
-                                && e.value().indexOf('\n') < 0 && !reported.contains(e.pointer())) {
-                            continue files;
-                        }
+                        // A flag name holding '=' in a file no flag catalog covers was one (finding K2,
+                        // fixed in rules/ArgKeyRule): its line "--a=b=c" read back as --a.
                         check(reported.contains(e.pointer()), "lint let through an entry whose line in args/" + name
                                 + " reads back as another key or as more than one line, without a finding at "
                                 + e.pointer() + ": " + e.key() + "=" + e.value() + "\nfindings: " + lint.diagnostics());
