@@ -17,12 +17,11 @@ install: build
 	install -m 0644 $(JAR) $(DESTDIR)$(LIBDIR)/launchc.jar
 	printf '%s\n' '#!/bin/sh' \
 		'jar="$(LIBDIR)/launchc.jar"; jsa="$(LIBDIR)/launchc.jsa"; cds=""' \
-		'[ -f "$$jsa" ] && cds="-XX:SharedArchiveFile=$$jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"' \
+		'[ -f "$$jsa" ] && cds="-XX:SharedArchiveFile=$$jsa -Xshare:auto -Xlog:cds=off"' \
 		'exec java $$cds -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss4m -jar "$$jar" "$$@"' \
 		> $(DESTDIR)$(PREFIX)/bin/launchc
 	chmod 0755 $(DESTDIR)$(PREFIX)/bin/launchc
-	-java -XX:ArchiveClassesAtExit=$(DESTDIR)$(LIBDIR)/launchc.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -XX:TieredStopAtLevel=1 \
-		-XX:+UseSerialGC -jar $(DESTDIR)$(LIBDIR)/launchc.jar lint examples/native/every-field.yaml >/dev/null 2>&1
+	-tools/cds-archive $(DESTDIR)$(LIBDIR)/launchc.jar $(DESTDIR)$(LIBDIR)/launchc.jsa
 	java -jar $(JAR) completion > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/launchc
 	java -jar $(JAR) manpage > $(DESTDIR)$(PREFIX)/share/man/man1/launchc.1
 

@@ -8,6 +8,7 @@ public final class Main {
     public static void main(String[] args) {
         int code;
         try {
+            StartupWarmup.startFor(args);
             code = run(args);
         } catch (Throwable t) {
             // Errors (out of memory, a broken installation) escape picocli's handlers: still one line, no trace.
@@ -22,7 +23,7 @@ public final class Main {
 
     /** Runs the CLI and returns its exit code: 0 clean, 1 input errors, 2 usage or I/O. */
     public static int run(String... args) {
-        CommandLine cl = LaunchcCommand.commandLine();
+        CommandLine cl = LaunchcCommand.commandLine(args);
         return cl.execute(args);
     }
 }

@@ -57,7 +57,7 @@ final class ClusterCli {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = LaunchcCommand.commandLine();
+        CommandLine cl = LaunchcCommand.commandLine(args);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);

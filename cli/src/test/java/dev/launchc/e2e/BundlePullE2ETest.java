@@ -192,7 +192,7 @@ class BundlePullE2ETest {
     private static String[] launchc(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = LaunchcCommand.commandLine();
+        CommandLine cl = LaunchcCommand.commandLine(args);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);

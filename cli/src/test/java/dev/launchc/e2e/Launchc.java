@@ -41,7 +41,7 @@ final class Launchc {
         args.addAll(List.of("-o", outDir.toString(), config.toString()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = LaunchcCommand.commandLine();
+        CommandLine cl = LaunchcCommand.commandLine(args.toArray(String[]::new));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args.toArray(String[]::new));

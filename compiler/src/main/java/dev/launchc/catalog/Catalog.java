@@ -1,7 +1,7 @@
 package dev.launchc.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.launchc.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * Adding a track is a data change.
  */
 public final class Catalog {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Catalog INSTANCE = new Catalog();
 
     private final List<String> tracks;
@@ -99,7 +98,7 @@ public final class Catalog {
             if (in == null) {
                 throw new IllegalStateException("catalog file missing: " + path);
             }
-            return MAPPER.readTree(in);
+            return JsonTrees.read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,7 +21,6 @@ import dev.launchc.rules.Rules;
 import dev.launchc.rules.Semver;
 import dev.launchc.schema.SchemaCheck;
 import dev.launchc.schema.SchemaId;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -95,13 +94,9 @@ public final class NativeLinter {
             return m.isEmpty();
         }
         if (value instanceof Record r) {
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
-                try {
-                    if (!isZero(c.getAccessor().invoke(r))) {
-                        return false;
-                    }
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
+            for (Object component : RecordBinder.componentValues(r)) {
+                if (!isZero(component)) {
+                    return false;
                 }
             }
             return true;

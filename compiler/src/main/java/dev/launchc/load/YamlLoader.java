@@ -33,6 +33,8 @@ import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.JsonSchema;
+import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
  * Bytes to positioned YAML documents, in one pass over snakeyaml-engine's event stream. Building
@@ -47,6 +49,8 @@ public final class YamlLoader {
      * that to a handful of copies.
      */
     private static final int READ_CHUNK_CHARS = 1 << 20;
+    /** Shared: each new one compiles its scalar patterns again, a cost on every file linted. It is only read. */
+    private static final Schema SCHEMA = new JsonSchema();
 
     private final LoadLimits limits;
 
@@ -90,6 +94,7 @@ public final class YamlLoader {
             return new LoadedFile(source, List.of(), true);
         }
         LoadSettings settings = LoadSettings.builder()
+                .setSchema(SCHEMA)
                 .setLabel(source.name())
                 .setAllowDuplicateKeys(true)
                 .setMaxAliasesForCollections(limits.maxAliases())
@@ -286,7 +291,9 @@ public final class YamlLoader {
 
         private void anchor(NodeEvent event, YNode node) {
             Optional<Anchor> a = event.getAnchor();
-            a.ifPresent(anchor -> anchors.put(anchor.getValue(), node));
+            if (a.isPresent()) {
+                anchors.put(a.get().getValue(), node);
+            }
         }
 
         /**

@@ -3,9 +3,13 @@ package dev.launchc.rules;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;
+import dev.launchc.catalog.Track;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The effective {@code args/cni-env} that MicroK8s' {@code generate-cni.sh} sources at install:
@@ -29,6 +33,36 @@ final class CniEnv {
 
     private CniEnv() {}
 
+    /** A track's default cni-env: its settings, and example values from its commented-out lines too. */
+    private record Defaults(Map<String, Setting> values, Map<String, String> examples) {
+        static Defaults parse(String file) {
+            Map<String, Setting> values = new LinkedHashMap<>();
+            Map<String, String> examples = new LinkedHashMap<>();
+            for (String raw : file.split("\n", -1)) {
+                String line = raw.strip();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                if (line.startsWith("#")) {
+                    String commented = line.substring(1).strip();
+                    int eq = commented.indexOf('=');
+                    if (eq > 0 && ENV_NAME.matcher(commented.substring(0, eq)).matches()) {
+                        examples.putIfAbsent(commented.substring(0, eq), unquote(commented.substring(eq + 1)));
+                    }
+                    continue;
+                }
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    String key = line.substring(0, eq);
+                    String value = unquote(line.substring(eq + 1));
+                    values.put(key, new Setting(value, null, null));
+                    examples.putIfAbsent(key, value);
+                }
+            }
+            return new Defaults(Collections.unmodifiableMap(values), Collections.unmodifiableMap(examples));
+        }
+    }
+
     /**
      * The effective cni-env, or null when no part has extraCNIEnv entries or the track runs no
      * generate-cni.sh (MicroK8s 1.27 has neither the script nor a cni-env file).
@@ -36,6 +70,10 @@ final class CniEnv {
     static CniEnv of(RuleContext ctx) {
         return ctx.derived(CniEnv.class, CniEnv::compute);
     }
+
+    /** The parsed default file of each track, read once per process: every file linted needs it. */
+    private static final Map<Track, Defaults> TRACK_DEFAULTS = new ConcurrentHashMap<>();
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private static CniEnv compute(RuleContext ctx) {
         if (!ctx.track().runsGenerateCni()) {
@@ -46,27 +84,9 @@ final class CniEnv {
             return null;
         }
         CniEnv env = new CniEnv();
-        for (String raw : defaults.split("\n", -1)) {
-            String line = raw.strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            if (line.startsWith("#")) {
-                String commented = line.substring(1).strip();
-                int eq = commented.indexOf('=');
-                if (eq > 0 && commented.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                    env.examples.putIfAbsent(commented.substring(0, eq), unquote(commented.substring(eq + 1)));
-                }
-                continue;
-            }
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                String key = line.substring(0, eq);
-                String value = unquote(line.substring(eq + 1));
-                env.values.put(key, new Setting(value, null, null));
-                env.examples.putIfAbsent(key, value);
-            }
-        }
+        Defaults trackDefaults = TRACK_DEFAULTS.computeIfAbsent(ctx.track(), t -> Defaults.parse(defaults));
+        env.values.putAll(trackDefaults.values());
+        env.examples.putAll(trackDefaults.examples());
         boolean any = false;
         for (Part part : ctx.config().parts()) {
             List<ArgEntry> entries = part.args(ServiceFile.CNI_ENV);

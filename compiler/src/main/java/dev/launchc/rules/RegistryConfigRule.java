@@ -1,6 +1,5 @@
 package dev.launchc.rules;
 
-import dev.launchc.net.Inet;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,11 +11,14 @@ import dev.launchc.load.YNode;
 import dev.launchc.load.YScalar;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
+import dev.launchc.net.Inet;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Checks {@code containerdRegistryConfigs}: each key names a directory under {@code args/certs.d/}
@@ -42,6 +44,7 @@ import java.util.Map;
  */
 public final class RegistryConfigRule implements Rule {
     private static final TomlMapper TOML = new TomlMapper();
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     @Override
     public void check(RuleContext ctx) {
@@ -156,12 +159,47 @@ public final class RegistryConfigRule implements Rule {
         return p >= 1 && p <= 65535 ? null : "has port " + p + ", outside 1-65535";
     }
 
+    /** One parse of a hosts.toml text: its tree, or the parser's error, or that it nests too deeply. */
+    private record ParsedToml(JsonNode root, JacksonException error, boolean tooDeep) {}
+
+    /**
+     * Fleets repeat one registry configuration on every node, so each distinct text is parsed
+     * once per run. The trees are only read. Bounded, so that many distinct texts are not all kept.
+     */
+    private static final Map<String, ParsedToml> PARSED = new ConcurrentHashMap<>();
+    private static final int PARSED_MAX_ENTRIES = 256;
+    private static final int PARSED_MAX_TEXT = 16 * 1024;
+
+    private static ParsedToml parse(String text) {
+        ParsedToml parsed = PARSED.get(text);
+        if (parsed == null) {
+            parsed = parseNow(text);
+            if (text.length() <= PARSED_MAX_TEXT) {
+                if (PARSED.size() >= PARSED_MAX_ENTRIES) {
+                    PARSED.clear();
+                }
+                PARSED.put(text, parsed);
+            }
+        }
+        return parsed;
+    }
+
+    private static ParsedToml parseNow(String text) {
+        try {
+            return new ParsedToml(TOML.readTree(text), null, false);
+        } catch (JacksonException ex) {
+            return new ParsedToml(null, ex, false);
+        } catch (StackOverflowError ex) {
+            return new ParsedToml(null, null, true);
+        }
+    }
+
     private static void checkValue(RuleContext ctx, Part part, ArgEntry e, String containerd) {
         String text = e.value() == null ? "" : e.value();
-        JsonNode root;
-        try {
-            root = TOML.readTree(text);
-        } catch (JacksonException ex) {
+        ParsedToml parsed = parse(text);
+        JsonNode root = parsed.root();
+        if (parsed.error() != null) {
+            JacksonException ex = parsed.error();
             String reason = reason(ex);
             ctx.atValue(Code.BAD_HOSTS_TOML, part, e.pointer(), "hosts.toml for '" + printable(e.key())
                     + "' is not valid TOML: " + reason + where(part, e, ex.getLocation())
@@ -169,7 +207,8 @@ public final class RegistryConfigRule implements Rule {
                     reason.startsWith("Unknown token")
                             ? "TOML strings need double quotes, e.g. server = \"https://registry.example.com\"" : null);
             return;
-        } catch (StackOverflowError ex) {
+        }
+        if (parsed.tooDeep()) {
             ctx.atValue(Code.BAD_HOSTS_TOML, part, e.pointer(), "hosts.toml for '" + printable(e.key())
                     + "' nests too deeply to parse", null);
             return;
@@ -270,7 +309,7 @@ public final class RegistryConfigRule implements Rule {
     }
 
     private static String printable(String s) {
-        return s.replaceAll("[\\p{Cntrl}]", "?");
+        return CONTROL.matcher(s).replaceAll("?");
     }
 
     /** True when a version such as "v1.7.29" is at least major.minor. */

@@ -1,11 +1,14 @@
 package dev.launchc.rules;
 
-import dev.launchc.net.Inet;
+import dev.launchc.catalog.Track;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;
+import dev.launchc.net.Inet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The service CIDR(s) a node ends up with, and which input decides them, in this order:
@@ -90,8 +93,15 @@ final class ServiceNetwork {
     }
 
     /** The service CIDRs of the track's default kube-apiserver args file; empty if it has none. */
+    /** The default service range of each track, read once per process: every file linted needs it. */
+    private static final Map<Track, List<Inet.Cidr>> TRACK_DEFAULTS = new ConcurrentHashMap<>();
+
     static List<Inet.Cidr> defaults(RuleContext ctx) {
-        String file = ctx.track().defaultArgs().get(ServiceFile.KUBE_APISERVER.fileName());
+        return TRACK_DEFAULTS.computeIfAbsent(ctx.track(), t -> List.copyOf(defaults(t)));
+    }
+
+    private static List<Inet.Cidr> defaults(Track track) {
+        String file = track.defaultArgs().get(ServiceFile.KUBE_APISERVER.fileName());
         if (file == null) {
             return List.of();
         }

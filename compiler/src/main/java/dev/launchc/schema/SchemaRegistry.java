@@ -1,7 +1,6 @@
 package dev.launchc.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -9,6 +8,7 @@ import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
+import dev.launchc.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +22,6 @@ public final class SchemaRegistry {
     public static final List<SchemaId> PUBLISHED = List.of(
             new SchemaId("native", "0.1.0"), new SchemaId("native", "0.2.0"), new SchemaId("cluster", "v1alpha1"));
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Map<SchemaId, JsonNode> RAW = new ConcurrentHashMap<>();
     private static final Map<SchemaId, JsonSchema> COMPILED = new ConcurrentHashMap<>();
     /** Draft-07 plus the editor annotation {@code markdownDescription}, which validates nothing. */
@@ -43,7 +42,7 @@ public final class SchemaRegistry {
     public static JsonNode raw(SchemaId id) {
         return RAW.computeIfAbsent(id, k -> {
             try (InputStream in = open(k)) {
-                return MAPPER.readTree(in);
+                return JsonTrees.read(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

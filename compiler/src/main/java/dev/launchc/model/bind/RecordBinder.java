@@ -6,6 +6,7 @@ import dev.launchc.load.YNode;
 import dev.launchc.load.YScalar;
 import dev.launchc.load.YSeq;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -66,7 +67,7 @@ public final class RecordBinder {
     }
 
     /** A record's components and canonical constructor, looked up once per class: reflection is slow. */
-    private record Shape(String[] names, Type[] types, Constructor<?> constructor) {}
+    private record Shape(String[] names, Type[] types, Method[] accessors, Constructor<?> constructor) {}
 
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
@@ -75,18 +76,34 @@ public final class RecordBinder {
             String[] names = new String[components.length];
             Type[] types = new Type[components.length];
             Class<?>[] raw = new Class<?>[components.length];
+            Method[] accessors = new Method[components.length];
             for (int i = 0; i < components.length; i++) {
                 names[i] = components[i].getName();
                 types[i] = components[i].getGenericType();
                 raw[i] = components[i].getType();
+                accessors[i] = components[i].getAccessor();
             }
             try {
-                return new Shape(names, types, type.getDeclaredConstructor(raw));
+                return new Shape(names, types, accessors, type.getDeclaredConstructor(raw));
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("cannot bind " + type.getName(), e);
             }
         }
     };
+
+    /** The values of a record's components, in declaration order. */
+    public static Object[] componentValues(Record record) {
+        Method[] accessors = SHAPES.get(record.getClass()).accessors();
+        Object[] values = new Object[accessors.length];
+        try {
+            for (int i = 0; i < accessors.length; i++) {
+                values[i] = accessors[i].invoke(record);
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + record.getClass().getName(), e);
+        }
+        return values;
+    }
 
     private static Object bindRecord(YMap map, Class<?> type) {
         Shape shape = SHAPES.get(type);

@@ -1,9 +1,10 @@
 package dev.launchc.rules.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.Track;
+import dev.launchc.json.JsonTrees;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.net.Inet;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ClusterFacts {
     private ClusterFacts() {}
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Map<String, JsonNode> GPU_RAW = new ConcurrentHashMap<>();
 
     /** Orders "1.9" before "1.27"; plain text order for anything else. */
@@ -90,11 +90,11 @@ final class ClusterFacts {
      */
     static JsonNode gpuOperatorRaw(String version) {
         if (!Catalog.get().gpuOperatorVersions().contains(version)) {
-            return MAPPER.missingNode();
+            return MissingNode.getInstance();
         }
         return GPU_RAW.computeIfAbsent(version, v -> {
             try (InputStream in = Catalog.class.getResourceAsStream("gpu-operator/" + v + ".json")) {
-                return in == null ? MAPPER.missingNode() : MAPPER.readTree(in);
+                return in == null ? MissingNode.getInstance() : JsonTrees.read(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
