@@ -1,6 +1,7 @@
 package dev.launchc.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads packaged JSON (catalog data, schemas) into Jackson trees with the streaming parser alone.
+ * Reads JSON (catalog data, schemas) and other Jackson formats (TOML) into Jackson trees with the
+ * streaming parser alone.
  * An ObjectMapper would do the same, but its first use costs a cold lint some 40 ms of start-up
  * (its static set-up reaches into date formats and locales), more than reading the files does.
  */
@@ -22,14 +24,19 @@ public final class JsonTrees {
     private JsonTrees() {}
 
     public static JsonNode read(InputStream in) throws IOException {
-        try (JsonParser parser = FACTORY.createParser(in)) {
+        return read(FACTORY.createParser(in));
+    }
+
+    /** Reads the one value {@code parser} holds (of any Jackson format, e.g. TOML) and closes it. */
+    public static JsonNode read(JsonParser source) throws IOException {
+        try (JsonParser parser = source) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return NODES.missingNode();
             }
             JsonNode root = value(parser, first);
             if (parser.nextToken() != null) {
-                throw new IOException("trailing content after the JSON value at " + parser.currentLocation());
+                throw new JsonParseException(parser, "trailing content after the value");
             }
             return root;
         }
@@ -62,7 +69,8 @@ public final class JsonTrees {
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
             case VALUE_NULL -> NODES.nullNode();
-            default -> throw new IOException("unexpected " + token + " at " + parser.currentLocation());
+            case VALUE_EMBEDDED_OBJECT -> NODES.pojoNode(parser.getEmbeddedObject());
+            default -> throw new JsonParseException(parser, "unexpected " + token);
         };
     }
 }
