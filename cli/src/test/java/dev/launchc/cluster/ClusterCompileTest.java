@@ -3,6 +3,7 @@ package dev.launchc.cluster;
 import static dev.launchc.cluster.ClusterCli.JSON;
 import static dev.launchc.cluster.ClusterCli.TOML;
 import static dev.launchc.cluster.ClusterCli.addonArgv;
+import static dev.launchc.cluster.ClusterCli.argsFile;
 import static dev.launchc.cluster.ClusterCli.compile;
 import static dev.launchc.cluster.ClusterCli.compileOk;
 import static dev.launchc.cluster.ClusterCli.copyExample;
@@ -253,56 +254,44 @@ class ClusterCompileTest {
     // ------------------------------------------------------------------ service network, SANs, DNS
 
     static Stream<Arguments> serviceNetworks() {
+        String cp1 = "{name: cp-1, role: control-plane, address: 10.0.0.1}";
+        String cp2 = "{name: cp-2, role: control-plane, address: 10.0.0.2}";
+        String w1 = "{name: w-1, role: worker, address: 10.0.0.4}";
         return Stream.of(
                 Arguments.of("example gpu (1.32)", null),
                 Arguments.of("example airgapped (1.34, dual stack)", null),
-                Arguments.of("custom /12 and /112, 1.36, own domain", """
-                        apiVersion: launchc.dev/v1alpha1
-                        kind: Cluster
-                        metadata: {name: net}
-                        spec:
-                          microk8s: "1.36"
-                          network:
-                            ipv4: {podCIDR: 10.244.0.0/16, serviceCIDR: 10.96.0.0/12}
-                            ipv6: {podCIDR: "fd10:244::/64", serviceCIDR: "fd10:96::/112"}
-                            dns: {domain: corp.internal, upstream: [10.9.0.53, 10.9.0.54]}
-                          join:
-                            token: {fromFile: join-token.txt}
-                          nodes:
-                            - {name: cp-1, role: control-plane, address: 10.0.0.1}
-                            - {name: cp-2, role: control-plane, address: 10.0.0.2}
-                            - {name: cp-3, role: control-plane, address: 10.0.0.3}
-                            - {name: w-1, role: worker, address: 10.0.0.4}
-                        """),
-                Arguments.of("IPv6 only, 1.33", """
-                        apiVersion: launchc.dev/v1alpha1
-                        kind: Cluster
-                        metadata: {name: v6}
-                        spec:
-                          microk8s: "1.33"
-                          network:
-                            ipv4: {enabled: false}
-                            ipv6: {podCIDR: "fd01::/64", serviceCIDR: "fd98::/108"}
-                          join:
-                            token: {fromFile: join-token.txt}
-                          nodes:
-                            - {name: cp-1, role: control-plane, address: 10.0.0.1}
-                            - {name: w-1, role: worker, address: 10.0.0.4}
-                        """),
-                Arguments.of("a /28 is just big enough for .10", """
-                        apiVersion: launchc.dev/v1alpha1
-                        kind: Cluster
-                        metadata: {name: small}
-                        spec:
-                          microk8s: "1.28"
-                          network:
-                            ipv4: {serviceCIDR: 10.152.183.16/28}
-                          join:
-                            token: {fromFile: join-token.txt}
-                          nodes:
-                            - {name: cp-1, role: control-plane, address: 10.0.0.1}
-                            - {name: w-1, role: worker, address: 10.0.0.4}
-                        """));
+                Arguments.of("custom /12 and /112, 1.36, own domain", networkCluster("1.36", """
+                        ipv4: {podCIDR: 10.244.0.0/16, serviceCIDR: 10.96.0.0/12}
+                        ipv6: {podCIDR: "fd10:244::/64", serviceCIDR: "fd10:96::/112"}
+                        dns: {domain: corp.internal, upstream: [10.9.0.53, 10.9.0.54]}
+                        """, cp1, cp2, "{name: cp-3, role: control-plane, address: 10.0.0.3}", w1)),
+                Arguments.of("IPv6 only, 1.33", networkCluster("1.33", """
+                        ipv4: {enabled: false}
+                        ipv6: {podCIDR: "fd01::/64", serviceCIDR: "fd98::/108"}
+                        """, cp1, w1)),
+                Arguments.of("custom /16 on 1.27, which has no generate-cni.sh: the seed sets the API server's range",
+                        networkCluster("1.27", "ipv4: {serviceCIDR: 10.153.0.0/16}\n", cp1, cp2, w1)),
+                Arguments.of("a /28 is just big enough for .10", networkCluster("1.28", "ipv4: {serviceCIDR: 10.152.183.16/28}\n",
+                        cp1, w1)));
+    }
+
+    /** A cluster file on {@code track} with {@code network} (lines) as spec.network and the given nodes (flow mappings). */
+    static String networkCluster(String track, String network, String... nodes) {
+        StringBuilder sb = new StringBuilder("""
+                apiVersion: launchc.dev/v1alpha1
+                kind: Cluster
+                metadata: {name: net}
+                spec:
+                  microk8s: "%s"
+                  network:
+                %s  join:
+                    token: {fromFile: join-token.txt}
+                  nodes:
+                """.formatted(track, network.indent(4)));
+        for (String node : nodes) {
+            sb.append("    - ").append(node).append('\n');
+        }
+        return sb.toString();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -325,20 +314,8 @@ class ClusterCompileTest {
     @Test
     void aServiceCidrWithoutRoomForTheDnsIpIsReportedOrStillGetsAClusterIpInside() {
         write(tmp.resolve("join-token.txt"), TOKEN);
-        Path cluster = write(tmp.resolve("c.yaml"), """
-                apiVersion: launchc.dev/v1alpha1
-                kind: Cluster
-                metadata: {name: tiny}
-                spec:
-                  microk8s: "1.32"
-                  network:
-                    ipv4: {serviceCIDR: 10.152.183.0/29}
-                  join:
-                    token: {fromFile: join-token.txt}
-                  nodes:
-                    - {name: cp-1, role: control-plane, address: 10.0.0.1}
-                    - {name: w-1, role: worker, address: 10.0.0.4}
-                """);
+        Path cluster = write(tmp.resolve("c.yaml"), networkCluster("1.32", "ipv4: {serviceCIDR: 10.152.183.0/29}\n",
+                "{name: cp-1, role: control-plane, address: 10.0.0.1}", "{name: w-1, role: worker, address: 10.0.0.4}"));
         Path out = tmp.resolve("out");
         Run r = compile(cluster, out);
         if (r.code() == 1) {
@@ -373,6 +350,9 @@ class ClusterCompileTest {
                                 node.name() + ": csr.conf.template lacks " + ip + "\n" + csr);
                     }
                 }
+                Map<String, String> apiserver = argsFile(read(out.resolve("nodes").resolve(node.name()).resolve("args/kube-apiserver")));
+                assertEquals(String.join(",", spec.serviceCidrs()), apiserver.get("--service-cluster-ip-range"),
+                        node.name() + ": the API server serves the cluster's service CIDR");
                 String clusterDns = kubeletPreview(out, node.name()).get("--cluster-dns");
                 assertNotNull(clusterDns, node.name() + ": args/kubelet has no --cluster-dns");
                 assertTrue(inCidr(clusterDns, firstCidr), node.name() + ": --cluster-dns " + clusterDns + " outside " + firstCidr);
@@ -680,6 +660,10 @@ class ClusterCompileTest {
         assertEquals(List.of("https://docker-cache.corp.example", "http://10.9.9.9:5000"), hosts);
     }
 
+    /**
+     * Mirrors become hosts.toml with a [host."…"] table per endpoint; an endpoint listed twice is a
+     * warning on the cluster file and one table in the seed (a table twice is not TOML).
+     */
     @Test
     void plainMirrorsBecomeHostsTomlWithAHostTable() {
         write(tmp.resolve("join-token.txt"), TOKEN);
@@ -691,7 +675,7 @@ class ClusterCompileTest {
                   microk8s: "1.36"
                   registries:
                     mirrors:
-                      docker.io: [https://m1.corp.example:5000, https://m2.corp.example]
+                      docker.io: [https://m1.corp.example:5000, https://m2.corp.example, https://m1.corp.example:5000]
                       ghcr.io: [http://10.1.2.3:5000]
                     hosts:
                       m1.corp.example:5000: {ca: /etc/ssl/corp.pem, skipVerify: false, capabilities: [pull]}
@@ -701,6 +685,10 @@ class ClusterCompileTest {
                     - {name: cp-1, role: control-plane, address: 10.0.0.1}
                     - {name: w-1, role: worker, address: 10.0.0.2}
                 """);
+        Run lint = run("lint", cluster.toString());
+        assertEquals(0, lint.code(), lint::describe);
+        assertTrue(lint.all().contains("c.yaml:8:74: warning:") && lint.all().contains("[LC3027]"),
+                () -> "the repeated endpoint is a warning at the repeat:\n" + lint.describe());
         Path out = tmp.resolve("out");
         compileOk(cluster, out);
         for (String node : List.of("cp-1", "w-1")) {
@@ -985,6 +973,18 @@ class ClusterCompileTest {
                 Arguments.of("label key with a space", head.formatted("1.32", "") + """
                             - {name: cp-1, role: control-plane, address: 10.0.0.1}
                             - {name: w-1, role: worker, address: 10.0.0.2, labels: {"my team": ml}}
+                        """),
+                Arguments.of("kubelet --cluster-dns outside the service CIDR", head.formatted("1.32", """
+                          services:
+                            kubelet: {--cluster-dns: 10.20.0.53}
+                        """) + """
+                            - {name: cp-1, role: control-plane, address: 10.0.0.1}
+                        """),
+                Arguments.of("custom pod CIDR on 1.27 (no generate-cni.sh)", head.formatted("1.27", """
+                          network:
+                            ipv4: {podCIDR: 10.2.0.0/16}
+                        """) + """
+                            - {name: cp-1, role: control-plane, address: 10.0.0.1}
                         """),
                 Arguments.of("nvidia addon on 1.28", head.formatted("1.28", """
                           addons: [{name: nvidia}]

@@ -21,15 +21,17 @@ import java.util.Set;
 
 /**
  * What compile derives for each node of a cluster (SPEC §2.2): bootstrap and join, CNI env from
- * the network, the first service IP in the SANs, --cluster-dns inside the service CIDR, node
- * labels merged into the track's defaults, registry mirrors as hosts.toml, and the GPU addon's
- * flags in the track's spelling. Kubelet and API server args of joining nodes go in a second part,
+ * the network (on tracks without generate-cni.sh, the API server's service range instead), the
+ * first service IP in the SANs, --cluster-dns inside the service CIDR, node labels merged into the
+ * track's defaults, registry mirrors as hosts.toml (each endpoint once), and the GPU addon's flags
+ * in the track's spelling. Kubelet and API server args of joining nodes go in a second part,
  * because {@code microk8s join} rewrites those files (MicroK8s issue 5236).
  */
 public final class SeedDeriver {
     /** Set by join.py on workers (reference launch-config-facts §4.10). */
     static final String WORKER_LABELS = "microk8s.io/cluster=true,node.kubernetes.io/microk8s-worker=microk8s-worker";
     static final int CLUSTER_AGENT_PORT = 25000;
+    static final String SERVICE_RANGE_FLAG = "--service-cluster-ip-range";
     /** Upstream namespaces an air-gapped node pulls from; nvcr.io only when GPUs are in use. */
     static final List<String> AIRGAP_NAMESPACES = List.of("docker.io", "registry.k8s.io", "quay.io", "ghcr.io");
 
@@ -199,6 +201,13 @@ public final class SeedDeriver {
         merge(out, node.services());
         // A --node-labels given as a service arg adds to the derived labels instead of replacing them.
         out.get(ServiceFile.KUBELET).put("--node-labels", nodeLabels(node, userNodeLabels(node)));
+        if (!track.runsGenerateCni() && !serviceCidrs().isEmpty()) {
+            // Without generate-cni.sh (1.27) nothing turns spec.network into the API server's range, so
+            // the derived --cluster-dns and SANs would point outside the shipped 10.152.183.0/24. Put
+            // last so spec.network decides, as generate-cni.sh makes it decide on later tracks.
+            out.computeIfAbsent(ServiceFile.KUBE_APISERVER, f -> new LinkedHashMap<>())
+                    .put(SERVICE_RANGE_FLAG, String.join(",", serviceCidrs()));
+        }
         return out;
     }
 
@@ -262,7 +271,7 @@ public final class SeedDeriver {
         Map<String, List<FileContent.HostEntry>> byNamespace = new LinkedHashMap<>();
         for (Cluster.Mirror m : cluster.mirrors()) {
             List<FileContent.HostEntry> hosts = byNamespace.computeIfAbsent(m.namespace(), k -> new ArrayList<>());
-            for (Value endpoint : m.endpoints()) {
+            for (Value endpoint : m.distinctEndpoints()) {
                 hosts.add(host(endpoint.text(), null));
             }
         }
@@ -275,7 +284,7 @@ public final class SeedDeriver {
             }
             for (String ns : namespaces) {
                 List<FileContent.HostEntry> hosts = byNamespace.computeIfAbsent(ns, k -> new ArrayList<>());
-                if (hosts.stream().noneMatch(h -> h.url().equals(url))) {
+                if (hosts.stream().noneMatch(h -> Cluster.Mirror.sameEndpoint(h.url(), url))) {
                     hosts.add(host(url, cluster.airgap().ca()));
                 }
             }

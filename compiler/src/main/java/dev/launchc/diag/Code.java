@@ -87,7 +87,9 @@ public enum Code {
     GPU_WITHOUT_ADDON("LC3023", "GPU nodes without the GPU addon", Severity.WARNING, Verdict.IGNORED),
     BAD_NODE_NAME("LC3024", "node name is not a DNS-1123 label", Severity.ERROR, Verdict.ALWAYS_ERROR),
     ADDON_NEEDS_INTERNET_WORKAROUND("LC3025", "addon needs the internet in an air-gapped cluster unless a workaround is prepared", Severity.WARNING, Verdict.IGNORED),
-    IMAGES_UNKNOWN("LC3026", "image list of an addon not known offline in an air-gapped cluster", Severity.WARNING, Verdict.IGNORED);
+    IMAGES_UNKNOWN("LC3026", "image list of an addon not known offline in an air-gapped cluster", Severity.WARNING, Verdict.IGNORED),
+    MIRROR_ENDPOINT_REPEATED("LC3027", "registry mirror endpoint listed twice", Severity.WARNING, Verdict.IGNORED),
+    NETWORK_NOT_APPLICABLE("LC3028", "network setting the target track cannot apply", Severity.ERROR, Verdict.ALWAYS_ERROR);
 
     /** How MicroK8s itself reacts to the problem. */
     public enum Verdict {

@@ -6,6 +6,7 @@ import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * LC1018 (CLUSTER_DNS_OUTSIDE_SERVICES): an address of the kubelet's {@code --cluster-dns} (the
@@ -19,7 +20,18 @@ import java.util.Arrays;
  * <p>Addresses that are not IP literals are left to the flag-value checks.
  */
 public final class ClusterDnsRule implements Rule {
-    static final String FLAG = "--cluster-dns";
+    public static final String FLAG = "--cluster-dns";
+
+    /** Receives what is wrong with the addresses of one --cluster-dns value; each rule words it for its file. */
+    public interface AddressFindings {
+        /** An address of a family the cluster has no service CIDR of. */
+        void noServiceCidr(String address, int family);
+
+        void outside(String address, Inet.Cidr cidr);
+
+        /** @param which "the network address", "the first address (…)" or "the broadcast address" */
+        void reserved(String address, Inet.Cidr cidr, String which);
+    }
 
     @Override
     public void check(RuleContext ctx) {
@@ -40,28 +52,52 @@ public final class ClusterDnsRule implements Rule {
         if (net == null) {
             return;
         }
-        for (String item : dns.value().split(",", -1)) {
+        ArgEntry entry = dns;
+        Part part = dnsPart;
+        judge(dns.value(), net::ofFamily, new AddressFindings() {
+            @Override
+            public void noServiceCidr(String address, int family) {
+                ctx.atValue(Code.CLUSTER_DNS_OUTSIDE_SERVICES, part, entry.pointer(), FLAG + " " + address + " is IPv"
+                        + family + " but the cluster has no IPv" + family + " service CIDR (service CIDR " + net.describe()
+                        + " from " + net.origin() + ")",
+                        family == 6 ? "enable IPv6 in extraCNIEnv (IPv6_SUPPORT, IPv6_CLUSTER_CIDR, IPv6_SERVICE_CIDR) or drop this address"
+                                : "drop this address or enable IPv4 in extraCNIEnv");
+            }
+
+            @Override
+            public void outside(String address, Inet.Cidr cidr) {
+                ctx.atValue(Code.CLUSTER_DNS_OUTSIDE_SERVICES, part, entry.pointer(), FLAG + " " + address
+                        + " is outside the service CIDR " + cidr + " (from " + net.origin() + "); the DNS Service cannot get this address, so pods cannot resolve names",
+                        suggestion(cidr));
+            }
+
+            @Override
+            public void reserved(String address, Inet.Cidr cidr, String which) {
+                ctx.atValue(Code.CLUSTER_DNS_OUTSIDE_SERVICES, part, entry.pointer(), FLAG + " " + address + " is "
+                        + which + " of the service CIDR " + cidr + "; no Service can get it", suggestion(cidr));
+            }
+        });
+    }
+
+    /**
+     * Checks each address of a --cluster-dns value (comma-separated for dual stack) against the
+     * service CIDR of its family; addresses that are not IP literals are left to the flag-value checks.
+     */
+    public static void judge(String value, IntFunction<Inet.Cidr> serviceCidrOfFamily, AddressFindings findings) {
+        for (String item : value.split(",", -1)) {
             String text = item.strip();
             byte[] ip = Inet.parseIp(text);
             if (ip == null) {
                 continue;
             }
             int family = ip.length == 4 ? 4 : 6;
-            Inet.Cidr cidr = net.ofFamily(family);
+            Inet.Cidr cidr = serviceCidrOfFamily.apply(family);
             if (cidr == null) {
-                ctx.atValue(Code.CLUSTER_DNS_OUTSIDE_SERVICES, dnsPart, dns.pointer(), FLAG + " " + text + " is IPv"
-                        + family + " but the cluster has no IPv" + family + " service CIDR (service CIDR " + net.describe()
-                        + " from " + net.origin() + ")",
-                        family == 6 ? "enable IPv6 in extraCNIEnv (IPv6_SUPPORT, IPv6_CLUSTER_CIDR, IPv6_SERVICE_CIDR) or drop this address"
-                                : "drop this address or enable IPv4 in extraCNIEnv");
+                findings.noServiceCidr(text, family);
             } else if (!cidr.contains(ip)) {
-                ctx.atValue(Code.CLUSTER_DNS_OUTSIDE_SERVICES, dnsPart, dns.pointer(), FLAG + " " + text
-                        + " is outside the service CIDR " + cidr + " (from " + net.origin() + "); the DNS Service cannot get this address, so pods cannot resolve names",
-                        suggestion(cidr));
+                findings.outside(text, cidr);
             } else if (reserved(cidr, ip) != null) {
-                ctx.atValue(Code.CLUSTER_DNS_OUTSIDE_SERVICES, dnsPart, dns.pointer(), FLAG + " " + text + " is "
-                        + reserved(cidr, ip) + " of the service CIDR " + cidr + "; no Service can get it",
-                        suggestion(cidr));
+                findings.reserved(text, cidr, reserved(cidr, ip));
             }
         }
     }
@@ -80,7 +116,7 @@ public final class ClusterDnsRule implements Rule {
     }
 
     /** The conventional .10 of the range, or the next free address for tiny ranges. */
-    private static String suggestion(Inet.Cidr cidr) {
+    public static String suggestion(Inet.Cidr cidr) {
         byte[] ip = cidr.hostBits() >= 4 ? cidr.plus(10) : cidr.plus(2);
         if (ip == null || reserved(cidr, ip) != null) {
             return "enlarge the service CIDR " + cidr;

@@ -284,6 +284,63 @@ class SeedDeriverTest {
         }
     }
 
+    /** The args a node ends up with in one file: the last part that sets them. */
+    static Map<String, String> finalArgs(NodeSeed seed, ServiceFile file) {
+        Map<String, String> out = null;
+        for (NodeSeed.Part p : seed.parts()) {
+            if (p.args().containsKey(file)) {
+                out = p.args().get(file);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * 1.27 has no generate-cni.sh to copy the service CIDR into kube-apiserver, so the seed sets the
+     * flag itself, on every node, where the derived --cluster-dns and SANs expect it.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "'ipv4: {serviceCIDR: 10.153.0.0/16}'                           | 10.153.0.0/16   | 10.153.0.10   | 10.153.0.1",
+        "'ipv4: {podCIDR: 10.1.0.0/16, serviceCIDR: 10.152.183.0/24}'   | 10.152.183.0/24 | 10.152.183.10 | 10.152.183.1",
+    })
+    void onATrackWithoutGenerateCniTheApiServerGetsTheServiceCidr(String network, String range, String dns, String san) {
+        Loaded l = load(cluster("1.27", "network:\n  " + network + "\n", CP1, CP2, W1));
+        assertFalse(l.track().runsGenerateCni(), "1.27 has no generate-cni.sh");
+        for (NodeSeed s : l.derive()) {
+            assertEquals(range, finalArgs(s, ServiceFile.KUBE_APISERVER).get("--service-cluster-ip-range"), s.node());
+            assertEquals(dns, kubelet(s).get("--cluster-dns"), s.node());
+            assertTrue(s.parts().stream().noneMatch(p -> p.args().containsKey(ServiceFile.CNI_ENV)), s.node() + ": no cni-env on 1.27");
+        }
+        assertEquals(san, l.seed("cp-1").parts().get(0).extraSANs().get(0));
+    }
+
+    @Test
+    void theNetworkDecidesTheApiServerRangeOverAServiceArg() {
+        Loaded l = load(cluster("1.27", """
+                network:
+                  ipv4: {serviceCIDR: 10.153.0.0/16}
+                services:
+                  kubeApiServer: {--service-cluster-ip-range: 10.20.0.0/16, --event-ttl: 10m}
+                """, CP1, W1));
+        for (NodeSeed s : l.derive()) {
+            Map<String, String> apiserver = finalArgs(s, ServiceFile.KUBE_APISERVER);
+            assertEquals("10.153.0.0/16", apiserver.get("--service-cluster-ip-range"),
+                    s.node() + ": as generate-cni.sh overwrites it on later tracks");
+            assertEquals("10m", apiserver.get("--event-ttl"), s.node() + ": other service args stay");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1.28", "1.32", "1.36"})
+    void withGenerateCniTheServiceCidrGoesOnlyIntoCniEnv(String track) {
+        Loaded l = load(cluster(track, "network:\n  ipv4: {serviceCIDR: 10.153.0.0/16}\n", CP1, W1));
+        for (NodeSeed s : l.derive()) {
+            assertNull(finalArgs(s, ServiceFile.KUBE_APISERVER), s.node() + ": generate-cni.sh writes the flag from cni-env");
+            assertEquals("10.153.0.0/16", s.parts().get(0).args().get(ServiceFile.CNI_ENV).get("IPv4_SERVICE_CIDR"), s.node());
+        }
+    }
+
     // ---------------------------------------------------------------- labels and taints
 
     @Test
@@ -378,6 +435,28 @@ class SeedDeriverTest {
         }
     }
 
+    /**
+     * TOML refuses a [host."…"] table defined twice, so a repeated endpoint (lint warns, LC3027)
+     * must reach hosts.toml once, in the place and with the spelling of its first occurrence.
+     */
+    @Test
+    void aRepeatedMirrorEndpointBecomesOneHostTheFirst() {
+        Loaded l = load(cluster("1.32", """
+                registries:
+                  mirrors:
+                    docker.io: [https://m1.corp.example:5000, https://m2.corp.example, https://m1.corp.example:5000]
+                    quay.io: [https://Q.corp.example/cache, HTTPS://q.CORP.example/cache/, https://q.corp.example/other]
+                """, CP1, W1));
+        for (NodeSeed s : l.derive()) {
+            Map<String, FileContent.HostsToml> regs = s.parts().get(0).registries();
+            assertEquals(List.of("https://m1.corp.example:5000", "https://m2.corp.example"),
+                    regs.get("docker.io").hosts().stream().map(FileContent.HostEntry::url).toList(), s.node());
+            assertEquals(List.of("https://Q.corp.example/cache", "https://q.corp.example/other"),
+                    regs.get("quay.io").hosts().stream().map(FileContent.HostEntry::url).toList(),
+                    s.node() + ": scheme and host case and a trailing '/' name the same endpoint; the path's case does not");
+        }
+    }
+
     @Test
     void anAirgapRegistryAlreadyListedAsAMirrorIsNotRepeated() {
         Loaded l = load(cluster("1.32", """
@@ -385,7 +464,11 @@ class SeedDeriverTest {
                 registries:
                   mirrors:
                     quay.io: [https://reg.site:5000]
+                    ghcr.io: [HTTPS://Reg.Site:5000/]
                 """, CP1));
+        assertEquals(List.of("HTTPS://Reg.Site:5000/"),
+                l.seed("cp-1").parts().get(0).registries().get("ghcr.io").hosts().stream().map(FileContent.HostEntry::url).toList(),
+                "the same endpoint in another spelling");
         assertEquals(List.of("https://reg.site:5000"),
                 l.seed("cp-1").parts().get(0).registries().get("quay.io").hosts().stream().map(FileContent.HostEntry::url).toList());
     }

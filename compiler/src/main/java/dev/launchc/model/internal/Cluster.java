@@ -1,7 +1,9 @@
 package dev.launchc.model.internal;
 
 import dev.launchc.load.YDocument;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,7 +36,42 @@ public record Cluster(
             String pointer) {}
 
     /** Endpoints tried in order for one upstream namespace such as docker.io. */
-    public record Mirror(String namespace, List<Value> endpoints, String pointer) {}
+    public record Mirror(String namespace, List<Value> endpoints, String pointer) {
+        /**
+         * The endpoints with every repeat left out, the first of each kept (see {@link #sameEndpoint}):
+         * hosts.toml names each endpoint as a table, and TOML refuses a table defined twice.
+         */
+        public List<Value> distinctEndpoints() {
+            Map<String, Value> first = new LinkedHashMap<>();
+            for (Value endpoint : endpoints) {
+                first.putIfAbsent(endpointIdentity(endpoint.text()), endpoint);
+            }
+            return List.copyOf(first.values());
+        }
+
+        /**
+         * True when containerd would reach the same registry through both URLs: scheme and host
+         * are case-insensitive, and a trailing '/' changes nothing because containerd appends
+         * {@code /v2} to the path as a path segment.
+         */
+        public static boolean sameEndpoint(String a, String b) {
+            return endpointIdentity(a).equals(endpointIdentity(b));
+        }
+
+        private static String endpointIdentity(String url) {
+            int scheme = url.indexOf("://");
+            if (scheme < 0) {
+                return url;
+            }
+            int pathStart = url.indexOf('/', scheme + 3);
+            String schemeAndHost = pathStart < 0 ? url : url.substring(0, pathStart);
+            String path = pathStart < 0 ? "" : url.substring(pathStart);
+            while (path.endsWith("/")) {
+                path = path.substring(0, path.length() - 1);
+            }
+            return schemeAndHost.toLowerCase(Locale.ROOT) + path;
+        }
+    }
 
     public record HostTls(String host, String ca, String cert, String key, boolean skipVerify, List<String> capabilities,
             boolean overridePath, String pointer) {}

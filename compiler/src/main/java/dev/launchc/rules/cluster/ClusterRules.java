@@ -10,6 +10,7 @@ public final class ClusterRules {
             new NodeIdentityRule(),
             new ControlPlaneRule(),
             new NetworkRule(),
+            new ClusterDnsArgRule(),
             new RegistryRule(),
             new LabelTaintRule(),
             new GpuRule(),

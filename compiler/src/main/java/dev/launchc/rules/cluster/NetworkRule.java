@@ -24,6 +24,10 @@ import java.util.List;
  *   <li>LC3004 (NODE_ADDRESS_IN_CLUSTER_CIDR): a node address inside a pod or service CIDR: traffic
  *       to that node would be routed into the pod network or captured by kube-proxy.</li>
  *   <li>LC1015 (CNI_NO_FAMILY): {@code ipv4.enabled: false} with no {@code ipv6} block.</li>
+ *   <li>LC3028 (NETWORK_NOT_APPLICABLE): on a track without {@code generate-cni.sh} (1.27), what
+ *       only that script applies: a pod CIDR other than Calico's bundled 10.1.0.0/16, an
+ *       {@code ipv6} block, a non-zero MTU. The service CIDR is not among them: compile writes it
+ *       into kube-apiserver's {@code --service-cluster-ip-range} itself.</li>
  * </ul>
  * Not checked: the service CIDR's size limits of kube-apiserver (they changed with the
  * MultiCIDRServiceAllocator feature), and the MTU for CNIs other than Calico.
@@ -50,7 +54,40 @@ public final class NetworkRule implements ClusterRule {
                     "remove ipv4.enabled: false, or add spec.network.ipv6 for an IPv6-only cluster");
         }
         nodes(ctx, ranges);
-        mtu(ctx, net);
+        boolean mtuInRange = mtu(ctx, net);
+        if (!ctx.track().runsGenerateCni()) {
+            withoutGenerateCni(ctx, net, mtuInRange);
+        }
+    }
+
+    /**
+     * On 1.27 the install hook copies Calico's manifest unchanged (reference tracks/1.27/generate-cni.txt)
+     * and a launch config has no way to edit it, so these settings would be dropped without a word.
+     */
+    private static void withoutGenerateCni(ClusterRuleContext ctx, Cluster.Network net, boolean mtuInRange) {
+        String track = "MicroK8s " + ctx.track().name() + " has no generate-cni.sh, and its install hook copies Calico's"
+                + " bundled manifest unchanged (no launch config can edit it)";
+        String later = "target MicroK8s 1.28 or later, where generate-cni.sh applies it";
+        if (net.ipv4() != null && written(ctx, net.ipv4().podCidr().pointer())) {
+            Inet.Cidr pod = Inet.parseCidr(net.ipv4().podCidr().text());
+            Inet.Cidr bundled = Inet.parseCidr(ClusterV1alpha1Converter.DEFAULT_POD_CIDR_V4);
+            if (pod != null && pod.isNetwork() && !pod.equals(bundled)) {
+                ctx.atValue(Code.NETWORK_NOT_APPLICABLE, net.ipv4().podCidr().pointer(), "ipv4.podCIDR " + pod
+                        + " cannot be applied: " + track + ", so Calico keeps handing out pod addresses from " + bundled
+                        + " (and kube-proxy keeps --cluster-cidr=" + bundled + ")",
+                        "remove podCIDR to use " + bundled + ", or " + later);
+            }
+        }
+        if (net.ipv6() != null) {
+            ctx.atKey(Code.NETWORK_NOT_APPLICABLE, "/spec/network/ipv6", "IPv6 cannot be set up: " + track
+                    + "; that manifest's IP pool is IPv4 only, so pods would get no IPv6 addresses",
+                    "remove spec.network.ipv6, or " + later);
+        }
+        if (net.mtu() != null && mtuInRange && Long.parseLong(net.mtu().text().strip()) != 0) {
+            ctx.atValue(Code.NETWORK_NOT_APPLICABLE, net.mtu().pointer(), "mtu " + net.mtu().text().strip()
+                    + " cannot be applied: " + track + ", so Calico keeps detecting the MTU itself",
+                    "remove mtu, or " + later);
+        }
     }
 
     private static void family(ClusterRuleContext ctx, Cluster.IpFamily f, int family, List<Range> ranges) {
@@ -145,24 +182,25 @@ public final class NetworkRule implements ClusterRule {
         }
     }
 
-    private static void mtu(ClusterRuleContext ctx, Cluster.Network net) {
+    /** False when the MTU is no integer or LC3019 was reported for it. */
+    private static boolean mtu(ClusterRuleContext ctx, Cluster.Network net) {
         Value v = net.mtu();
         if (v == null) {
-            return;
+            return true;
         }
         long mtu;
         try {
             mtu = Long.parseLong(v.text().strip());
         } catch (NumberFormatException e) {
-            return; // the schema reports a non-integer
+            return false; // the schema reports a non-integer
         }
         if (mtu == 0) {
-            return;
+            return true;
         }
         boolean v6 = net.ipv6() != null;
         int min = v6 ? MTU_MIN_V6 : MTU_MIN_V4;
         if (mtu >= min && mtu <= MTU_MAX) {
-            return;
+            return true;
         }
         String why = mtu > MTU_MAX
                 ? "no common network carries frames that large, so pod traffic between nodes would be dropped"
@@ -172,5 +210,6 @@ public final class NetworkRule implements ClusterRule {
                 + ": Calico gives every pod interface this MTU (CALICO_VETH_MTU); " + why,
                 "use the node network's MTU minus the overlay overhead: 1450 for VXLAN on a 1500-byte network,"
                         + " 8950 on 9000; 0 lets Calico detect it");
+        return false;
     }
 }

@@ -4,10 +4,12 @@ import static dev.launchc.rules.cluster.ClusterFacts.hostPortProblem;
 import static dev.launchc.rules.cluster.ClusterFacts.printable;
 
 import dev.launchc.diag.Code;
+import dev.launchc.diag.Pos;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.model.internal.Value;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,6 +23,11 @@ import java.util.Locale;
  *       ".." or NUL: it names a directory under {@code certs.d/}.</li>
  *   <li>LC1019 (BAD_REGISTRY_NAME): a mirror namespace or {@code hosts} key that is not
  *       {@code host[:port]} or {@code _default}.</li>
+ *   <li>LC3027 (MIRROR_ENDPOINT_REPEATED, warning): an endpoint listed again for the same
+ *       namespace (see {@link Cluster.Mirror#sameEndpoint}), reported at the repeat. A warning, not
+ *       an error: compile keeps the first and drops the repeat, so the seed is valid and containerd
+ *       tries that mirror once, as it would anyway; but a repeat is almost always a slip, typically
+ *       a second mirror the user meant to list, so it must not pass silently.</li>
  * </ul>
  * Messages never echo the credentials of an endpoint that carries {@code user:password@}.
  */
@@ -33,6 +40,7 @@ public final class RegistryRule implements ClusterRule {
             for (Value e : m.endpoints()) {
                 endpoint(ctx, m.namespace(), e);
             }
+            repeats(ctx, m);
         }
         for (Cluster.HostTls h : c.hostTls().values()) {
             directoryKey(ctx, "registries.hosts key", h.host(), h.pointer());
@@ -106,6 +114,26 @@ public final class RegistryRule implements ClusterRule {
                 + printable(namespace) + " " + problem + ": compile writes it as [host.\"<endpoint>\"] in certs.d/"
                 + printable(namespace) + "/hosts.toml on every node, and containerd can only pull through an"
                 + " http(s)://host[:port][/path] URL there", hint);
+    }
+
+    private static void repeats(ClusterRuleContext ctx, Cluster.Mirror m) {
+        List<Value> endpoints = m.endpoints();
+        for (int i = 1; i < endpoints.size(); i++) {
+            Value repeat = endpoints.get(i);
+            for (Value first : endpoints.subList(0, i)) {
+                if (!Cluster.Mirror.sameEndpoint(first.text(), repeat.text())) {
+                    continue;
+                }
+                Pos firstAt = ctx.cluster().source().valuePos(first.pointer());
+                boolean sameText = first.text().equals(repeat.text());
+                ctx.atValue(Code.MIRROR_ENDPOINT_REPEATED, repeat.pointer(), "mirror endpoint '"
+                        + printable(redact(repeat.text())) + "' for " + printable(m.namespace()) + " is listed twice"
+                        + (sameText ? "" : " (as '" + printable(redact(first.text())) + "')")
+                        + ", first at line " + firstAt.line() + ": containerd tries each endpoint once, so compile keeps"
+                        + " the first and drops this one", "remove the repeat, or write the other mirror you meant to list here");
+                break;
+            }
+        }
     }
 
     /** Null for {@code http(s)://host[:port][/path]}; otherwise what is wrong. */

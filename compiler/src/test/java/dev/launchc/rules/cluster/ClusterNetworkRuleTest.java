@@ -6,7 +6,10 @@ import static dev.launchc.rules.cluster.ClusterFixtures.error;
 
 import org.junit.jupiter.api.Test;
 
-/** NetworkRule: LC3019 CIDR and MTU, LC3005 overlap, LC3004 node inside a range, LC1015 no family. */
+/**
+ * NetworkRule: LC3019 CIDR and MTU, LC3005 overlap, LC3004 node inside a range, LC1015 no family,
+ * LC3028 what a track without generate-cni.sh cannot apply.
+ */
 class ClusterNetworkRuleTest {
     private static final String RULE = "network";
     private static final String MTU_HINT = "use the node network's MTU minus the overlay overhead: 1450 for VXLAN on a"
@@ -83,6 +86,42 @@ class ClusterNetworkRuleTest {
     void ipv6NeedsAtLeast1280() {
         assertAll(RULE, "mtu-too-small-for-ipv6", error("LC3019", 8, 10, "mtu 1200 is outside 1280–9000: Calico gives"
                 + " every pod interface this MTU (CALICO_VETH_MTU); IPv6 needs an MTU of at least 1280", MTU_HINT));
+    }
+
+    // ---- a track without generate-cni.sh (1.27)
+
+    private static final String NO_GENERATE_CNI = "MicroK8s 1.27 has no generate-cni.sh, and its install hook copies"
+            + " Calico's bundled manifest unchanged (no launch config can edit it)";
+    private static final String LATER = "target MicroK8s 1.28 or later, where generate-cni.sh applies it";
+
+    /** Compile writes the service CIDR into kube-apiserver itself; the defaults, written out, change nothing. */
+    @Test
+    void serviceCidrAndDefaultsOn127() {
+        assertClean(RULE, "1-27-service-cidr");
+    }
+
+    @Test
+    void podCidrOn127() {
+        assertAll(RULE, "1-27-pod-cidr", error("LC3028", 7, 21, "ipv4.podCIDR 10.2.0.0/16 cannot be applied: "
+                + NO_GENERATE_CNI + ", so Calico keeps handing out pod addresses from 10.1.0.0/16",
+                "remove podCIDR to use 10.1.0.0/16, or " + LATER));
+    }
+
+    @Test
+    void ipv6On127() {
+        assertAll(RULE, "1-27-ipv6", error("LC3028", 8, 5, "IPv6 cannot be set up: " + NO_GENERATE_CNI
+                + "; that manifest's IP pool is IPv4 only", "remove spec.network.ipv6, or " + LATER));
+    }
+
+    @Test
+    void mtuOn127() {
+        assertAll(RULE, "1-27-mtu", error("LC3028", 7, 10, "mtu 1450 cannot be applied: " + NO_GENERATE_CNI,
+                "remove mtu, or " + LATER));
+    }
+
+    @Test
+    void anMtuOutOfRangeOn127IsReportedOnce() {
+        assertAll(RULE, "1-27-mtu-too-large", error("LC3019", 7, 10, "mtu 9216 is outside 576–9000", MTU_HINT));
     }
 
     @Test

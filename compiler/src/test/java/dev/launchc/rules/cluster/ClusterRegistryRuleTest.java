@@ -3,13 +3,14 @@ package dev.launchc.rules.cluster;
 import static dev.launchc.rules.cluster.ClusterFixtures.assertAll;
 import static dev.launchc.rules.cluster.ClusterFixtures.assertClean;
 import static dev.launchc.rules.cluster.ClusterFixtures.error;
+import static dev.launchc.rules.cluster.ClusterFixtures.warning;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.launchc.diag.Diagnostic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** RegistryRule: LC3020 endpoints and the air-gap registry, LC1019/LC1020 directory keys. */
+/** RegistryRule: LC3020 endpoints and the air-gap registry, LC1019/LC1020 directory keys, LC3027 repeats. */
 class ClusterRegistryRuleTest {
     private static final String RULE = "registry";
     private static final String URL_HINT = "write it as https://host[:port][/path]";
@@ -76,6 +77,17 @@ class ClusterRegistryRuleTest {
         assertAll(RULE, "airgap-url", error("LC3020", 6, 22, "airgap.registry 'http://registry.corp.example:5000' has a"
                 + " URL scheme: compile makes it the mirror of every upstream registry on every node",
                 "write registry.corp.example:5000 and set plainHTTP: true (the scheme comes from plainHTTP)"));
+    }
+
+    @Test
+    void repeatedEndpointsAreReportedAtTheRepeatWithTheFirstLine() {
+        String effect = ": containerd tries each endpoint once, so compile keeps the first and drops this one";
+        String hint = "remove the repeat, or write the other mirror you meant to list here";
+        assertAll(RULE, "repeated-endpoint",
+                warning("LC3027", 11, 11, "mirror endpoint 'https://mirror.corp.example:5000' for docker.io is listed"
+                        + " twice, first at line 9" + effect, hint),
+                warning("LC3027", 12, 47, "mirror endpoint 'HTTPS://q.corp.example/cache/' for quay.io is listed twice"
+                        + " (as 'https://Q.corp.example/cache'), first at line 12" + effect, hint));
     }
 
     @Test
