@@ -34,7 +34,7 @@ public final class Yaml11 {
 
     /** The number a plain scalar denotes, or null. Only its kind matters to the schema. */
     public static BigDecimal number(String text) {
-        if (text.isEmpty() || text.length() > 64) {
+        if (text.isEmpty() || text.length() > 64 || !startsLikeANumber(text)) {
             return null;
         }
         try {
@@ -65,6 +65,16 @@ public final class Yaml11 {
             return null;
         }
         return null;
+    }
+
+    /** Most scalars are words; a look at their first characters spares them two regex matches. */
+    private static boolean startsLikeANumber(String text) {
+        int i = text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0;
+        if (i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return (c >= '0' && c <= '9') || c == '.';
     }
 
     static long saturatingAdd(long a, long b) {

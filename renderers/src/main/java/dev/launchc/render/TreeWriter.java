@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
@@ -27,6 +26,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -143,33 +143,66 @@ public final class TreeWriter {
     /**
      * Writes the files on all cores: a 1,000-node tree holds some 33,000 small files, and their
      * system calls, not their bytes, are the cost. Each file is created exclusively with its final
-     * mode, so a secret is never readable by others, not even for a moment.
+     * mode, so a secret is never readable by others, not even for a moment. Every writer has
+     * stopped before this returns, also after a failure: the caller then deletes the staging
+     * directory, and no writer may still be adding to it.
      */
     private static void writeFiles(List<Map.Entry<Path, OutputTree.Entry>> files, int failAfter) throws IOException {
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
+        AtomicInteger next = new AtomicInteger();
         AtomicInteger written = new AtomicInteger();
-        try {
-            files.parallelStream().forEach(f -> {
-                boolean secret = f.getValue().secret();
+        AtomicReference<IOException> failure = new AtomicReference<>();
+        Runnable writer = () -> {
+            for (int i = next.getAndIncrement(); i < files.size() && failure.get() == null; i = next.getAndIncrement()) {
                 try {
-                    try (SeekableByteChannel out = Files.newByteChannel(f.getKey(), CREATE_EXCLUSIVE,
-                            secret ? SECRET_ATTRIBUTE : PLAIN_ATTRIBUTE)) {
-                        ByteBuffer bytes = ByteBuffer.wrap(f.getValue().bytes());
-                        while (bytes.hasRemaining()) {
-                            out.write(bytes);
-                        }
-                    }
-                    // The umask may have cleared bits of the mode asked for at creation.
-                    Files.setPosixFilePermissions(f.getKey(), secret ? SECRET : PLAIN);
+                    writeFile(files.get(i).getKey(), files.get(i).getValue());
                     if (written.incrementAndGet() == failAfter) {
                         throw new IOException("test hook: failing after " + failAfter + " files");
                     }
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    failure.compareAndSet(null, e);
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, new IOException("writer failed: " + e, e));
                 }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            }
+        };
+        List<Thread> helpers = new ArrayList<>();
+        for (int t = 1; t < threads; t++) {
+            Thread helper = new Thread(writer, "launchc-writer-" + t);
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
         }
+        writer.run();
+        boolean interrupted = false;
+        for (Thread helper : helpers) {
+            while (true) {
+                try {
+                    helper.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    private static void writeFile(Path file, OutputTree.Entry entry) throws IOException {
+        boolean secret = entry.secret();
+        try (SeekableByteChannel out = Files.newByteChannel(file, CREATE_EXCLUSIVE, secret ? SECRET_ATTRIBUTE : PLAIN_ATTRIBUTE)) {
+            ByteBuffer bytes = ByteBuffer.wrap(entry.bytes());
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+        }
+        // The umask may have cleared bits of the mode asked for at creation.
+        Files.setPosixFilePermissions(file, secret ? SECRET : PLAIN);
     }
 
     private static void replace(Path staging, Path target) throws IOException {

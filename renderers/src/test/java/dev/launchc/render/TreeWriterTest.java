@@ -75,6 +75,33 @@ class TreeWriterTest {
         }
     }
 
+    /** Writers run on several threads; after a failure every one of them has stopped before the staging directory goes. */
+    @Test
+    void aFailureAmongManyFilesStopsEveryWriterAndLeavesNothingBehind() throws IOException {
+        OutputTree big = new OutputTree();
+        for (int i = 0; i < 3000; i++) {
+            big.add("nodes/n" + (i % 300) + "/args/f" + i, "--x=" + i + "\n", i % 7 == 0, "n" + (i % 300));
+        }
+        Path out = tmp.resolve("big");
+        for (int failAfter : new int[] {1, 500, 2999}) {
+            System.setProperty(TreeWriter.FAIL_AFTER_PROPERTY, Integer.toString(failAfter));
+            IOException e = assertThrows(IOException.class, () -> TreeWriter.write(out, big));
+            assertEquals("test hook: failing after " + failAfter + " files", e.getMessage());
+            assertFalse(Files.exists(out));
+            try (Stream<Path> s = Files.list(tmp)) {
+                assertEquals(List.of(), s.toList(), "the staging directory is removed, with nothing written after");
+            }
+        }
+        System.clearProperty(TreeWriter.FAIL_AFTER_PROPERTY);
+        TreeWriter.write(out, big);
+        for (int i = 0; i < 3000; i += 499) {
+            Path f = out.resolve("nodes/n" + (i % 300) + "/args/f" + i);
+            assertEquals("--x=" + i + "\n", Files.readString(f));
+            assertEquals(i % 7 == 0 ? "rw-------" : "rw-r--r--",
+                    java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+        }
+    }
+
     @Test
     void aFailureWhenNothingExistedLeavesNothing() {
         Path out = tmp.resolve("fresh");
