@@ -11,8 +11,11 @@ import java.util.stream.Stream;
 
 /** Expands lint arguments into inputs: files, directories (recursive *.yaml / *.yml) and "-" for stdin. */
 public final class Inputs {
-    /** One input, read on demand so that a large directory is not held in memory at once. */
-    public record Input(String name, Path path) {
+    /**
+     * One input, read on demand so that a large directory is not held in memory at once.
+     * {@code walked}: found by walking a directory rather than named on the command line.
+     */
+    public record Input(String name, Path path, boolean walked) {
         public byte[] read(long maxBytes) {
             try {
                 if (path == null) {
@@ -37,7 +40,7 @@ public final class Inputs {
         List<Input> out = new ArrayList<>();
         for (String arg : args) {
             if ("-".equals(arg)) {
-                out.add(new Input("<stdin>", null));
+                out.add(new Input("<stdin>", null, false));
                 continue;
             }
             Path p = Path.of(arg);
@@ -49,12 +52,12 @@ public final class Inputs {
                                 return n.endsWith(".yaml") || n.endsWith(".yml");
                             })
                             .sorted()
-                            .forEach(f -> out.add(new Input(f.toString(), f)));
+                            .forEach(f -> out.add(new Input(f.toString(), f, true)));
                 } catch (IOException | java.io.UncheckedIOException e) {
                     throw new UsageException("cannot read directory " + arg + ": " + e.getMessage());
                 }
             } else if (Files.isRegularFile(p)) {
-                out.add(new Input(arg, p));
+                out.add(new Input(arg, p, false));
             } else if (Files.exists(p)) {
                 throw new UsageException("cannot read " + arg + ": not a regular file");
             } else {

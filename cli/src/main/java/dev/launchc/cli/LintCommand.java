@@ -5,7 +5,9 @@ import dev.launchc.lint.FileLint;
 import dev.launchc.lint.Linter;
 import dev.launchc.load.LoadLimits;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:no errors (warnings allowed unless --strict)", "1:the input has errors", "2:usage or I/O problem"})
 public final class LintCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "File, directory (recursive *.yaml, *.yml), or - for stdin.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "File, directory (recursive *.yaml, *.yml; YAML that is not a launch config, such as a workflow or a manifest, is skipped), or - for stdin.")
     List<String> paths;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, sarif or junit (default: ${DEFAULT-VALUE}).")
@@ -44,14 +46,18 @@ public final class LintCommand implements Callable<Integer> {
         List<Inputs.Input> inputs = Inputs.collect(paths);
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.on(err, inputs.size(), !quiet && inputs.size() >= Progress.WORTH_SHOWING);
-        List<FileLint> results = inputs.parallelStream()
+        // A null result: a file the walk found that is not a launch config (a workflow, a manifest).
+        List<FileLint> linted = inputs.parallelStream()
                 .map(in -> {
-                    FileLint r = linter.lint(in.name(), in.read(limits.maxFileBytes()));
+                    byte[] bytes = in.read(limits.maxFileBytes());
+                    FileLint r = in.walked() ? linter.lintIfLaunchConfig(in.name(), bytes) : linter.lint(in.name(), bytes);
                     progress.step();
                     return r;
                 })
                 .toList();
         progress.done();
+        List<FileLint> results = linted.stream().filter(Objects::nonNull).toList();
+        reportSkipped(inputs, linted, err);
         if (quiet && format == ReportFormat.Kind.text) {
             results = results.stream().map(LintCommand::errorsOnly).toList();
         }
@@ -68,6 +74,26 @@ public final class LintCommand implements Callable<Integer> {
             err.flush();
         }
         return options.fails(results) ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
+    }
+
+    private void reportSkipped(List<Inputs.Input> inputs, List<FileLint> linted, PrintWriter err) {
+        List<String> skipped = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (linted.get(i) == null) {
+                skipped.add(inputs.get(i).name());
+            }
+        }
+        if (skipped.isEmpty() || quiet) {
+            return;
+        }
+        err.println("launchc: skipped " + (skipped.size() == 1 ? "1 YAML file that is not a launch config"
+                : skipped.size() + " YAML files that are not launch configs")
+                + " (no version:, no launchc.dev/ apiVersion:, no launch-config key); name a file to lint it anyway"
+                + (verbose ? ":" : "; --verbose lists them"));
+        if (verbose) {
+            skipped.forEach(name -> err.println("  " + name));
+        }
+        err.flush();
     }
 
     private static FileLint errorsOnly(FileLint r) {

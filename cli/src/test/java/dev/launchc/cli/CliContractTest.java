@@ -93,6 +93,47 @@ class CliContractTest {
         assertTrue(r.out().contains("\"files\" : 2"), r.out());
     }
 
+    /** A repository holds workflows and manifests beside its launch configs: a walk skips them and says so. */
+    @Test
+    void aDirectoryWalkSkipsYamlThatIsNotALaunchConfig() throws IOException {
+        Path repo = tmp.resolve("repo");
+        Files.createDirectories(repo.resolve(".github/workflows"));
+        Files.createDirectories(repo.resolve("k8s"));
+        Files.writeString(repo.resolve(".github/workflows/ci.yml"), "name: ci\non: [push]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n");
+        Files.writeString(repo.resolve("k8s/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
+        Files.writeString(repo.resolve("seed.yaml"), "version: 0.2.0\naddons:\n  - name: dns\n");
+        Run r = run("lint", "--format", "json", repo.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("\"files\" : 1"), r.out());
+        assertTrue(r.err().contains("launchc: skipped 2 YAML files that are not launch configs"), r.err());
+        assertFalse(r.err().contains("ci.yml"), "only --verbose lists them: " + r.err());
+        Run verbose = run("lint", "--verbose", repo.toString());
+        assertTrue(verbose.err().contains(repo.resolve(".github/workflows/ci.yml").toString()), verbose.err());
+        assertTrue(verbose.err().contains(repo.resolve("k8s/cm.yaml").toString()), verbose.err());
+        assertEquals("", run("lint", "--quiet", repo.toString()).err());
+
+        // Named on the command line, a file is linted whatever it holds.
+        Run named = run("lint", repo.resolve("k8s/cm.yaml").toString());
+        assertEquals(1, named.code(), named.out());
+        assertEquals("", named.err());
+    }
+
+    /** What a walk still lints: a launch config that lacks its version, a newer cluster apiVersion, broken YAML. */
+    @Test
+    void aDirectoryWalkStillLintsWhatLooksLikeALaunchConfig() throws IOException {
+        Path repo = Files.createDirectories(tmp.resolve("configs"));
+        Files.writeString(repo.resolve("no-version.yaml"), "extraSANs:\n  - 10.0.0.1\n");
+        Files.writeString(repo.resolve("newer.yaml"), "apiVersion: launchc.dev/v1alpha2\nkind: Cluster\n");
+        Files.writeString(repo.resolve("broken.yaml"), "version: [0.2.0\n");
+        Run r = run("lint", repo.toString());
+        assertEquals(1, r.code(), r.out());
+        for (String name : new String[] {"no-version.yaml", "newer.yaml", "broken.yaml"}) {
+            assertTrue(r.out().contains(repo.resolve(name) + ":"), name + " is not reported:\n" + r.out());
+        }
+        assertTrue(r.out().contains("3 files"), r.out());
+        assertEquals("", r.err());
+    }
+
     @Test
     void compileRefusesInputWithErrorsAndWritesNothing() throws IOException {
         Path evil = file("evil.yaml", "version: 0.2.0\ncontainerdRegistryConfigs:\n  ../../etc: |\n    [host.\"http://x\"]\n"

@@ -34,10 +34,27 @@ public final class Linter {
     }
 
     public FileLint lint(String name, byte[] bytes) {
+        return lint(name, bytes, false);
+    }
+
+    /**
+     * As {@link #lint(String, byte[])}, but returns null for YAML that is not a launch config: a file
+     * that a directory walk found among workflows, manifests and compose files. Such a file reads as
+     * YAML and none of its documents has {@code version:}, a {@code launchc.dev/} apiVersion, or a
+     * key of the native format. A file that is not valid YAML is linted, since nothing tells.
+     */
+    public FileLint lintIfLaunchConfig(String name, byte[] bytes) {
+        return lint(name, bytes, true);
+    }
+
+    private FileLint lint(String name, byte[] bytes, boolean onlyLaunchConfigs) {
         Reporter reporter = new Reporter(name, mode);
         LoadedFile file = loader.load(name, bytes, reporter);
         if (file.failed()) {
             return new FileLint(name, KIND_NATIVE, reporter.diagnostics(), null, file.source());
+        }
+        if (onlyLaunchConfigs && !isLaunchConfig(file)) {
+            return null;
         }
         String kind = kindOf(file);
         if (KIND_CLUSTER.equals(kind)) {
@@ -46,6 +63,15 @@ public final class Linter {
         }
         var config = NativeLinter.lint(file, track, reporter);
         return new FileLint(name, kind, reporter.diagnostics(), config, file.source());
+    }
+
+    static boolean isLaunchConfig(LoadedFile file) {
+        for (YDocument doc : file.documents()) {
+            if (doc.root() instanceof YMap m && (m.has("version") || ClusterLinter.isCluster(doc) || NativeLinter.hasNativeKey(m))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String kindOf(LoadedFile file) {

@@ -21,10 +21,13 @@ import dev.launchc.rules.Rules;
 import dev.launchc.rules.Semver;
 import dev.launchc.schema.SchemaCheck;
 import dev.launchc.schema.SchemaId;
+import dev.launchc.schema.SchemaRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A native launch config through the pipeline: schema (as the target track's parser), versioned
@@ -74,6 +77,25 @@ public final class NativeLinter {
             rule.check(ctx);
         }
         return config;
+    }
+
+    /** Top-level keys of every launch-config version, from the newest schema. */
+    private static final Set<String> NATIVE_KEYS = nativeKeys();
+
+    private static Set<String> nativeKeys() {
+        Set<String> keys = new HashSet<>();
+        SchemaRegistry.raw(new SchemaId("native", "0.2.0")).path("properties").fieldNames().forEachRemaining(keys::add);
+        return Set.copyOf(keys);
+    }
+
+    /** True when the mapping has a key of the native format (version aside): a launch config that lacks its version. */
+    static boolean hasNativeKey(YMap map) {
+        for (YMap.Entry e : map.entries()) {
+            if (NATIVE_KEYS.contains(e.key().text())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** MicroK8s' isZero: a part whose every field is empty is skipped ({@code extraSANs: []} counts as empty). */
