@@ -82,13 +82,21 @@ class CliContractTest {
         }
     }
 
+    /** A directory under tmp holding the files given as relative path, text, path, text... */
+    private Path directory(String name, String... pathsAndTexts) throws IOException {
+        Path root = Files.createDirectories(tmp.resolve(name));
+        for (int i = 0; i < pathsAndTexts.length; i += 2) {
+            Path file = root.resolve(pathsAndTexts[i]);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, pathsAndTexts[i + 1]);
+        }
+        return root;
+    }
+
     @Test
     void directoriesAreLintedRecursivelyForYamlFilesOnly() throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("d/sub"));
-        Files.writeString(dir.resolve("a.yaml"), "version: 0.2.0\n");
-        Files.writeString(dir.resolve("b.yml"), "version: 0.2.0\n");
-        Files.writeString(dir.resolve("c.txt"), "not yaml [");
-        Run r = run("lint", "--format", "json", tmp.resolve("d").toString());
+        Path dir = directory("d", "sub/a.yaml", "version: 0.2.0\n", "sub/b.yml", "version: 0.2.0\n", "sub/c.txt", "not yaml [");
+        Run r = run("lint", "--format", "json", dir.toString());
         assertEquals(0, r.code());
         assertTrue(r.out().contains("\"files\" : 2"), r.out());
     }
@@ -96,12 +104,10 @@ class CliContractTest {
     /** A repository holds workflows and manifests beside its launch configs: a walk skips them and says so. */
     @Test
     void aDirectoryWalkSkipsYamlThatIsNotALaunchConfig() throws IOException {
-        Path repo = tmp.resolve("repo");
-        Files.createDirectories(repo.resolve(".github/workflows"));
-        Files.createDirectories(repo.resolve("k8s"));
-        Files.writeString(repo.resolve(".github/workflows/ci.yml"), "name: ci\non: [push]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n");
-        Files.writeString(repo.resolve("k8s/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
-        Files.writeString(repo.resolve("seed.yaml"), "version: 0.2.0\naddons:\n  - name: dns\n");
+        Path repo = directory("repo",
+                ".github/workflows/ci.yml", "name: ci\non: [push]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n",
+                "k8s/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+                "seed.yaml", "version: 0.2.0\naddons:\n  - name: dns\n");
         Run r = run("lint", "--format", "json", repo.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("\"files\" : 1"), r.out());
@@ -121,10 +127,8 @@ class CliContractTest {
     /** What a walk still lints: a launch config that lacks its version, a newer cluster apiVersion, broken YAML. */
     @Test
     void aDirectoryWalkStillLintsWhatLooksLikeALaunchConfig() throws IOException {
-        Path repo = Files.createDirectories(tmp.resolve("configs"));
-        Files.writeString(repo.resolve("no-version.yaml"), "extraSANs:\n  - 10.0.0.1\n");
-        Files.writeString(repo.resolve("newer.yaml"), "apiVersion: launchc.dev/v1alpha2\nkind: Cluster\n");
-        Files.writeString(repo.resolve("broken.yaml"), "version: [0.2.0\n");
+        Path repo = directory("configs", "no-version.yaml", "extraSANs:\n  - 10.0.0.1\n",
+                "newer.yaml", "apiVersion: launchc.dev/v1alpha2\nkind: Cluster\n", "broken.yaml", "version: [0.2.0\n");
         Run r = run("lint", repo.toString());
         assertEquals(1, r.code(), r.out());
         for (String name : new String[] {"no-version.yaml", "newer.yaml", "broken.yaml"}) {
