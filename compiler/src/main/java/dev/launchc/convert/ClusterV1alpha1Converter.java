@@ -55,6 +55,15 @@ public final class ClusterV1alpha1Converter {
         SERVICE_FIELDS.put(ServiceFile.FIPS_ENV, new Field("fipsEnv", Services::fipsEnv));
     }
 
+    /**
+     * Where a cluster file sets a service file's args: {@code services.kubelet}, for example. A file
+     * that no services key sets (cni-env comes from spec.network) is named by its path on the node.
+     */
+    public static String servicesKey(ServiceFile file) {
+        Field field = SERVICE_FIELDS.get(file);
+        return field == null ? "args/" + file.fileName() : "services." + field.key();
+    }
+
     public static Cluster toInternal(YDocument doc, ClusterV1alpha1 c) {
         ClusterV1alpha1.Spec spec = c.spec() != null ? c.spec()
                 : new ClusterV1alpha1.Spec(null, null, null, null, null, null, null, null, null, null, null);

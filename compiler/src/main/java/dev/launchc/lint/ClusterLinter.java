@@ -96,7 +96,7 @@ public final class ClusterLinter {
                     List.of(), List.of(), List.of(), List.of()));
         }
         RuleContext ctx = new RuleContext(new LaunchConfig(cluster.source().toString(), "cluster", parts), track,
-                Catalog.get().kube(track.kubernetesMinor()).orElse(null), reporter);
+                Catalog.get().kube(track.kubernetesMinor()).orElse(null), reporter, ClusterV1alpha1Converter::servicesKey);
         for (Rule rule : Rules.clusterViewRules()) {
             rule.check(ctx);
         }

@@ -1,6 +1,5 @@
 package dev.launchc.rules;
 
-import dev.launchc.convert.NativeV0_2Converter;
 import dev.launchc.diag.Code;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
@@ -41,7 +40,7 @@ public final class ArgKeyRule implements Rule {
 
     private static void checkFlag(RuleContext ctx, Part part, ServiceFile file, ArgEntry e) {
         String key = e.key();
-        String where = NativeV0_2Converter.yamlKey(file);
+        String where = ctx.sectionName(file);
         if (key.startsWith("-")) {
             if (key.indexOf('=') > 0) {
                 // MicroK8s reads a line's flag as the text before its first '=': the line would never match again.
@@ -70,19 +69,19 @@ public final class ArgKeyRule implements Rule {
         if (ENV_NAME.matcher(key).matches()) {
             return;
         }
-        String where = NativeV0_2Converter.yamlKey(file);
+        String where = ctx.sectionName(file);
         String message = (key.isEmpty() ? "empty key" : "'" + printable(key) + "'") + " in " + where
                 + " is not a shell variable name; args/" + file.fileName()
                 + " gets a line that is not a NAME=value assignment";
-        ctx.atKey(Code.ENV_KEY_NOT_A_NAME, part, e.pointer(), message, envHint(file, key));
+        ctx.atKey(Code.ENV_KEY_NOT_A_NAME, part, e.pointer(), message, envHint(ctx, file, key));
     }
 
-    private static String envHint(ServiceFile file, String key) {
+    private static String envHint(RuleContext ctx, ServiceFile file, String key) {
         if (key.startsWith("-")) {
             ServiceFile args = argsFileOf(file);
             return args == null
                     ? "flags do not belong in an environment file; names are letters, digits and '_'"
-                    : "flags belong in " + NativeV0_2Converter.yamlKey(args);
+                    : "flags belong in " + ctx.sectionName(args);
         }
         String fixed = key.replaceAll("[^A-Za-z0-9_]", "_");
         if (fixed.isEmpty() || fixed.chars().allMatch(c -> c == '_')) {

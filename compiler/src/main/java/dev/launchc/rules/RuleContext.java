@@ -3,6 +3,7 @@ package dev.launchc.rules;
 import dev.launchc.catalog.KubeFlags;
 import dev.launchc.catalog.Track;
 import dev.launchc.diag.Code;
+import dev.launchc.convert.NativeV0_2Converter;
 import dev.launchc.diag.Reporter;
 import dev.launchc.model.internal.LaunchConfig;
 import dev.launchc.model.internal.ArgEntry;
@@ -10,6 +11,7 @@ import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** What a rule sees: the internal model, the target track's catalog, and where findings go. */
 public final class RuleContext {
@@ -18,11 +20,25 @@ public final class RuleContext {
     private final KubeFlags kube;
     private final Reporter reporter;
 
+    /** How messages name the map of a service file, as the user wrote it: a native or a cluster key. */
+    private final Function<ServiceFile, String> sectionNames;
+
     public RuleContext(LaunchConfig config, Track track, KubeFlags kube, Reporter reporter) {
+        this(config, track, kube, reporter, NativeV0_2Converter::yamlKey);
+    }
+
+    public RuleContext(LaunchConfig config, Track track, KubeFlags kube, Reporter reporter,
+            Function<ServiceFile, String> sectionNames) {
         this.config = config;
         this.track = track;
         this.kube = kube;
         this.reporter = reporter;
+        this.sectionNames = sectionNames;
+    }
+
+    /** The key under which the input sets {@code file}'s args: extraKubeletArgs, or services.kubelet in a cluster file. */
+    public String sectionName(ServiceFile file) {
+        return sectionNames.apply(file);
     }
 
     public LaunchConfig config() {

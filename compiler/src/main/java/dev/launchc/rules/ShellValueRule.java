@@ -1,6 +1,5 @@
 package dev.launchc.rules;
 
-import dev.launchc.convert.NativeV0_2Converter;
 import dev.launchc.diag.Code;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
@@ -27,7 +26,7 @@ public final class ShellValueRule implements Rule {
                     String problem = e.value() == null || ValueSafetyRule.lineBreak(e.value()) != null ? null : problem(e.value());
                     if (problem != null) {
                         ctx.atValue(Code.VALUE_BREAKS_SHELL, part, e.pointer(), "value of " + e.key() + " in "
-                                + NativeV0_2Converter.yamlKey(files.getKey()) + " holds " + problem + "; bash sources args/"
+                                + ctx.sectionName(files.getKey()) + " holds " + problem + "; bash sources args/"
                                 + files.getKey().fileName() + ", so the service would not get this value",
                                 "use a plain value (no quotes, blanks, $(...), backticks, ; & | < > or #)");
                     }

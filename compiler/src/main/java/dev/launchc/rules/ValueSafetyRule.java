@@ -1,6 +1,5 @@
 package dev.launchc.rules;
 
-import dev.launchc.convert.NativeV0_2Converter;
 import dev.launchc.diag.Code;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
@@ -33,7 +32,7 @@ public final class ValueSafetyRule implements Rule {
     }
 
     private static void check(RuleContext ctx, Part part, ServiceFile file, ArgEntry e) {
-        String where = NativeV0_2Converter.yamlKey(file);
+        String where = ctx.sectionName(file);
         String keyBreak = lineBreak(e.key());
         if (keyBreak != null) {
             ctx.atKey(Code.VALUE_HAS_LINE_BREAK, part, e.pointer(), "key in " + where + " holds a " + keyBreak
