@@ -71,8 +71,9 @@ public final class NetworkRule implements ClusterRule {
         if (net.ipv4() != null && written(ctx, net.ipv4().podCidr().pointer())) {
             Inet.Cidr pod = Inet.parseCidr(net.ipv4().podCidr().text());
             Inet.Cidr bundled = Inet.parseCidr(ClusterV1alpha1Converter.DEFAULT_POD_CIDR_V4);
-            if (pod != null && pod.isNetwork() && !pod.equals(bundled)) {
-                ctx.atValue(Code.NETWORK_NOT_APPLICABLE, net.ipv4().podCidr().pointer(), "ipv4.podCIDR " + pod
+            if (!bundled.equals(pod)) {
+                ctx.atValue(Code.NETWORK_NOT_APPLICABLE, net.ipv4().podCidr().pointer(), "ipv4.podCIDR "
+                        + printable(net.ipv4().podCidr().text().strip())
                         + " cannot be applied: " + track + ", so Calico keeps handing out pod addresses from " + bundled
                         + " (and kube-proxy keeps --cluster-cidr=" + bundled + ")",
                         "remove podCIDR to use " + bundled + ", or " + later);
@@ -124,17 +125,22 @@ public final class NetworkRule implements ClusterRule {
         String fam = "ipv" + family;
         String field = fam + "." + (role.startsWith("pod") ? "podCIDR" : "serviceCIDR");
         String text = v.text();
-        String why = " generate-cni.sh copies it into Calico's IP pool and the --cluster-cidr /"
-                + " --service-cluster-ip-range flags of every node";
+        boolean pod = role.startsWith("pod");
         Inet.Cidr c = Inet.parseCidr(text);
+        if (pod && !ctx.track().runsGenerateCni()) {
+            // Not applied at all on such a track: LC3028 says so, whatever the value.
+            return c != null && c.family() == family && c.isNetwork() ? new Range(role, v, c) : null;
+        }
+        String why = why(ctx, pod);
         if (c == null) {
             byte[] bare = Inet.parseIp(text);
-            boolean pod = role.startsWith("pod");
             String hint = bare != null ? "add the prefix length, e.g. " + text
                     + (bare.length == 4 ? (pod ? "/16" : "/24") : (pod ? "/64" : "/108"))
                     : "write it as address/prefix, e.g. " + (family == 4 ? "10.1.0.0/16" : "fd01::/64");
+            String refused = ctx.track().runsGenerateCni() ? ", which refuse it, so the nodes get no pod network"
+                    : ", which refuses it, so kube-apiserver does not start";
             ctx.atValue(Code.BAD_NETWORK_CIDR, v.pointer(), field + " '" + printable(text) + "' is not a CIDR"
-                    + " (address/prefix length):" + why + ", which refuse it, so the nodes get no pod network", hint);
+                    + " (address/prefix length):" + why + refused, hint);
             return null;
         }
         if (c.family() != family) {
@@ -151,6 +157,16 @@ public final class NetworkRule implements ClusterRule {
             return null;
         }
         return new Range(role, v, c);
+    }
+
+    /** Where a range goes on the nodes, for the messages: on a track without generate-cni.sh only the service range goes anywhere. */
+    private static String why(ClusterRuleContext ctx, boolean pod) {
+        if (ctx.track().runsGenerateCni()) {
+            return " generate-cni.sh copies it into Calico's IP pool and the --cluster-cidr /"
+                    + " --service-cluster-ip-range flags of every node";
+        }
+        return " compile writes it into kube-apiserver's --service-cluster-ip-range on every node (MicroK8s "
+                + ctx.track().name() + " has no generate-cni.sh)";
     }
 
     static boolean overlap(Inet.Cidr a, Inet.Cidr b) {

@@ -107,6 +107,18 @@ class ClusterNetworkRuleTest {
                 "remove podCIDR to use 10.1.0.0/16, or " + LATER));
     }
 
+    /** On 1.27 only the service range reaches the nodes (kube-apiserver); a pod CIDR of any kind cannot be applied. */
+    @Test
+    void brokenRangesOn127() {
+        assertAll(RULE, "1-27-bad-cidrs",
+                error("LC3028", 7, 21, "ipv4.podCIDR 10.2.0.0/33 cannot be applied: " + NO_GENERATE_CNI,
+                        "remove podCIDR to use 10.1.0.0/16, or " + LATER),
+                error("LC3019", 7, 47, "ipv4.serviceCIDR '10.153.0.0/33' is not a CIDR (address/prefix length): compile"
+                        + " writes it into kube-apiserver's --service-cluster-ip-range on every node (MicroK8s 1.27 has no"
+                        + " generate-cni.sh), which refuses it, so kube-apiserver does not start",
+                        "write it as address/prefix, e.g. 10.1.0.0/16"));
+    }
+
     @Test
     void ipv6On127() {
         assertAll(RULE, "1-27-ipv6", error("LC3028", 8, 5, "IPv6 cannot be set up: " + NO_GENERATE_CNI
