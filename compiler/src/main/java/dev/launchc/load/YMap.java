@@ -11,11 +11,22 @@ public final class YMap implements YNode {
     public record Entry(YScalar key, YNode value) {}
 
     private final Pos pos;
+    /** Written in flow style, {@code {a: 1, b: 2}}: a comma there ends an entry, which surprises people. */
+    private final boolean flow;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private long expandedSize = 1;
 
     public YMap(Pos pos) {
+        this(pos, false);
+    }
+
+    public YMap(Pos pos, boolean flow) {
         this.pos = pos;
+        this.flow = flow;
+    }
+
+    public boolean flow() {
+        return flow;
     }
 
     /** Returns the entry this one replaced, if the key was already present. */

@@ -1,6 +1,8 @@
 package dev.launchc.rules;
 
 import dev.launchc.diag.Code;
+import dev.launchc.load.YMap;
+import dev.launchc.load.YScalar;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;
@@ -57,8 +59,11 @@ public final class ArgKeyRule implements Rule {
             return;
         }
         String trimmed = printable(key.strip());
-        String hint = trimmed.startsWith("-") ? "remove the spaces around it: " + trimmed
-                : "write it as " + (trimmed.length() == 1 ? "-" : "--") + trimmed;
+        String hint = flowCommaHint(part, e);
+        if (hint == null) {
+            hint = trimmed.startsWith("-") ? "remove the spaces around it: " + trimmed
+                    : "write it as " + (trimmed.length() == 1 ? "-" : "--") + trimmed;
+        }
         ctx.atKey(Code.ARG_KEY_NOT_A_FLAG, part, e.pointer(), "'" + printable(key) + "' in " + where
                 + " is not a flag: MicroK8s writes keys verbatim into args/" + file.fileName()
                 + " and adds no dashes", hint);
@@ -74,6 +79,36 @@ public final class ArgKeyRule implements Rule {
                 + " is not a shell variable name; args/" + file.fileName()
                 + " gets a line that is not a NAME=value assignment";
         ctx.atKey(Code.ENV_KEY_NOT_A_NAME, part, e.pointer(), message, envHint(ctx, file, key));
+    }
+
+    /**
+     * {@code {--authorization-mode: RBAC,Node}} is a flow mapping, where the comma ends the entry:
+     * the flag gets "RBAC" and "Node" becomes a key without a value. Returns the fix for that, or
+     * null when the key did not come from such a split.
+     */
+    private static String flowCommaHint(Part part, ArgEntry e) {
+        if (e.value() != null || part.source() == null) {
+            return null;
+        }
+        String parent = e.pointer().substring(0, e.pointer().lastIndexOf('/'));
+        if (!(part.source().at(parent) instanceof YMap map) || !map.flow()
+                || !(map.get(e.key()) instanceof YScalar own && own.text().isEmpty() && own.plain())) {
+            // Only a key with nothing after it can be a split value's second half; "key: null" is a removal.
+            return null;
+        }
+        YMap.Entry previous = null;
+        for (YMap.Entry entry : map.entries()) {
+            if (entry.key().text().equals(e.key())) {
+                break;
+            }
+            previous = entry;
+        }
+        if (previous == null || !(previous.value() instanceof YScalar value) || !value.plain() || value.isNull()) {
+            return null;
+        }
+        return "in a flow mapping {…} a comma ends the entry, so " + printable(previous.key().text()) + " got '"
+                + printable(value.text()) + "' and '" + printable(e.key()) + "' became a key; quote the value: "
+                + printable(previous.key().text()) + ": \"" + printable(value.text() + "," + e.key()) + "\"";
     }
 
     private static String envHint(RuleContext ctx, ServiceFile file, String key) {

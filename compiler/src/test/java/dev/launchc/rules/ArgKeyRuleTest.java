@@ -32,6 +32,20 @@ class ArgKeyRuleTest {
                 at(Code.ARG_KEY_NOT_A_FLAG, 7, 3, "write it as --event-ttl"));
     }
 
+    /** SPEC §2.2's own sketch: in a flow mapping the comma ends the entry, so the value's second half turns into a key. */
+    @Test
+    void commaInsideAFlowMappingValue() {
+        assertFindings("arg-key/flow-mapping-comma.yaml", CODES, at(Code.ARG_KEY_NOT_A_FLAG, 2, 53,
+                "in a flow mapping {…} a comma ends the entry, so --authorization-mode got 'RBAC' and 'Node' became a key;"
+                        + " quote the value: --authorization-mode: \"RBAC,Node\""));
+    }
+
+    /** A key written without a value on purpose (a removal) is not taken for a split value. */
+    @Test
+    void removalInAFlowMappingKeepsThePlainHint() {
+        assertFindings("arg-key/flow-mapping-removal.yaml", CODES, at(Code.ARG_KEY_NOT_A_FLAG, 2, 39, "write it as --node-ip"));
+    }
+
     @Test
     void leadingSpaceBeforeTheDashes() {
         assertFindings("arg-key/spaces-around-flag.yaml", CODES,

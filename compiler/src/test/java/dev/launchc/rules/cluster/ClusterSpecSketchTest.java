@@ -17,7 +17,8 @@ class ClusterSpecSketchTest {
         assertAll("spec", "sketch",
                 // {--authorization-mode: RBAC,Node} is a flow mapping: the comma ends the first entry, so
                 // "Node" is a second key (with a null value) and the flag's value is just "RBAC".
-                error("LC1008", 21, 48, "'Node' in services.kubeApiServer is not a flag", "write it as --Node"),
+                error("LC1008", 21, 48, "'Node' in services.kubeApiServer is not a flag", "in a flow mapping {…} a comma ends the entry, so --authorization-mode got 'RBAC' and 'Node' became a key;"
+                        + " quote the value: --authorization-mode: \"RBAC,Node\""),
                 // nvidia fetches its chart from helm.ngc.nvidia.com, and the sketch is air-gapped.
                 warning("LC3025", 27, 13, "addon nvidia needs the internet when it is enabled",
                         "workaround: preinstall host drivers and use host mode (maintainer workaround in"
