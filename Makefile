@@ -16,9 +16,10 @@ install: build
 		$(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0644 $(JAR) $(DESTDIR)$(LIBDIR)/launchc.jar
 	printf '%s\n' '#!/bin/sh' \
-		'jar="$(LIBDIR)/launchc.jar"; jsa="$(LIBDIR)/launchc.jsa"; cds=""' \
-		'[ -f "$$jsa" ] && cds="-XX:SharedArchiveFile=$$jsa -Xshare:auto -Xlog:cds=off"' \
-		'exec java $$cds -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss4m -jar "$$jar" "$$@"' \
+		'jar="$(LIBDIR)/launchc.jar"; jsa="$(LIBDIR)/launchc.jsa"' \
+		'set -- -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss4m -jar "$$jar" "$$@"' \
+		'if [ -f "$$jsa" ]; then set -- -XX:SharedArchiveFile="$$jsa" -Xshare:auto "$$@"; fi' \
+		'exec java "$$@"' \
 		> $(DESTDIR)$(PREFIX)/bin/launchc
 	chmod 0755 $(DESTDIR)$(PREFIX)/bin/launchc
 	-tools/cds-archive $(DESTDIR)$(LIBDIR)/launchc.jar $(DESTDIR)$(LIBDIR)/launchc.jsa

@@ -124,17 +124,21 @@ class CliContractTest {
         assertEquals("", named.err());
     }
 
-    /** What a walk still lints: a launch config that lacks its version, a newer cluster apiVersion, broken YAML. */
+    /**
+     * What a walk still lints: a launch config that lacks its version or whose keys are all
+     * misspelled, a newer or mistyped cluster apiVersion, broken YAML.
+     */
     @Test
     void aDirectoryWalkStillLintsWhatLooksLikeALaunchConfig() throws IOException {
         Path repo = directory("configs", "no-version.yaml", "extraSANs:\n  - 10.0.0.1\n",
-                "newer.yaml", "apiVersion: launchc.dev/v1alpha2\nkind: Cluster\n", "broken.yaml", "version: [0.2.0\n");
+                "newer.yaml", "apiVersion: launchc.dev/v1alpha2\nkind: Cluster\n", "broken.yaml", "version: [0.2.0\n",
+                "typo.yaml", "extraKubletArgs:\n  --max-pods: \"110\"\n", "api-typo.yaml", "apiVersion: launchc.dev.v1alpha1\nkind: Cluster\n");
         Run r = run("lint", repo.toString());
         assertEquals(1, r.code(), r.out());
-        for (String name : new String[] {"no-version.yaml", "newer.yaml", "broken.yaml"}) {
+        for (String name : new String[] {"no-version.yaml", "newer.yaml", "broken.yaml", "typo.yaml", "api-typo.yaml"}) {
             assertTrue(r.out().contains(repo.resolve(name) + ":"), name + " is not reported:\n" + r.out());
         }
-        assertTrue(r.out().contains("3 files"), r.out());
+        assertTrue(r.out().contains("5 files"), r.out());
         assertEquals("", r.err());
     }
 

@@ -89,7 +89,8 @@ public enum Code {
     ADDON_NEEDS_INTERNET_WORKAROUND("LC3025", "addon needs the internet in an air-gapped cluster unless a workaround is prepared", Severity.WARNING, Verdict.IGNORED),
     IMAGES_UNKNOWN("LC3026", "image list of an addon not known offline in an air-gapped cluster", Severity.WARNING, Verdict.IGNORED),
     MIRROR_ENDPOINT_REPEATED("LC3027", "registry mirror endpoint listed twice", Severity.WARNING, Verdict.IGNORED),
-    NETWORK_NOT_APPLICABLE("LC3028", "network setting the target track cannot apply", Severity.ERROR, Verdict.ALWAYS_ERROR);
+    NETWORK_NOT_APPLICABLE("LC3028", "network setting the target track cannot apply", Severity.ERROR, Verdict.IGNORED),
+    SERVICE_RANGE_SET_TWICE("LC3029", "service range in services.kubeApiServer disagrees with spec.network", Severity.ERROR, Verdict.IGNORED);
 
     /** How MicroK8s itself reacts to the problem. */
     public enum Verdict {

@@ -8,6 +8,7 @@ import dev.launchc.load.LoadLimits;
 import dev.launchc.load.LoadedFile;
 import dev.launchc.load.YDocument;
 import dev.launchc.load.YMap;
+import dev.launchc.load.YScalar;
 import dev.launchc.load.YamlLoader;
 
 /** Lints one file of either kind: recognises a native file by {@code version:}, a cluster file by {@code apiVersion:}. */
@@ -67,11 +68,18 @@ public final class Linter {
 
     static boolean isLaunchConfig(LoadedFile file) {
         for (YDocument doc : file.documents()) {
-            if (doc.root() instanceof YMap m && (m.has("version") || ClusterLinter.isCluster(doc) || NativeLinter.hasNativeKey(m))) {
+            if (doc.root() instanceof YMap m && (m.has("version") || ClusterLinter.isCluster(doc) || meantAsCluster(m)
+                    || NativeLinter.hasNativeKey(m))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A cluster file with a mistyped apiVersion ("launchc.dev.v1alpha1", "Launchc.dev/v1") or a kind: Cluster. */
+    private static boolean meantAsCluster(YMap map) {
+        return map.get("apiVersion") instanceof YScalar api && api.text().toLowerCase(java.util.Locale.ROOT).contains("launchc")
+                || map.get("kind") instanceof YScalar kind && "Cluster".equals(kind.text()) && map.has("spec");
     }
 
     static String kindOf(LoadedFile file) {

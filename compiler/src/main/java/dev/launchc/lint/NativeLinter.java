@@ -6,6 +6,7 @@ import dev.launchc.catalog.Track;
 import dev.launchc.convert.NativeV0_1Converter;
 import dev.launchc.convert.NativeV0_2Converter;
 import dev.launchc.diag.Code;
+import dev.launchc.diag.DidYouMean;
 import dev.launchc.diag.Reporter;
 import dev.launchc.load.LoadedFile;
 import dev.launchc.load.YDocument;
@@ -88,10 +89,17 @@ public final class NativeLinter {
         return Set.copyOf(keys);
     }
 
-    /** True when the mapping has a key of the native format (version aside): a launch config that lacks its version. */
+    /**
+     * True when the mapping has a key of the native format, or one a typo away from it: a launch
+     * config that lacks its version, or whose keys are all misspelled, is still a launch config.
+     */
     static boolean hasNativeKey(YMap map) {
         for (YMap.Entry e : map.entries()) {
-            if (NATIVE_KEYS.contains(e.key().text())) {
+            String key = e.key().text();
+            // Short words (on, jobs, kind, data) are a typo away from short keys such as join, and
+            // every Kubernetes manifest's apiVersion is three edits from version: too weak a sign.
+            if (NATIVE_KEYS.contains(key) || key.length() >= 7 && !"apiVersion".equals(key)
+                    && DidYouMean.closest(key, NATIVE_KEYS).isPresent()) {
                 return true;
             }
         }

@@ -47,7 +47,11 @@ class SeedDeriverTest {
 
     /** Loads a cluster file through the linter; the file must have no errors. */
     static Loaded load(String yaml) {
-        Linter linter = new Linter(Catalog.get().track("1.32").orElseThrow(), Mode.DEFAULT, LoadLimits.DEFAULTS);
+        return load(yaml, Mode.DEFAULT);
+    }
+
+    static Loaded load(String yaml, Mode mode) {
+        Linter linter = new Linter(Catalog.get().track("1.32").orElseThrow(), mode, LoadLimits.DEFAULTS);
         FileLint lint = linter.lint("cluster.yaml", yaml.getBytes(StandardCharsets.UTF_8));
         assertTrue(lint.diagnostics().stream().noneMatch(d -> d.severity() == Severity.ERROR), () -> "test input has errors: "
                 + lint.diagnostics());
@@ -317,12 +321,13 @@ class SeedDeriverTest {
 
     @Test
     void theNetworkDecidesTheApiServerRangeOverAServiceArg() {
+        // Lint refuses the conflicting flag (LC3029); under --compat, where that is a warning, spec.network still wins.
         Loaded l = load(cluster("1.27", """
                 network:
                   ipv4: {serviceCIDR: 10.153.0.0/16}
                 services:
                   kubeApiServer: {--service-cluster-ip-range: 10.20.0.0/16, --event-ttl: 10m}
-                """, CP1, W1));
+                """, CP1, W1), Mode.COMPAT);
         for (NodeSeed s : l.derive()) {
             Map<String, String> apiserver = finalArgs(s, ServiceFile.KUBE_APISERVER);
             assertEquals("10.153.0.0/16", apiserver.get("--service-cluster-ip-range"),

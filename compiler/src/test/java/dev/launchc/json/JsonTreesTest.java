@@ -37,6 +37,14 @@ class JsonTreesTest {
         assertEquals(MAPPER.readTree(json), read(json));
     }
 
+    /** TOML through its factory reads as TomlMapper reads it, big floats included. */
+    @Test
+    void tomlReadsAsTomlMapperReadsIt() throws IOException {
+        String toml = "server = \"https://r.example\"\nratio = 1e400\n[host.\"https://m.example\"]\n  capabilities = [\"pull\"]\n  n = 3\n";
+        assertEquals(new com.fasterxml.jackson.dataformat.toml.TomlMapper().readTree(toml),
+                JsonTrees.read(new com.fasterxml.jackson.dataformat.toml.TomlFactory().createParser(toml)));
+    }
+
     @Test
     void brokenOrTrailingJsonIsRefused() {
         assertThrows(IOException.class, () -> read("{\"a\": 1"));

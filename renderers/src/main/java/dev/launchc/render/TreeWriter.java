@@ -101,7 +101,7 @@ public final class TreeWriter {
             writeFiles(files, Integer.getInteger(FAIL_AFTER_PROPERTY, -1));
             Files.setPosixFilePermissions(staging, DIR);
             replace(staging, target);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             deleteTree(staging);
             throw e;
         }
@@ -167,18 +167,30 @@ public final class TreeWriter {
             }
         };
         List<Thread> helpers = new ArrayList<>();
-        for (int t = 1; t < threads; t++) {
-            Thread helper = new Thread(writer, "launchc-writer-" + t);
-            helper.setDaemon(true);
-            helper.start();
-            helpers.add(helper);
+        try {
+            for (int t = 1; t < threads; t++) {
+                Thread helper = new Thread(writer, "launchc-writer-" + t);
+                helper.setDaemon(true);
+                helper.start();
+                helpers.add(helper);
+            }
+            writer.run();
+        } finally {
+            // Also when a thread cannot be started: no writer may outlive this call.
+            failure.compareAndSet(null, helpers.size() == threads - 1 ? null : new IOException("cannot start a writer thread"));
+            joinAll(helpers);
         }
-        writer.run();
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    private static void joinAll(List<Thread> threads) {
         boolean interrupted = false;
-        for (Thread helper : helpers) {
+        for (Thread thread : threads) {
             while (true) {
                 try {
-                    helper.join();
+                    thread.join();
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;
@@ -187,9 +199,6 @@ public final class TreeWriter {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-        if (failure.get() != null) {
-            throw failure.get();
         }
     }
 
