@@ -54,10 +54,26 @@ final class JoinToken {
                 }
                 return checked(value, source.fromFile());
             } catch (IOException e) {
-                throw new UsageException("join token: cannot read " + source.fromFile() + ": "
-                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getClass().getSimpleName()));
+                throw new UsageException("join token: cannot read " + source.fromFile() + ": " + readProblem(path, e));
             }
         }
         return null;
+    }
+
+    /** Why the token file could not be read, in words; never its content. */
+    private static String readProblem(Path path, IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (Files.isDirectory(path)) {
+            return "it is a directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return "it is not UTF-8 text";
+        }
+        return e.getClass().getSimpleName();
     }
 }

@@ -161,7 +161,8 @@ class SecretHygieneTest {
      * ends with exit 1 or 2, writes nothing, and names the problem without the token.
      */
     @ParameterizedTest(name = "token file: {0}")
-    @ValueSource(strings = {"short", "two lines", "blank inside", "quote and colon", "tab", "directory", "empty", "missing"})
+    @ValueSource(strings = {"short", "two lines", "blank inside", "quote and colon", "tab", "directory", "empty", "missing",
+            "not UTF-8"})
     void errorPathsShowNoToken(String how) throws IOException {
         Path cluster = clusterFile();
         Path tokenFile = tmp.resolve("src/token.txt");
@@ -180,8 +181,17 @@ class SecretHygieneTest {
             }
             case "empty" -> Files.writeString(tokenFile, "\n");
             case "missing" -> Files.delete(tokenFile);
+            case "not UTF-8" -> Files.write(tokenFile, (token.substring(0, 20) + "\u00ff" + token.substring(20) + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             default -> Files.writeString(tokenFile, token + "\n");
         }
+        String reason = switch (how) {
+            case "directory" -> "it is a directory";
+            case "missing" -> "no such file";
+            case "not UTF-8" -> "it is not UTF-8 text";
+            case "empty" -> "is empty";
+            default -> "token";
+        };
         for (String command : List.of("compile", "bundle")) {
             Path out = tmp.resolve(command + "-out");
             Cli.Run r = Cli.run(command, "-o", out.toString(), cluster.toString());
@@ -194,6 +204,7 @@ class SecretHygieneTest {
             }
             assertNoToken(r, CLUSTER_TOKEN);
             assertTrue(r.err().contains("token") || r.err().contains("LC1025") || r.err().contains("LC1024"), r::describe);
+            assertTrue(r.err().contains(reason), () -> "the reason '" + reason + "' is not named: " + r.describe());
         }
     }
 
