@@ -104,9 +104,34 @@ public final class Catalog {
         }
     }
 
-    static List<String> strings(JsonNode array) {
+    /** The texts of a JSON array, as an unmodifiable list (empty for a missing node). */
+    public static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return List.copyOf(out);
+    }
+
+    /** Orders tracks and Kubernetes minors numerically ("1.9" before "1.27"); plain text order for anything else. */
+    public static int compareMinor(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            try {
+                int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+                if (c != 0) {
+                    return c;
+                }
+            } catch (NumberFormatException e) {
+                return a.compareTo(b);
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    }
+
+    /** True when a catalog fact's inclusive {@code since}/{@code until} track bounds hold {@code track}. */
+    public static boolean inRange(String track, JsonNode fact) {
+        String since = fact.path("since").asText(null);
+        String until = fact.path("until").asText(null);
+        return (since == null || compareMinor(track, since) >= 0) && (until == null || compareMinor(track, until) <= 0);
     }
 }

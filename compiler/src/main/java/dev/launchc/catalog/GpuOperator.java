@@ -13,6 +13,14 @@ public final class GpuOperator {
         this.data = data;
     }
 
+    /**
+     * The whole catalog entry, for the facts that have no accessor of their own ({@code unsupported},
+     * {@code partialMigConfigs}, the top-level {@code migConfigs}, {@code migStrategyDefault}).
+     */
+    public JsonNode data() {
+        return data;
+    }
+
     public String version() {
         return data.path("version").asText();
     }

@@ -203,11 +203,11 @@ public final class ImageResolver {
         String t = track.name();
         JsonNode listed = facts.path("images").path(t);
         if (listed.isArray()) {
-            Set<String> images = new TreeSet<>(strings(listed));
+            Set<String> images = new TreeSet<>(Catalog.strings(listed));
             String source = "catalog addons-extra.json: " + facts.path("imagesSource").asText("addons-gpu-airgap-facts.md §1.3");
             JsonNode differs = facts.path("imagesTxtDiffers").path(t);
             if (differs.isArray() && !differs.isEmpty()) {
-                images.addAll(strings(differs));
+                images.addAll(Catalog.strings(differs));
                 source += "; plus the tag in MicroK8s " + t + " images.txt, which differs";
             }
             if (facts.path("imagesInferred").toString().contains("\"" + t + "\"")) {
@@ -226,7 +226,7 @@ public final class ImageResolver {
             unknown.add(new Unknown(name, unknownReason(name, facts), pointer, !track.addons().containsKey(name)));
         }
         for (JsonNode dep : facts.path("dependencies")) {
-            if ("enables".equals(dep.path("kind").asText()) && inRange(t, dep) && !dep.path("addon").asText().isEmpty()) {
+            if ("enables".equals(dep.path("kind").asText()) && Catalog.inRange(t, dep) && !dep.path("addon").asText().isEmpty()) {
                 String depName = SeedDeriver.baseName(dep.path("addon").asText());
                 if (isGpuAddon(depName)) {
                     continue;
@@ -243,8 +243,8 @@ public final class ImageResolver {
             return name + " is not an addon of MicroK8s " + t;
         }
         for (JsonNode n : facts.path("network")) {
-            if (n.path("needsInternet").asBoolean(false) && inRange(t, n)) {
-                List<String> fetches = strings(n.path("fetches"));
+            if (n.path("needsInternet").asBoolean(false) && Catalog.inRange(t, n)) {
+                List<String> fetches = Catalog.strings(n.path("fetches"));
                 boolean helm = fetches.stream().anyMatch(f -> f.toLowerCase(java.util.Locale.ROOT).contains("helm"));
                 return (helm ? "Helm-based on " + t + ": its images follow the chart it fetches when enabled"
                         : "it fetches from the internet when enabled on " + t)
@@ -262,7 +262,7 @@ public final class ImageResolver {
     /** The addon an alias stands for on this track ({@code storage} → {@code hostpath-storage}). */
     private String canonical(String name) {
         JsonNode alias = Catalog.get().addonFacts().path("addons").path(name).path("aliasOf");
-        if (alias.isObject() && inRange(track.name(), alias) && !alias.path("addon").asText().isEmpty()) {
+        if (alias.isObject() && Catalog.inRange(track.name(), alias) && !alias.path("addon").asText().isEmpty()) {
             return alias.path("addon").asText();
         }
         return name;
@@ -310,7 +310,7 @@ public final class ImageResolver {
         // The GPU addon's own dependencies (dns, helm3 by default).
         JsonNode facts = Catalog.get().addonFacts().path("addons").path(canonical(addon));
         for (JsonNode dep : facts.path("dependencies")) {
-            if ("enables".equals(dep.path("kind").asText()) && inRange(track.name(), dep)) {
+            if ("enables".equals(dep.path("kind").asText()) && Catalog.inRange(track.name(), dep)) {
                 addon(SeedDeriver.baseName(dep.path("addon").asText()), addon, pointer);
             }
         }
@@ -332,19 +332,6 @@ public final class ImageResolver {
             }
         }
         return null;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
-    }
-
-    private static boolean inRange(String track, JsonNode fact) {
-        String since = fact.path("since").asText(null);
-        String until = fact.path("until").asText(null);
-        return (since == null || SeedDeriver.compareTrack(track, since) >= 0)
-                && (until == null || SeedDeriver.compareTrack(track, until) <= 0);
     }
 
     /** The registry host of a fully qualified reference: {@code docker.io/calico/node:v3.28.1} → {@code docker.io}. */

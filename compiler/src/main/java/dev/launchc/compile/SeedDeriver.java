@@ -373,7 +373,7 @@ public final class SeedDeriver {
         String ip = dnsIp();
         if (ip != null) {
             args.add(ip);
-            if (compareTrack(track.name(), "1.33") >= 0) {
+            if (Catalog.compareMinor(track.name(), "1.33") >= 0) {
                 args.add(cluster.network().domain());
             }
         }
@@ -421,18 +421,5 @@ public final class SeedDeriver {
     static String baseName(String addon) {
         String n = addon.contains("/") ? addon.substring(addon.indexOf('/') + 1) : addon;
         return n.contains(":") ? n.substring(0, n.indexOf(':')) : n;
-    }
-
-    static int compareTrack(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            int xi = i < x.length ? Integer.parseInt(x[i]) : 0;
-            int yi = i < y.length ? Integer.parseInt(y[i]) : 0;
-            if (xi != yi) {
-                return Integer.compare(xi, yi);
-            }
-        }
-        return 0;
     }
 }

@@ -77,11 +77,8 @@ public final class ClusterLinter {
      * launch-config parts whose pointers lead into the cluster file.
      */
     private static void checkServiceArgs(Cluster cluster, Track track, Reporter reporter) {
-        List<Map<ServiceFile, List<ArgEntry>>> maps = new ArrayList<>();
-        maps.add(cluster.services());
-        cluster.nodes().forEach(n -> maps.add(n.services()));
         List<Part> parts = new ArrayList<>();
-        for (Map<ServiceFile, List<ArgEntry>> services : maps) {
+        for (Map<ServiceFile, List<ArgEntry>> services : cluster.serviceMaps()) {
             if (!services.isEmpty()) {
                 parts.add(new Part(parts.size(), cluster.source(), null, null, null, null, null, services, Map.of(),
                         List.of(), List.of(), List.of(), List.of()));

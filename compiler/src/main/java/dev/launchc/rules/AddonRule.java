@@ -124,7 +124,7 @@ public final class AddonRule implements Rule {
             return;
         }
         JsonNode alias = Catalog.get().addonFacts().path("addons").path(an.name()).path("aliasOf");
-        if (!alias.path("deprecated").asBoolean(false) || !inRange(ctx.track().name(), alias)) {
+        if (!alias.path("deprecated").asBoolean(false) || !Catalog.inRange(ctx.track().name(), alias)) {
             return;
         }
         String target = alias.path("addon").asText();
@@ -141,12 +141,5 @@ public final class AddonRule implements Rule {
             }
         }
         return null;
-    }
-
-    private static boolean inRange(String track, JsonNode node) {
-        String since = node.path("since").asText(null);
-        String until = node.path("until").asText(null);
-        return (since == null || CatalogHistory.compareMinor(track, since) >= 0)
-                && (until == null || CatalogHistory.compareMinor(track, until) <= 0);
     }
 }

@@ -13,23 +13,6 @@ import java.util.function.Predicate;
 final class CatalogHistory {
     private CatalogHistory() {}
 
-    /** Orders "1.9" before "1.27"; plain text order otherwise. */
-    static int compareMinor(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            try {
-                int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
-                if (c != 0) {
-                    return c;
-                }
-            } catch (NumberFormatException e) {
-                return a.compareTo(b);
-            }
-        }
-        return Integer.compare(x.length, y.length);
-    }
-
     /**
      * How the catalog's other Kubernetes minors know a name that {@code target} lacks: "removed in
      * Kubernetes X" when an older minor had it, "only in Kubernetes X and later" when a newer one
@@ -40,7 +23,7 @@ final class CatalogHistory {
         String firstAfter = null;
         List<String> minors = Catalog.get().kubeMinors();
         for (String m : minors) {
-            int c = compareMinor(m, target);
+            int c = Catalog.compareMinor(m, target);
             if (c == 0) {
                 continue;
             }
@@ -57,7 +40,7 @@ final class CatalogHistory {
         if (lastBefore != null) {
             String removedIn = null;
             for (String m : minors) {
-                if (compareMinor(m, lastBefore) > 0) {
+                if (Catalog.compareMinor(m, lastBefore) > 0) {
                     removedIn = m;
                     break;
                 }

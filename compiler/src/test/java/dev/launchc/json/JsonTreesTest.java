@@ -22,7 +22,10 @@ class JsonTreesTest {
 
     @Test
     void everyCatalogFileAndSchemaReadsAsObjectMapperReadsIt() throws IOException, URISyntaxException {
-        List<Path> files = Stream.concat(packaged("/dev/launchc/catalog"), packaged("/schema")).toList();
+        // Located through a file each: the test classes have folders of the same names.
+        Path catalog = resource("/dev/launchc/catalog/index.json").getParent();
+        Path schemas = resource("/schema/native/0.2.0.json").getParent().getParent();
+        List<Path> files = Stream.concat(jsonFiles(catalog), jsonFiles(schemas)).toList();
         assertTrue(files.size() > 20, "found only " + files);
         for (Path file : files) {
             try (InputStream ours = Files.newInputStream(file)) {
@@ -60,8 +63,11 @@ class JsonTreesTest {
         return JsonTrees.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static Stream<Path> packaged(String resource) throws IOException, URISyntaxException {
-        Path root = Path.of(JsonTreesTest.class.getResource(resource).toURI());
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(JsonTreesTest.class.getResource(name).toURI());
+    }
+
+    private static Stream<Path> jsonFiles(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(p -> p.toString().endsWith(".json")).toList().stream();
         }

@@ -1,6 +1,7 @@
 package dev.launchc.model.internal;
 
 import dev.launchc.load.YDocument;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,6 +94,19 @@ public record Cluster(
         public boolean isControlPlane() {
             return "control-plane".equals(role);
         }
+    }
+
+    /** The service args of the whole cluster, then those of each node, in file order. */
+    public List<Map<ServiceFile, List<ArgEntry>>> serviceMaps() {
+        List<Map<ServiceFile, List<ArgEntry>>> maps = new ArrayList<>();
+        maps.add(services);
+        nodes.forEach(n -> maps.add(n.services()));
+        return maps;
+    }
+
+    /** Every entry for one service file, cluster-wide and on each node, in file order. */
+    public List<ArgEntry> serviceArgs(ServiceFile file) {
+        return serviceMaps().stream().flatMap(m -> m.getOrDefault(file, List.of()).stream()).toList();
     }
 
     public List<Node> controlPlanes() {

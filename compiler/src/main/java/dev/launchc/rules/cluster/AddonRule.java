@@ -3,6 +3,7 @@ package dev.launchc.rules.cluster;
 import static dev.launchc.rules.cluster.ClusterFacts.printable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.Track;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.DidYouMean;
@@ -108,7 +109,7 @@ public final class AddonRule implements ClusterRule {
     /** The addon a name enables on the track: the alias target when the facts say so for the track. */
     private static String canonical(String name, Track track) {
         JsonNode alias = ClusterFacts.addonFacts(name).path("aliasOf");
-        if (!alias.isMissingNode() && ClusterFacts.inRange(track.name(), alias)) {
+        if (!alias.isMissingNode() && Catalog.inRange(track.name(), alias)) {
             return alias.path("addon").asText(name);
         }
         return name;
@@ -175,7 +176,7 @@ public final class AddonRule implements ClusterRule {
                         || kind.equals("enables") && !dep.has("condition") && !dep.has("viaFlag");
                 String target = dep.path("addon").asText();
                 String targetName = target.substring(target.indexOf('/') + 1);
-                if (unconditional && ClusterFacts.inRange(ctx.track().name(), dep) && disabled.contains(targetName)) {
+                if (unconditional && Catalog.inRange(ctx.track().name(), dep) && disabled.contains(targetName)) {
                     ctx.atValue(Code.ADDON_CONFLICT, u.pointer(), "addon " + u.name() + (kind.equals("requires")
                             ? " requires " + targetName + ", but spec.addons disables it: enabling " + u.name() + " fails"
                             : " enables " + targetName + " itself, but spec.addons disables it: the two entries undo each other"),
@@ -193,7 +194,7 @@ public final class AddonRule implements ClusterRule {
         JsonNode own = ClusterFacts.addonFacts(u.name());
         JsonNode alias = own.path("aliasOf");
         JsonNode facts = own;
-        if (!alias.isMissingNode() && ClusterFacts.inRange(track.name(), alias)) {
+        if (!alias.isMissingNode() && Catalog.inRange(track.name(), alias)) {
             String forwards = alias.path("forwardsArgs").asText("all");
             if (forwards.equals("none") && !u.args().isEmpty()) {
                 ctx.atValue(Code.BAD_ADDON_ARGS, u.args().get(0).pointer(), u.name() + " does not pass its arguments on to "
@@ -222,7 +223,7 @@ public final class AddonRule implements ClusterRule {
         }
         JsonNode spec = null;
         for (JsonNode s : facts.path("args")) {
-            if (s.path("action").asText().equals(action) && ClusterFacts.inRange(track.name(), s)) {
+            if (s.path("action").asText().equals(action) && Catalog.inRange(track.name(), s)) {
                 spec = s;
                 break;
             }
@@ -433,7 +434,7 @@ public final class AddonRule implements ClusterRule {
             List<JsonNode> candidates = new ArrayList<>();
             int max = 0;
             for (JsonNode p : spec.path("positional")) {
-                if (!ClusterFacts.inRange(ctx.track().name(), p)) {
+                if (!Catalog.inRange(ctx.track().name(), p)) {
                     continue;
                 }
                 max = Math.max(max, p.path("index").asInt());
@@ -563,7 +564,7 @@ public final class AddonRule implements ClusterRule {
         JsonNode facts = ClusterFacts.addonFacts(u.canonical());
         JsonNode entry = null;
         for (JsonNode n : facts.path("network")) {
-            if (ClusterFacts.inRange(track, n)) {
+            if (Catalog.inRange(track, n)) {
                 entry = n;
                 break;
             }

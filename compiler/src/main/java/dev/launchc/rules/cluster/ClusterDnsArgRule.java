@@ -9,9 +9,6 @@ import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.model.internal.Value;
 import dev.launchc.net.Inet;
 import dev.launchc.rules.ClusterDnsRule;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * LC1018 (CLUSTER_DNS_OUTSIDE_SERVICES) for a kubelet {@code --cluster-dns} given in
@@ -31,14 +28,9 @@ public final class ClusterDnsArgRule implements ClusterRule {
         if (unparsed(net.ipv4(), 4) || unparsed(net.ipv6(), 6)) {
             return; // NetworkRule reports the CIDR (LC3019); judged against nothing, every address would look wrong
         }
-        List<Map<ServiceFile, List<ArgEntry>>> services = new ArrayList<>();
-        services.add(ctx.cluster().services());
-        ctx.cluster().nodes().forEach(n -> services.add(n.services()));
-        for (Map<ServiceFile, List<ArgEntry>> s : services) {
-            for (ArgEntry e : s.getOrDefault(ServiceFile.KUBELET, List.of())) {
-                if (ClusterDnsRule.FLAG.equals(e.key()) && !e.isRemoval()) {
-                    check(ctx, net, e);
-                }
+        for (ArgEntry e : ctx.cluster().serviceArgs(ServiceFile.KUBELET)) {
+            if (ClusterDnsRule.FLAG.equals(e.key()) && !e.isRemoval()) {
+                check(ctx, net, e);
             }
         }
     }

@@ -3,17 +3,12 @@ package dev.launchc.rules.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.launchc.catalog.Catalog;
+import dev.launchc.catalog.GpuOperator;
 import dev.launchc.catalog.Track;
-import dev.launchc.json.JsonTrees;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.net.Inet;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Small lookups the cluster rules share: track ranges of catalog facts, the GPU addon of a track,
@@ -21,32 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ClusterFacts {
     private ClusterFacts() {}
-
-    private static final Map<String, JsonNode> GPU_RAW = new ConcurrentHashMap<>();
-
-    /** Orders "1.9" before "1.27"; plain text order for anything else. */
-    static int compareMinor(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            try {
-                int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
-                if (c != 0) {
-                    return c;
-                }
-            } catch (NumberFormatException e) {
-                return a.compareTo(b);
-            }
-        }
-        return Integer.compare(x.length, y.length);
-    }
-
-    /** True when a catalog fact's inclusive {@code since}/{@code until} bounds hold the track. */
-    static boolean inRange(String track, JsonNode fact) {
-        String since = fact.path("since").asText(null);
-        String until = fact.path("until").asText(null);
-        return (since == null || compareMinor(track, since) >= 0) && (until == null || compareMinor(track, until) <= 0);
-    }
 
     /** addons-extra.json facts of one addon, or a missing node. */
     static JsonNode addonFacts(String name) {
@@ -83,22 +52,9 @@ final class ClusterFacts {
         return gpuByTrack(track).path("gpuOperatorVersionDefault").asText(null);
     }
 
-    /**
-     * The raw catalog file of one GPU Operator version (for {@code unsupported},
-     * {@code partialMigConfigs}, {@code migConfigs} and {@code migStrategyDefault}, which
-     * {@link dev.launchc.catalog.GpuOperator} does not expose), or a missing node.
-     */
+    /** The catalog entry of one GPU Operator version ({@link GpuOperator#data()}), or a missing node. */
     static JsonNode gpuOperatorRaw(String version) {
-        if (!Catalog.get().gpuOperatorVersions().contains(version)) {
-            return MissingNode.getInstance();
-        }
-        return GPU_RAW.computeIfAbsent(version, v -> {
-            try (InputStream in = Catalog.class.getResourceAsStream("gpu-operator/" + v + ".json")) {
-                return in == null ? MissingNode.getInstance() : JsonTrees.read(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return Catalog.get().gpuOperator(version).map(GpuOperator::data).orElse(MissingNode.getInstance());
     }
 
     /** An addon reference as {@code microk8s enable} reads it: {@code [repo/]name[:arg[:arg…]]}. */

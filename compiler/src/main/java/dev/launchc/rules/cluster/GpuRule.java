@@ -148,11 +148,11 @@ public final class GpuRule implements ClusterRule {
         String mig = node.migConfig().text();
         String pointer = node.migConfig().pointer();
         List<String> valid = model != null ? op.migConfigs(model).orElse(List.of())
-                : strings(raw.path("migConfigs"));
+                : Catalog.strings(raw.path("migConfigs"));
         if (!valid.contains(mig)) {
             JsonNode partial = model == null ? null : raw.path("models").path(model).path("partialMigConfigs").get(mig);
             if (partial != null) {
-                List<String> variants = strings(partial);
+                List<String> variants = Catalog.strings(partial);
                 ctx.atValue(Code.BAD_MIG_CONFIG, pointer, "MIG config " + printable(mig) + " of node " + name
                         + " is valid only on " + String.join(", ", variants) + " among the " + model + " variants in GPU"
                         + " Operator " + version + ": on the other variants MIG Manager finds no entry for the GPU and"
@@ -231,7 +231,7 @@ public final class GpuRule implements ClusterRule {
             if (model != null && raw.path("models").path(model).path("unsupported").asBoolean(false)) {
                 continue;
             }
-            if (strings(configs).contains(mig)) {
+            if (Catalog.strings(configs).contains(mig)) {
                 return all.get(i);
             }
         }
@@ -246,11 +246,5 @@ public final class GpuRule implements ClusterRule {
             }
         }
         return false;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
     }
 }

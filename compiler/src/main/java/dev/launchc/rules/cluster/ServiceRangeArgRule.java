@@ -7,7 +7,6 @@ import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.net.Inet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,19 +29,14 @@ public final class ServiceRangeArgRule implements ClusterRule {
         if (expected == null) {
             return; // NetworkRule reports the unparsable spec.network range (LC3019)
         }
-        List<Map<ServiceFile, List<ArgEntry>>> services = new ArrayList<>();
-        services.add(ctx.cluster().services());
-        ctx.cluster().nodes().forEach(n -> services.add(n.services()));
-        for (Map<ServiceFile, List<ArgEntry>> s : services) {
-            for (ArgEntry e : s.getOrDefault(ServiceFile.KUBE_APISERVER, List.of())) {
-                if (FLAG.equals(e.key()) && !e.isRemoval() && !sameRange(e.value(), expected)) {
-                    String want = String.join(",", expected.stream().map(Object::toString).toList());
-                    ctx.atValue(Code.SERVICE_RANGE_SET_TWICE, e.pointer(), FLAG + " " + e.value().strip()
-                            + " is not spec.network's service range " + want + ": compile derives the DNS Service"
-                            + " address and the certificate's service IP from spec.network, so they would not match"
-                            + " the API server's range", "set the range in spec.network (ipv4.serviceCIDR"
-                            + (expected.size() > 1 ? ", ipv6.serviceCIDR" : "") + ") and remove " + FLAG + " here");
-                }
+        for (ArgEntry e : ctx.cluster().serviceArgs(ServiceFile.KUBE_APISERVER)) {
+            if (FLAG.equals(e.key()) && !e.isRemoval() && !sameRange(e.value(), expected)) {
+                String want = String.join(",", expected.stream().map(Object::toString).toList());
+                ctx.atValue(Code.SERVICE_RANGE_SET_TWICE, e.pointer(), FLAG + " " + e.value().strip()
+                        + " is not spec.network's service range " + want + ": compile derives the DNS Service"
+                        + " address and the certificate's service IP from spec.network, so they would not match"
+                        + " the API server's range", "set the range in spec.network (ipv4.serviceCIDR"
+                        + (expected.size() > 1 ? ", ipv6.serviceCIDR" : "") + ") and remove " + FLAG + " here");
             }
         }
     }
