@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,6 @@ class BundlePullE2ETest {
     static Path tmp;
 
     private static E2eProcesses procs;
-    private static Path ctr;
     private static Path socket;
     private static int registryPort;
     /** Fully qualified name → the digest the registry serves for it (index digest for busybox). */
@@ -77,56 +75,11 @@ class BundlePullE2ETest {
 
     @BeforeAll
     static void startComponents() throws Exception {
-        Path containerd = E2eProcesses.requireTool("containerd");
-        ctr = E2eProcesses.requireTool("ctr");
-        Path dockerRegistry = E2eProcesses.requireTool("docker-registry");
         E2eProcesses.requireRoot("containerd mounts snapshots and owns its root and state dirs");
         procs = new E2eProcesses(tmp.resolve("logs"));
-
-        registryPort = E2eProcesses.freePort();
-        Path regConf = Launchc.write(tmp.resolve("registry/config.yml"), """
-                version: 0.1
-                log:
-                  level: info
-                storage:
-                  filesystem:
-                    rootdirectory: %s
-                http:
-                  addr: 127.0.0.1:%d
-                """.formatted(tmp.resolve("registry/data"), registryPort));
-        E2eProcesses.Daemon registry = procs.start("docker-registry",
-                List.of(dockerRegistry.toString(), "serve", regConf.toString()));
-        procs.awaitHttp200(registry, "http://127.0.0.1:" + registryPort + "/v2/");
-
-        Path base = tmp.resolve("ctrd");
-        socket = base.resolve("containerd.sock");
-        assertTrue(socket.toString().length() < 100,
-                () -> "unix socket path too long for sun_path (" + socket + "); set java.io.tmpdir to a shorter dir");
-        Path conf = Launchc.write(base.resolve("config.toml"), """
-                version = 2
-                root = "%s"
-                state = "%s"
-                disabled_plugins = ["io.containerd.grpc.v1.cri"]
-
-                [grpc]
-                  address = "%s"
-
-                [ttrpc]
-                  address = "%s.ttrpc"
-
-                [debug]
-                  address = ""
-                  level = "info"
-
-                [metrics]
-                  address = ""
-
-                [plugins."io.containerd.internal.v1.opt"]
-                  path = "%s"
-                """.formatted(base.resolve("root"), base.resolve("state"), socket, socket, base.resolve("opt")));
-        E2eProcesses.Daemon ctrd = procs.start("containerd", List.of(containerd.toString(), "--config", conf.toString()));
-        procs.awaitUnixSocket(ctrd, socket);
-        procs.await(ctrd, "ctr version answers", () -> ctr("default", "version").exitCode() == 0);
+        E2eProcesses.Registry started = procs.startRegistry(tmp.resolve("registry"));
+        registryPort = started.port();
+        socket = procs.startContainerd(tmp.resolve("ctrd"));
 
         push(BUSYBOX, Set.of(new Platform("amd64", "linux"), new Platform("arm64", "linux")), "busybox stand-in\n");
         push(HOSTPATH, Set.of(new Platform("amd64", "linux")), "hostpath-provisioner stand-in\n");
@@ -183,9 +136,7 @@ class BundlePullE2ETest {
     }
 
     private static E2eProcesses.Result ctr(String namespace, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(ctr.toString(), "--address", socket.toString(), "--namespace", namespace));
-        cmd.addAll(List.of(args));
-        return E2eProcesses.run(tmp, E2eProcesses.TIMEOUT, cmd);
+        return E2eProcesses.ctr(tmp, socket, namespace, args);
     }
 
     /** Runs launchc in-process; returns exit code, stdout and stderr. */

@@ -1,5 +1,6 @@
 package dev.launchc.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
@@ -224,6 +225,79 @@ final class E2eProcesses implements AutoCloseable {
             children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
             LIVE.remove(this);
         }
+    }
+
+    /** A running registry and its port on 127.0.0.1. */
+    record Registry(Daemon daemon, int port) {}
+
+    /**
+     * Debian's docker-registry (distribution 2.8): filesystem storage under {@code dir}, plain HTTP
+     * on a free loopback port, an access log in its daemon log; returned once /v2/ answers.
+     */
+    Registry startRegistry(Path dir) {
+        Path binary = requireTool("docker-registry");
+        int port = freePort();
+        Path conf = Launchc.write(dir.resolve("config.yml"), """
+                version: 0.1
+                log:
+                  level: info
+                  accesslog:
+                    disabled: false
+                storage:
+                  filesystem:
+                    rootdirectory: %s
+                http:
+                  addr: 127.0.0.1:%d
+                """.formatted(dir.resolve("data"), port));
+        Daemon registry = start("docker-registry", List.of(binary.toString(), "serve", conf.toString()));
+        awaitHttp200(registry, "http://127.0.0.1:" + port + "/v2/");
+        return new Registry(registry, port);
+    }
+
+    /**
+     * A containerd of its own, with root, state and socket under {@code base} and no CRI (nothing
+     * here runs pods); returns its socket once {@code ctr version} gets an answer.
+     */
+    Path startContainerd(Path base) {
+        Path binary = requireTool("containerd");
+        requireTool("ctr");
+        Path socket = base.resolve("containerd.sock");
+        assertTrue(socket.toString().length() < 100,
+                () -> "unix socket path too long for sun_path (" + socket + "); set java.io.tmpdir to a shorter dir");
+        Path conf = Launchc.write(base.resolve("config.toml"), """
+                version = 2
+                root = "%s"
+                state = "%s"
+                disabled_plugins = ["io.containerd.grpc.v1.cri"]
+
+                [grpc]
+                  address = "%s"
+
+                [ttrpc]
+                  address = "%s.ttrpc"
+
+                [debug]
+                  address = ""
+                  level = "info"
+
+                [metrics]
+                  address = ""
+
+                [plugins."io.containerd.internal.v1.opt"]
+                  path = "%s"
+                """.formatted(base.resolve("root"), base.resolve("state"), socket, socket, base.resolve("opt")));
+        Daemon containerd = start("containerd", List.of(binary.toString(), "--config", conf.toString()));
+        awaitUnixSocket(containerd, socket);
+        await(containerd, "ctr version answers", () -> ctr(base, socket, "default", "version").exitCode() == 0);
+        return socket;
+    }
+
+    /** Runs {@code ctr} against the containerd at {@code socket}, in {@code namespace}. */
+    static Result ctr(Path workDir, Path socket, String namespace, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(requireTool("ctr").toString(), "--address", socket.toString(),
+                "--namespace", namespace));
+        cmd.addAll(List.of(args));
+        return run(workDir, TIMEOUT, cmd);
     }
 
     /** Starts a daemon; its stdout and stderr go to {@code <logDir>/<name>.log}. */
