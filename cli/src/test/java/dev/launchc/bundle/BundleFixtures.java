@@ -3,13 +3,11 @@ package dev.launchc.bundle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.launchc.cli.LaunchcCommand;
+import dev.launchc.cli.CliRun;
 import dev.launchc.golden.Golden;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import picocli.CommandLine;
 
 /** Runs launchc in-process, reads bundles back, and runs the real tools the bundle is meant for. */
 final class BundleFixtures {
@@ -34,13 +31,8 @@ final class BundleFixtures {
     record Run(int exitCode, String out, String err) {}
 
     static Run launchc(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = LaunchcCommand.commandLine(args);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        CliRun r = CliRun.of(args);
+        return new Run(r.exitCode(), r.out(), r.err());
     }
 
     /** {@code launchc bundle -o OUT FILE [extra...]}; fails the test unless it exits 0 and writes OUT. */

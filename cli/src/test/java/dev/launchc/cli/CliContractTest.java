@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command-line contract of SPEC §3: exit codes, stdout/stderr, no stack traces, no secrets. */
 class CliContractTest {
@@ -22,12 +19,8 @@ class CliContractTest {
     record Run(int code, String out, String err) {}
 
     static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = LaunchcCommand.commandLine(args);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+        CliRun r = CliRun.of(args);
+        return new Run(r.exitCode(), r.out(), r.err());
     }
 
     private Path file(String name, String text) throws IOException {

@@ -9,10 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import dev.launchc.cli.LaunchcCommand;
+import dev.launchc.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -28,7 +26,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import picocli.CommandLine;
 
 /**
  * Shared by the cluster-compile tests: runs the CLI in-process, writes cluster files, and reads
@@ -55,13 +52,8 @@ final class ClusterCli {
     }
 
     static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = LaunchcCommand.commandLine(args);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString(), List.of(args));
+        CliRun r = CliRun.of(args);
+        return new Run(r.exitCode(), r.out(), r.err(), List.of(args));
     }
 
     /** {@code launchc compile [extra...] -o out cluster}. */

@@ -15,9 +15,7 @@ import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
-import dev.launchc.cli.LaunchcCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.launchc.cli.CliRun;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +41,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code launchc bundle --pull-from} end to end, on loopback, with real components: Debian's
@@ -141,13 +138,8 @@ class BundlePullE2ETest {
 
     /** Runs launchc in-process; returns exit code, stdout and stderr. */
     private static String[] launchc(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = LaunchcCommand.commandLine(args);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+        CliRun r = CliRun.of(args);
+        return new String[] {String.valueOf(r.exitCode()), r.out(), r.err()};
     }
 
     private static Path bundle(String name) {

@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.launchc.cli.LaunchcCommand;
+import dev.launchc.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 
 /** Runs {@code launchc compile} in-process (the same path as {@code Main.run}) and reads its output tree. */
 final class Launchc {
@@ -39,13 +36,8 @@ final class Launchc {
             args.add(target);
         }
         args.addAll(List.of("-o", outDir.toString(), config.toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = LaunchcCommand.commandLine(args.toArray(String[]::new));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args.toArray(String[]::new));
-        assertEquals(0, code, () -> "launchc " + String.join(" ", args) + " failed\nstdout:\n" + out + "\nstderr:\n" + err);
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), () -> "launchc " + String.join(" ", args) + " failed\nstdout:\n" + r.out() + "\nstderr:\n" + r.err());
         Path template = nodeDir(outDir).resolve("args/containerd-template.toml");
         assertTrue(Files.isRegularFile(template), () -> "launchc compile wrote no " + template);
         return template;

@@ -1,13 +1,12 @@
-package dev.launchc.golden;
+package dev.launchc.cli;
 
-import dev.launchc.cli.LaunchcCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** Runs the CLI in-process and captures what it prints. */
-record CliRun(int exitCode, String out, String err) {
-    static CliRun of(String... args) {
+/** Runs the CLI in-process, as Main does, and captures what it prints: the one way the tests run launchc. */
+public record CliRun(int exitCode, String out, String err) {
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = LaunchcCommand.commandLine(args);
