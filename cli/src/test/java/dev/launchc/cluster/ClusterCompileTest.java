@@ -294,14 +294,20 @@ class ClusterCompileTest {
         return sb.toString();
     }
 
+    /** A case of a parameterized test: a shipped example (gpu or airgapped, by its name) or an inline cluster with a token. */
+    private Path caseFile(String what, String inline) {
+        if (inline == null) {
+            return copyExample(what.contains("gpu") ? "gpu" : "airgapped", tmp);
+        }
+        Path cluster = write(tmp.resolve("c/cluster.yaml"), inline);
+        write(cluster.resolveSibling("join-token.txt"), TOKEN);
+        return cluster;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("serviceNetworks")
     void theServiceIpIsInTheSansAndClusterDnsIsInsideTheServiceCidr(String what, String inline) {
-        Path cluster = inline == null ? copyExample(what.contains("gpu") ? "gpu" : "airgapped", tmp)
-                : write(tmp.resolve("c/cluster.yaml"), inline);
-        if (inline != null) {
-            write(cluster.resolveSibling("join-token.txt"), TOKEN);
-        }
+        Path cluster = caseFile(what, inline);
         Path out = tmp.resolve("out");
         compileOk(cluster, out);
         assertServiceNetwork(ClusterSpec.read(cluster), out);
@@ -449,11 +455,7 @@ class ClusterCompileTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("labelledClusters")
     void nodeLabelsAndTaintsMergeIntoTheRoleDefaultsAndSurviveTheJoin(String what, String inline) {
-        Path cluster = inline == null ? copyExample(what.contains("gpu") ? "gpu" : "airgapped", tmp)
-                : write(tmp.resolve("c/cluster.yaml"), inline);
-        if (inline != null) {
-            write(cluster.resolveSibling("join-token.txt"), TOKEN);
-        }
+        Path cluster = caseFile(what, inline);
         Path out = tmp.resolve("out");
         compileOk(cluster, out);
         ClusterSpec spec = ClusterSpec.read(cluster);
