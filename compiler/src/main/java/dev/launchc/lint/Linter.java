@@ -68,15 +68,14 @@ public final class Linter {
 
     static boolean isLaunchConfig(LoadedFile file) {
         for (YDocument doc : file.documents()) {
-            if (doc.root() instanceof YMap m && (m.has("version") || ClusterLinter.isCluster(doc) || meantAsCluster(m)
-                    || NativeLinter.hasNativeKey(m))) {
+            if (doc.root() instanceof YMap m && (m.has("version") || meantAsCluster(m) || NativeLinter.hasNativeKey(m))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** A cluster file with a mistyped apiVersion ("launchc.dev.v1alpha1", "Launchc.dev/v1") or a kind: Cluster. */
+    /** A cluster file, also with a mistyped apiVersion ("launchc.dev.v1alpha1", "Launchc.dev/v1"), or a kind: Cluster. */
     private static boolean meantAsCluster(YMap map) {
         return map.get("apiVersion") instanceof YScalar api && api.text().toLowerCase(java.util.Locale.ROOT).contains("launchc")
                 || map.get("kind") instanceof YScalar kind && "Cluster".equals(kind.text()) && map.has("spec");
