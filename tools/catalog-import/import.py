@@ -25,6 +25,7 @@ sys.path.insert(0, HERE)
 
 import miniyaml  # noqa: E402
 import addons_facts  # noqa: E402
+import snap_facts  # noqa: E402
 
 REPO_ROOT = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_REF = os.path.join(os.path.dirname(REPO_ROOT), "shared", "reference")
@@ -325,6 +326,7 @@ def build_tracks(ref):
             "calico": v["calico"],
             "coredns": image_tag(images, "docker.io/coredns/coredns"),
             "snapBase": v["snap_base"],
+            "snaps": snap_facts.build(name, v["snap_base"], check),
             "otherComponents": others,
             "launchConfig": {
                 "min": lc["min_version"],

@@ -82,6 +82,36 @@ public final class Track {
         return addons;
     }
 
+    /** The base snap the track's microk8s snap runs on (core20, core22). */
+    public String snapBase() {
+        return data.path("snaps").path("base").asText(data.path("snapBase").asText());
+    }
+
+    /** The snap channel of this track's microk8s: {@code <track>/stable}, or {@code <track>-strict/stable}. */
+    public String snapChannel(boolean strict) {
+        String fallback = name() + (strict ? "-strict" : "") + "/stable";
+        return data.path("snaps").path("channels").path(strict ? "strict" : "classic").asText(fallback);
+    }
+
+    /** The script a strictly confined microk8s snap ships to connect its interfaces after an offline install. */
+    public String strictConnectInterfaces() {
+        return data.path("snaps").path("strict").path("connectInterfaces").asText();
+    }
+
+    /** Where the strict snap facts were read. */
+    public String strictSource() {
+        return data.path("snaps").path("strict").path("source").asText();
+    }
+
+    /**
+     * Whether MicroK8s offers an addon under this confinement: an addon whose {@code confinement}
+     * names only the other one is hidden (scripts/wrappers/common/utils.py get_available_addons).
+     */
+    public static boolean offeredUnder(JsonNode addon, boolean strict) {
+        String confinement = addon.path("confinement").asText("");
+        return confinement.isEmpty() || confinement.contains(strict ? "strict" : "classic");
+    }
+
     public JsonNode raw() {
         return data;
     }

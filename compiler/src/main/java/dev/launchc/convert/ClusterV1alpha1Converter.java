@@ -66,13 +66,14 @@ public final class ClusterV1alpha1Converter {
 
     public static Cluster toInternal(YDocument doc, ClusterV1alpha1 c) {
         ClusterV1alpha1.Spec spec = c.spec() != null ? c.spec()
-                : new ClusterV1alpha1.Spec(null, null, null, null, null, null, null, null, null, null, null);
+                : new ClusterV1alpha1.Spec(null, null, null, null, null, null, null, null, null, null, null, null);
         String name = c.metadata() == null ? null : c.metadata().name();
         Value track = spec.microk8s() == null ? null : new Value(spec.microk8s(), "/spec/microk8s");
         return new Cluster(name == null ? "" : name, doc, track, network(spec.network()), mirrors(spec.registries()),
                 hosts(spec.registries()), airgap(spec.airgap()), services("/spec/services", spec.services()),
                 addons(spec.addons()), repos(spec.addonRepositories()), gpu(spec.gpu()), token(spec.join()),
-                values("/spec/extraSANs", spec.extraSANs()), nodes(spec.nodes()));
+                values("/spec/extraSANs", spec.extraSANs()), nodes(spec.nodes()),
+                spec.confinement() == null ? null : new Value(spec.confinement(), "/spec/confinement"));
     }
 
     private static Cluster.Network network(ClusterV1alpha1.Network n) {

@@ -90,7 +90,12 @@ public enum Code {
     IMAGES_UNKNOWN("LC3026", "image list of an addon not known offline in an air-gapped cluster", Severity.WARNING, Verdict.IGNORED),
     MIRROR_ENDPOINT_REPEATED("LC3027", "registry mirror endpoint listed twice", Severity.WARNING, Verdict.IGNORED),
     NETWORK_NOT_APPLICABLE("LC3028", "network setting the target track cannot apply", Severity.ERROR, Verdict.IGNORED),
-    SERVICE_RANGE_SET_TWICE("LC3029", "service range in services.kubeApiServer disagrees with spec.network", Severity.ERROR, Verdict.IGNORED);
+    SERVICE_RANGE_SET_TWICE("LC3029", "service range in services.kubeApiServer disagrees with spec.network", Severity.ERROR, Verdict.IGNORED),
+    ADDON_NOT_UNDER_STRICT("LC3050", "addon not offered by strictly confined MicroK8s on the track", Severity.ERROR, Verdict.IGNORED),
+    SNAP_ASSERTION_MISMATCH("LC3051", "snap file does not match its snap-revision assertion", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    SNAP_SET_INCOMPLETE("LC3052", "snaps folder incomplete, ambiguous or holding unrelated files", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    SNAP_WRONG_TRACK("LC3053", "microk8s snap is not from the cluster's track", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    BUNDLE_NOT_INTACT("LC3054", "air-gap bundle damaged, changed or unsafe to unpack", Severity.ERROR, Verdict.ALWAYS_ERROR);
 
     /** How MicroK8s itself reacts to the problem. */
     public enum Verdict {

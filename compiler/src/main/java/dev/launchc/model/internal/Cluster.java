@@ -12,6 +12,7 @@ import java.util.Map;
  * this; cluster rules and seed derivation see nothing else. Pointers lead back to the source.
  *
  * @param track the MicroK8s track the file names, or null when it names none
+ * @param confinement {@code spec.confinement} as written, or null for the default (classic)
  */
 public record Cluster(
         String name,
@@ -27,7 +28,13 @@ public record Cluster(
         Gpu gpu,
         TokenSource token,
         List<Value> extraSANs,
-        List<Node> nodes) {
+        List<Node> nodes,
+        Value confinement) {
+
+    /** True when the cluster runs the strictly confined MicroK8s snap ({@code spec.confinement: strict}). */
+    public boolean strict() {
+        return confinement != null && "strict".equals(confinement.text());
+    }
 
     /** An IP family in use: its pod and service CIDR. */
     public record IpFamily(Value podCidr, Value serviceCidr) {}

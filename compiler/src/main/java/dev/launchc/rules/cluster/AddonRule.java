@@ -43,6 +43,10 @@ import java.util.regex.PatternSyntaxException;
  *       {@code needsInternet}; LC3025 when the facts list an available workaround. Addons the file
  *       implies count too: {@code spec.network.cni} kube-ovn/cilium and {@code spec.gpu} (the
  *       track's GPU addon). Addons the facts do not classify are not reported.</li>
+ *   <li>LC3050 (ADDON_NOT_UNDER_STRICT): with {@code spec.confinement: strict}, an enabled addon
+ *       (written or implied) whose track catalog entry's {@code confinement} does not name
+ *       {@code strict}: the strictly confined snap does not offer it
+ *       (scripts/wrappers/common/utils.py get_available_addons on the track's strict branch).</li>
  * </ul>
  */
 public final class AddonRule implements ClusterRule {
@@ -62,6 +66,13 @@ public final class AddonRule implements ClusterRule {
         for (Use u : uses) {
             if (!u.implied()) {
                 args(ctx, u);
+            }
+        }
+        if (ctx.cluster().strict()) {
+            for (Use u : uses) {
+                if (!u.disable()) {
+                    confinement(ctx, u);
+                }
             }
         }
         if (ctx.cluster().airgap() != null) {
@@ -604,6 +615,22 @@ public final class AddonRule implements ClusterRule {
                     + fetch + ", but the cluster is air-gapped (spec.airgap): enabling it fails on " + where
                     + " unless you prepare a workaround", "workaround: " + String.join("; or ", workarounds));
         }
+    }
+
+    // ---- LC3050 ----
+
+    private static void confinement(ClusterRuleContext ctx, Use u) {
+        Track track = ctx.track();
+        JsonNode addon = track.addons().get(u.canonical());
+        if (addon == null || Track.offeredUnder(addon, true)) {
+            return;
+        }
+        String what = u.implied() ? u.name() + " (from " + (u.pointer().equals("/spec/gpu") ? "spec.gpu" : "spec.network.cni") + ")"
+                : u.name();
+        report(ctx, u, Code.ADDON_NOT_UNDER_STRICT, "addon " + what + " is not offered by the strictly confined MicroK8s "
+                + track.name() + " (spec.confinement: strict): its addons.yaml entry says confinement '"
+                + addon.path("confinement").asText() + "', so 'microk8s enable " + u.canonical()
+                + "' finds no such addon on the node", "remove " + u.name() + ", or use spec.confinement: classic");
     }
 
     private static void report(ClusterRuleContext ctx, Use u, Code code, String message, String hint) {

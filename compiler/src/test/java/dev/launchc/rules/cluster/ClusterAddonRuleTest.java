@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The cluster AddonRule: LC3014 conflicts, LC3015 arguments, LC3016 prompts, LC3013/LC3025 addons
- * that need the internet in an air-gapped cluster.
+ * that need the internet in an air-gapped cluster, LC3050 addons the strictly confined snap does not offer.
  */
 class ClusterAddonRuleTest {
     private static final String RULE = "addon";
@@ -222,5 +222,39 @@ class ClusterAddonRuleTest {
         assertAll(RULE, "airgap-gpu-1-28", error("LC3013", 8, 13, "addon gpu needs the internet when it is enabled (helm"
                 + " repo https://nvidia.github.io/gpu-operator, images from nvcr.io)",
                 "remove gpu, or install it by hand from a host with internet access"));
+    }
+
+    // ---- LC3050: the addons.yaml 'confinement' field as MicroK8s reads it
+    // (scripts/wrappers/common/utils.py get_available_addons, canonical/microk8s 1.34-strict)
+
+    private static String strictOnly(String what, String addon) {
+        return "addon " + what + " is not offered by the strictly confined MicroK8s 1.34 (spec.confinement: strict): its"
+                + " addons.yaml entry says confinement 'classic', so 'microk8s enable " + addon + "' finds no such addon"
+                + " on the node";
+    }
+
+    @Test
+    void strictRefusesAClassicOnlyAddon() {
+        assertAll(RULE, "strict-nvidia", error("LC3050", 8, 13, strictOnly("nvidia", "nvidia"),
+                "remove nvidia, or use spec.confinement: classic"));
+    }
+
+    @Test
+    void strictRefusesImpliedClassicOnlyAddons() {
+        assertAll(RULE, "strict-implied",
+                error("LC3050", 7, 18, strictOnly("kube-ovn (from spec.network.cni)", "kube-ovn"),
+                        "remove kube-ovn, or use spec.confinement: classic"),
+                error("LC3050", 8, 3, strictOnly("nvidia (from spec.gpu)", "nvidia"),
+                        "remove nvidia, or use spec.confinement: classic"));
+    }
+
+    @Test
+    void strictAcceptsAddonsWithoutAConfinementLimitAndDisabledOnes() {
+        assertClean(RULE, "strict-clean");
+    }
+
+    @Test
+    void classicKeepsTheGpuAddon() {
+        assertClean(RULE, "classic-nvidia");
     }
 }

@@ -15,7 +15,7 @@ public record ClusterV1alpha1(String apiVersion, String kind, Metadata metadata,
 
     public record Spec(String microk8s, Network network, Registries registries, Airgap airgap, Services services,
             List<Addon> addons, List<AddonRepository> addonRepositories, Gpu gpu, Join join, List<String> extraSANs,
-            List<Node> nodes) {}
+            List<Node> nodes, String confinement) {}
 
     public record Network(String cni, IpFamily ipv4, IpFamily ipv6, String mtu, Dns dns) {}
 
