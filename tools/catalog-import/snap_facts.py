@@ -36,6 +36,15 @@ STRICT_BRANCHES = {
 
 CONNECT_SCRIPT = "/snap/microk8s/current/connect-all-interfaces.sh"
 
+# The plugs connect-all-interfaces.sh connects, in its order: the same list on every strict branch
+# above (1.27-strict to strict), so one list serves every track.
+STRICT_INTERFACES = [
+    "account-control", "docker-privileged", "kubernetes-support", "k8s-journald", "k8s-kubelet", "k8s-kubeproxy",
+    "dot-kube", "network", "network-bind", "network-control", "network-observe", "firewall-control",
+    "process-control", "kernel-module-observe", "mount-observe", "hardware-observe", "system-observe", "home",
+    "opengl", "home-read-all", "login-session-observe", "log-observe", "dot-config-helm",
+]
+
 
 def build(track, base, check):
     """The `snaps` object of one track's catalog file."""
@@ -48,6 +57,7 @@ def build(track, base, check):
         "channels": {"classic": "%s/stable" % track, "strict": "%s-strict/stable" % track},
         "strict": {
             "connectInterfaces": CONNECT_SCRIPT,
+            "interfaces": STRICT_INTERFACES,
             "source": "canonical/microk8s %s@%s (%s): snap/snapcraft.yaml (confinement: strict, base: %s), "
                       "microk8s-resources/connect-all-interfaces.sh, tests/libs/airgap.sh, snap/hooks/install, "
                       "scripts/wrappers/common/utils.py get_available_addons" % (branch, commit[:10], date, base),

@@ -1,9 +1,13 @@
 package dev.launchc.cli;
 
+import dev.launchc.catalog.Track;
+import dev.launchc.cli.bundle.BundleVerifier;
 import dev.launchc.cli.bundle.ImagePuller;
 import dev.launchc.cli.bundle.OciLayout;
 import dev.launchc.cli.bundle.PullProgress;
 import dev.launchc.cli.bundle.ReproducibleTar;
+import dev.launchc.cli.bundle.SafeRead;
+import dev.launchc.cli.bundle.SnapSet;
 import dev.launchc.compile.ImageResolver;
 import dev.launchc.compile.SeedDeriver;
 import dev.launchc.diag.Code;
@@ -52,15 +56,18 @@ import picocli.CommandLine.Parameters;
         description = {"Write an air-gap bundle: every node's seed and preview, images.txt, registry mirror hosts.toml, "
                 + "install.sh, README.txt and SHA256SUMS, as one reproducible .tar.gz (two runs give the same bytes).",
                 "With --pull-from, also fetch every image from that registry into images/images.tar, which "
-                        + "'ctr images import' accepts."},
+                        + "'ctr images import' accepts. With --snaps, also carry the snaps 'snap download' wrote, checked "
+                        + "against their assertions, for install.sh to install offline.",
+                "With --verify BUNDLE.tar.gz, check a bundle (structure, checksums, snap assertions) without unpacking it."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:written", "1:the input has errors (nothing written)",
+        exitCodeList = {"0:written (with --verify: the bundle is intact)",
+                "1:the input has errors, or a snap does not match (nothing written); with --verify: the bundle is not intact",
                 "2:usage or I/O problem, or a failed pull (nothing written)"})
 public final class BundleCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "A cluster file or a native launch config.")
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "A cluster file or a native launch config.")
     String file;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "BUNDLE.tar.gz",
+    @Option(names = {"-o", "--output"}, paramLabel = "BUNDLE.tar.gz",
             description = "The bundle to write (replaced atomically; mode 0600, as seeds hold the join token).")
     Path output;
 
@@ -76,6 +83,19 @@ public final class BundleCommand implements Callable<Integer> {
                     + "the bundle carries."})
     List<String> only;
 
+    @Option(names = "--snaps", paramLabel = "DIR",
+            description = {"Carry the snaps in DIR, as 'snap download' wrote them (NAME_REVISION.snap with "
+                    + "NAME_REVISION.assert): one microk8s, the track's base snap (core20 up to 1.33, core22 from 1.34) and "
+                    + "optionally snapd. Each snap must match the snap-revision assertion of its .assert (SHA3-384, size, "
+                    + "revision); with unsquashfs installed, microk8s' meta/snap.yaml must be on the cluster's track."})
+    Path snaps;
+
+    @Option(names = "--verify", paramLabel = "BUNDLE.tar.gz",
+            description = {"Check a bundle without unpacking or installing it: only plain files with safe names, every file "
+                    + "listed in SHA256SUMS with its checksum, install.sh, README.txt and a node seed present, every snap "
+                    + "matching its assertion. Exit 0 when intact, 1 when not."})
+    Path verify;
+
     @Mixin
     LintOptions options;
 
@@ -85,6 +105,18 @@ public final class BundleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (verify != null) {
+            if (file != null || output != null || snaps != null || pullFrom != null) {
+                throw new UsageException("--verify BUNDLE.tar.gz takes no FILE, -o, --snaps or --pull-from");
+            }
+            return verify(err);
+        }
+        if (file == null || output == null) {
+            throw new UsageException("give -o BUNDLE.tar.gz and FILE (or --verify BUNDLE.tar.gz)");
+        }
+        if (snaps != null && !Files.isDirectory(snaps)) {
+            throw new UsageException("--snaps " + snaps + ": not a folder");
+        }
         if (only != null && !only.isEmpty() && pullFrom == null) {
             throw new UsageException("--image selects what --pull-from fetches; give --pull-from REGISTRY too");
         }
@@ -107,6 +139,23 @@ public final class BundleCommand implements Callable<Integer> {
             ImagesCommand.notes(images, err);
         }
         List<String> toPull = pullFrom == null ? List.of() : selected(images.all());
+        boolean strict = compiled.cluster() != null && compiled.cluster().strict();
+        List<SnapSet.Snap> bundled = List.of();
+        if (snaps != null) {
+            SnapSet.Result checked;
+            try {
+                checked = SnapSet.read(snaps, compiled.track(), strict);
+            } catch (IOException e) {
+                throw new UsageException("--snaps " + snaps + ": " + e.getMessage());
+            }
+            if (!checked.ok()) {
+                checked.problems().forEach(p -> err.println(snaps + ": error: " + p.message() + " [" + p.code().id() + "]"));
+                err.println("launchc: no bundle written: fix the snaps folder");
+                err.flush();
+                return ExitCodes.INPUT_ERRORS;
+            }
+            bundled = checked.snaps();
+        }
 
         Path parent = target.getParent();
         Path staging;
@@ -131,7 +180,19 @@ public final class BundleCommand implements Callable<Integer> {
                     OciLayout.write(staging.resolve("store"), pulled, out);
                 }
             }
-            ReproducibleTar bundle = contents(compiled, images, imagesTar, pulled.size());
+            Map<String, Path> snapFiles = new TreeMap<>();
+            if (!bundled.isEmpty()) {
+                Path staged = Files.createDirectories(staging.resolve("snaps"));
+                for (SnapSet.Snap s : bundled) {
+                    for (String f : List.of(s.snapFile(), s.assertFile())) {
+                        try (InputStream in = SafeRead.open(snaps.resolve(f))) {
+                            Files.copy(in, staged.resolve(f));
+                        }
+                        snapFiles.put(f, staged.resolve(f));
+                    }
+                }
+            }
+            ReproducibleTar bundle = contents(compiled, images, imagesTar, pulled.size(), bundled, snapFiles, strict);
             Path tmp = staging.resolve("bundle.tar.gz");
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -140,7 +201,9 @@ public final class BundleCommand implements Callable<Integer> {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             err.println("launchc: wrote " + output + " (" + compiled.nodes().size() + " node"
                     + (compiled.nodes().size() == 1 ? "" : "s") + ", " + images.all().size() + " images listed"
-                    + (pullFrom == null ? "" : ", " + pulled.size() + " in images/images.tar") + ")");
+                    + (pullFrom == null ? "" : ", " + pulled.size() + " in images/images.tar")
+                    + (bundled.isEmpty() ? "" : ", snaps " + String.join(", ", bundled.stream()
+                            .map(s -> s.name() + " " + s.revision()).toList())) + ")");
             err.flush();
             return ExitCodes.OK;
         } catch (IOException e) {
@@ -232,8 +295,48 @@ public final class BundleCommand implements Callable<Integer> {
     }
 
     /** Everything in the bundle, SHA256SUMS last. */
+    /** {@code --verify}: reads the bundle once and reports every problem. */
+    private Integer verify(PrintWriter err) {
+        BundleVerifier.Report report;
+        try (InputStream in = SafeRead.open(verify)) {
+            report = BundleVerifier.verify(in, Files.size(verify));
+        } catch (IOException e) {
+            throw new UsageException("--verify " + verify + ": " + e.getMessage());
+        }
+        if (!report.ok()) {
+            report.problems().forEach(p -> err.println(verify + ": error: " + p.message() + " [" + p.code().id() + "]"));
+            err.println("launchc: " + verify + " is not intact: " + report.problems().size() + " problem"
+                    + (report.problems().size() == 1 ? "" : "s"));
+            err.flush();
+            return ExitCodes.INPUT_ERRORS;
+        }
+        spec.commandLine().getOut().println(verify + ": intact: " + report.files() + " files match SHA256SUMS"
+                + (report.snaps() == 0 ? ", no snaps" : ", " + report.snaps() + " snap" + (report.snaps() == 1 ? "" : "s")
+                        + " match their assertions (signatures are checked by 'snap ack' on the node)"));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+
+    /** The snap facts of install.sh and README.txt: the channel, the download and install commands. */
+    private static void snapModel(Map<String, Object> model, Track track, boolean strict, List<SnapSet.Snap> bundled) {
+        model.put("strict", strict);
+        model.put("confinement", strict ? "strict" : "classic");
+        model.put("channel", track.snapChannel(strict));
+        model.put("baseSnap", track.snapBase());
+        model.put("downloads", List.of(SnapSet.downloadCommand(SnapSet.SNAPD, track, strict),
+                SnapSet.downloadCommand(track.snapBase(), track, strict),
+                SnapSet.downloadCommand(SnapSet.MICROK8S, track, strict)));
+        model.put("interfaces", strict ? track.strictInterfaces() : List.of());
+        List<Map<String, Object>> snaps = new ArrayList<>();
+        for (SnapSet.Snap s : bundled) {
+            snaps.add(Map.of("name", s.name(), "revision", s.revision(), "file", "snaps/" + s.snapFile(),
+                    "assertion", "snaps/" + s.assertFile(), "classic", !strict && s.name().equals(SnapSet.MICROK8S)));
+        }
+        model.put("snaps", snaps);
+    }
+
     private ReproducibleTar contents(CompiledTree.Result compiled, ImageResolver.Result images, Path imagesTar,
-            int archived) throws IOException {
+            int archived, List<SnapSet.Snap> bundled, Map<String, Path> snapFiles, boolean strict) throws IOException {
         Map<String, ReproducibleTar.Entry> files = new TreeMap<>();
         for (Map.Entry<String, OutputTree.Entry> e : compiled.tree().entries().entrySet()) {
             files.put(e.getKey(), ReproducibleTar.Entry.of(e.getValue().bytes(),
@@ -268,6 +371,8 @@ public final class BundleCommand implements Callable<Integer> {
         model.put("track", compiled.track().name());
         model.put("nodes", nodes);
         model.put("nodeList", String.join(", ", compiled.nodes().stream().map(CompiledTree.Node::name).toList()));
+        snapModel(model, compiled.track(), strict, bundled);
+        snapFiles.forEach((f, p) -> files.put("snaps/" + f, ReproducibleTar.Entry.ofFile(p, ReproducibleTar.FILE)));
         files.put("install.sh", ReproducibleTar.Entry.of(TemplateRenderer.render("install.sh.ftl", model),
                 ReproducibleTar.EXECUTABLE));
 

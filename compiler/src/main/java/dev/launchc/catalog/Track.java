@@ -98,6 +98,11 @@ public final class Track {
         return data.path("snaps").path("strict").path("connectInterfaces").asText();
     }
 
+    /** The plugs of the strict snap that connect-all-interfaces.sh connects, in its order. */
+    public List<String> strictInterfaces() {
+        return Catalog.strings(data.path("snaps").path("strict").path("interfaces"));
+    }
+
     /** Where the strict snap facts were read. */
     public String strictSource() {
         return data.path("snaps").path("strict").path("source").asText();

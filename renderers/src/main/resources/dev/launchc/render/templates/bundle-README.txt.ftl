@@ -4,13 +4,14 @@
 [=title]
 [=underline]
 Made by launchc. This archive holds everything the nodes need that MicroK8s would otherwise
-fetch from the internet, except the snaps themselves.
+fetch from the internet[#if snaps?has_content], the snaps included[#else], except the snaps themselves[/#if].
+MicroK8s [=track], [=confinement] confinement: snaps from channel [=channel], base snap [=baseSnap].
 
 KEEP IT PRIVATE: the node files hold the cluster's join token.
 
 What is inside
 --------------
-  install.sh                 places one node's launch configuration and loads the images
+  install.sh                 places one node's launch configuration, [#if snaps?has_content]installs the snaps, [/#if]loads the images
   nodes/<node>/seed/microk8s.yaml
                              the launch configuration of each node (what install.sh places)
   nodes/<node>/args/...      a preview of every file MicroK8s writes on that node
@@ -25,7 +26,13 @@ What is inside
   images/images.tar          [=archived] of the [=imageCount] images, as an OCI archive that
                              'ctr images import' and the MicroK8s sideload folder accept
 [/#if]
-  SHA256SUMS                 checksums of every file above
+[#if snaps?has_content]
+  snaps/                     the snaps and their assertions, as 'snap download' wrote them:
+[#list snaps as sn]
+                               [=sn.file?remove_beginning("snaps/")] + [=sn.assertion?remove_beginning("snaps/")]
+[/#list]
+[/#if]
+  SHA256SUMS                 checksums of every file above (install.sh and README.txt too)
 
 Nodes
 -----
@@ -35,7 +42,8 @@ Nodes
 
 Steps
 -----
-1. Check the bundle after copying it to the site:
+1. Check the bundle after copying it to the site (launchc bundle --verify BUNDLE.tar.gz does the
+   same without unpacking it, and checks the snaps against their assertions):
 
      mkdir bundle && tar -xzf BUNDLE.tar.gz -C bundle && cd bundle && sha256sum -c SHA256SUMS
 
@@ -56,9 +64,44 @@ Steps
    bring the others some other way.
 [/#if]
 
+[#if snaps?has_content]
+3. On each node (as root), starting with the first control-plane node ([=bootstrap]):
+
+     sh install.sh --node NAME            (sh install.sh --node NAME --dry-run prints every step first)
+
+[#list nodes as n]
+     sh install.sh --node [=n.name]
+[/#list]
+
+   It refuses to run on a host that does not have the node's address (--force skips that check)
+   and when a checksum does not match, before it changes anything. Then, in MicroK8s' order:
+   - it copies nodes/NAME/seed/microk8s.yaml to /var/snap/microk8s/common/.microk8s.yaml
+     (mode 0600): the snap's install hook reads it, so it must be there first;
+   - snap ack for every assertion (snapd checks their signatures; launchc checked only that each
+     snap matches the digest and size in its assertion);
+[#list snaps as sn]
+     snap install [=sn.file][#if sn.classic] --classic[/#if]
+
+[/#list]
+[#if strict]
+   - snap connect microk8s:PLUG for every interface the strict snap needs (as MicroK8s'
+     connect-all-interfaces.sh does);
+[/#if]
+   - it imports images/*.tar into MicroK8s (or copies them to the sideload folder);
+   - it checks that the installed MicroK8s is on track [=track] and stops with an error if not.
+   The other nodes join the first with the token in their launch configuration.
+
+4. To refresh the snaps, on a host with internet access:
+
+[#list downloads as d]
+     [=d]
+[/#list]
+
+   and make the bundle again with launchc bundle --snaps DIR.
+[#else]
 3. On each node, before installing the snap (as root):
 
-     sh install.sh --node NAME
+     sh install.sh --node NAME            (sh install.sh --node NAME --dry-run prints every step first)
 
    It refuses to run on a host that does not have the node's address (--force skips that check)
    and when a checksum does not match. It copies nodes/NAME/seed/microk8s.yaml to
@@ -66,13 +109,26 @@ Steps
    running MicroK8s, or copies them to /var/snap/microk8s/common/sideload/ so that the snap
    loads them when it is installed.
 
-4. Install the snaps offline (downloaded on a connected host with 'snap download'):
+4. This bundle carries no snaps. Download them on a host with internet access:
 
-     snap ack core2X.assert && snap install core2X.snap
-     snap ack microk8s.assert && snap install microk8s.snap --classic
+[#list downloads as d]
+     [=d]
+[/#list]
 
+   (or make the bundle again with launchc bundle --snaps DIR), copy the files to each node and
+   install them in this order (snapd checks the assertions' signatures at snap ack):
+
+     snap ack snapd_REV.assert && snap install snapd_REV.snap
+     snap ack [=baseSnap]_REV.assert && snap install [=baseSnap]_REV.snap
+     snap ack microk8s_REV.assert && snap install microk8s_REV.snap[#if !strict] --classic[/#if]
+
+[#if strict]
+   then connect the strict snap's interfaces: /snap/microk8s/current/connect-all-interfaces.sh
+
+[/#if]
    Start with the first control-plane node ([=bootstrap]); the others join it with the token in
    their launch configuration.
+[/#if]
 [#if unknown?has_content]
 
 Images launchc could not list
