@@ -93,12 +93,19 @@ final class BundleFixtures {
 
     /** Runs a command in {@code dir} with a 60 s deadline. */
     static Result run(Path dir, List<String> command) {
+        return run(dir, command, Map.of());
+    }
+
+    /** Runs a command in {@code dir} with a 60 s deadline and extra environment variables. */
+    static Result run(Path dir, List<String> command, Map<String, String> env) {
         try {
             Path out = Files.createTempFile("bundle-cmd-", ".out");
             Path err = Files.createTempFile("bundle-cmd-", ".err");
             try {
-                Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
-                        .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+                ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
+                        .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                pb.environment().putAll(env);
+                Process p = pb.start();
                 if (!p.waitFor(60, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                     fail("timed out: " + command);

@@ -28,10 +28,12 @@ public final class SnapAssertion {
         String text = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
         List<Map<String, String>> out = new ArrayList<>();
         for (String block : text.split("\n\n")) {
-            String trimmed = block.strip();
-            if (!trimmed.startsWith("type:")) {
-                continue; // a signature or a body
+            // A header block starts at its type line; a signature or body (base64) never has one.
+            int start = block.startsWith("type:") ? 0 : block.indexOf("\ntype:") + 1;
+            if (start == 0 && !block.startsWith("type:")) {
+                continue;
             }
+            String trimmed = block.substring(start).strip();
             Map<String, String> headers = new LinkedHashMap<>();
             for (String line : trimmed.split("\n")) {
                 int colon = line.indexOf(':');
