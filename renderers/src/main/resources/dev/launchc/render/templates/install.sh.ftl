@@ -144,9 +144,10 @@ if ! sha256sum -c "$sums"; then
   die "checksum mismatch: the bundle is damaged or was changed; nothing was installed"
 fi
 [#if snaps?has_content]
-[#list snaps as s]
-[ -f [=shell(s.file)] ] && [ -f [=shell(s.assertion)] ] || die [=shell(s.file + " or its assertion is missing from the bundle")]
-[/#list]
+for f in[#list snaps as s] [=shell(s.assertion)] [=shell(s.file)][/#list]; do
+  [ -f "$f" ] || die "$f is missing from the bundle"
+  listed "$f" || die "$f is not in SHA256SUMS: the bundle was changed"
+done
 if [ "$dry_run" = no ]; then
   command -v snap >/dev/null 2>&1 || die "snap is not installed: install snapd from the distribution first"
 fi
