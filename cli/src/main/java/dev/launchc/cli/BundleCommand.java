@@ -191,6 +191,16 @@ public final class BundleCommand implements Callable<Integer> {
                         snapFiles.put(f, staged.resolve(f));
                     }
                 }
+                // What goes into the bundle is the copy: check it again, so a file changed while it was
+                // read cannot slip in.
+                SnapSet.Result again = SnapSet.read(staged, compiled.track(), strict);
+                if (!again.ok()) {
+                    again.problems().forEach(p -> err.println(snaps + ": error: " + p.message() + " (changed while it was"
+                            + " copied) [" + p.code().id() + "]"));
+                    err.println("launchc: no bundle written: fix the snaps folder");
+                    err.flush();
+                    return ExitCodes.INPUT_ERRORS;
+                }
             }
             ReproducibleTar bundle = contents(compiled, images, imagesTar, pulled.size(), bundled, snapFiles, strict);
             Path tmp = staging.resolve("bundle.tar.gz");

@@ -153,6 +153,10 @@ if [ "$dry_run" = no ]; then
 fi
 [/#if]
 
+if [ "$dry_run" = yes ]; then
+  echo "install.sh: dry run: the bundle checks out; these are the steps, none of them is run"
+fi
+
 # 3. The seed: MicroK8s' install hook reads the first of /etc/microk8s.yaml,
 #    /root/snap/microk8s/common/.microk8s.yaml and /var/snap/microk8s/common/.microk8s.yaml.
 base=${root%/}
