@@ -149,10 +149,7 @@ public final class BundleCommand implements Callable<Integer> {
                 throw new UsageException("--snaps " + snaps + ": " + e.getMessage());
             }
             if (!checked.ok()) {
-                checked.problems().forEach(p -> err.println(snaps + ": error: " + p.message() + " [" + p.code().id() + "]"));
-                err.println("launchc: no bundle written: fix the snaps folder");
-                err.flush();
-                return ExitCodes.INPUT_ERRORS;
+                return refuse(checked.problems(), "", err);
             }
             bundled = checked.snaps();
         }
@@ -195,11 +192,7 @@ public final class BundleCommand implements Callable<Integer> {
                 // read cannot slip in.
                 SnapSet.Result again = SnapSet.read(staged, compiled.track(), strict);
                 if (!again.ok()) {
-                    again.problems().forEach(p -> err.println(snaps + ": error: " + p.message() + " (changed while it was"
-                            + " copied) [" + p.code().id() + "]"));
-                    err.println("launchc: no bundle written: fix the snaps folder");
-                    err.flush();
-                    return ExitCodes.INPUT_ERRORS;
+                    return refuse(again.problems(), " (changed while it was copied)", err);
                 }
             }
             ReproducibleTar bundle = contents(compiled, images, imagesTar, pulled.size(), bundled, snapFiles, strict);
@@ -305,6 +298,14 @@ public final class BundleCommand implements Callable<Integer> {
     }
 
     /** Everything in the bundle, SHA256SUMS last. */
+    /** Reports what is wrong with the snaps folder; nothing is written. */
+    private int refuse(List<SnapSet.Problem> problems, String note, PrintWriter err) {
+        problems.forEach(p -> err.println(snaps + ": error: " + p.message() + note + " [" + p.code().id() + "]"));
+        err.println("launchc: no bundle written: fix the snaps folder");
+        err.flush();
+        return ExitCodes.INPUT_ERRORS;
+    }
+
     /** {@code --verify}: reads the bundle once and reports every problem. */
     private Integer verify(PrintWriter err) {
         BundleVerifier.Report report;

@@ -84,6 +84,13 @@ final class BundleFixtures {
                 + " (.ci/run installs it; the test never skips)");
     }
 
+    /** install.sh in {@code dir} passes the real shellcheck as POSIX sh, style warnings included. */
+    static void assertShellcheckClean(Path dir) {
+        Path shellcheck = requireTool("shellcheck", "shellcheck");
+        Result r = run(dir, List.of(shellcheck.toString(), "--shell=sh", "--severity=style", "install.sh"));
+        assertEquals(0, r.exitCode(), () -> "shellcheck install.sh\n" + r.describe());
+    }
+
     /** What a finished command did. */
     record Result(int exitCode, String stdout, String stderr) {
         String describe() {

@@ -49,9 +49,7 @@ class InstallScriptTest {
 
     @Test
     void passesShellcheck() {
-        Path shellcheck = requireTool("shellcheck", "shellcheck");
-        BundleFixtures.Result r = run(dir, List.of(shellcheck.toString(), "--shell=sh", "--severity=style", "install.sh"));
-        assertEquals(0, r.exitCode(), () -> "shellcheck install.sh\n" + r.describe());
+        BundleFixtures.assertShellcheckClean(dir);
     }
 
     @Test
@@ -68,6 +66,20 @@ class InstallScriptTest {
         BundleFixtures.Result again = install("--node=edge-cp", "--root=" + root, "--force");
         assertEquals(0, again.exitCode(), again::describe);
         assertArrayEquals(Files.readAllBytes(dir.resolve("nodes/edge-cp/seed/microk8s.yaml")), Files.readAllBytes(seed));
+    }
+
+    /** Without snaps/, the seed is placed as before and the snap download commands of the track (1.34) are printed. */
+    @Test
+    void withoutSnapsPrintsTheDownloadCommandsOfTheTrack() {
+        BundleFixtures.Result r = install("--node", "edge-w1", "--root", root.toString(), "--force");
+        assertEquals(0, r.exitCode(), r::describe);
+        assertTrue(r.stdout().contains("install.sh:   snap download core22\n"), r::describe);
+        assertTrue(r.stdout().contains("install.sh:   snap download microk8s --channel=1.34/stable\n"), r::describe);
+        BundleFixtures.Result dry = install("--node", "edge-w2", "--root", tmp.resolve("dry").toString(), "--force",
+                "--dry-run");
+        assertEquals(0, dry.exitCode(), dry::describe);
+        assertTrue(dry.stdout().contains("+ cp nodes/edge-w2/seed/microk8s.yaml "), dry::describe);
+        assertFalse(Files.exists(tmp.resolve("dry")), "a dry run places nothing");
     }
 
     @Test
