@@ -119,7 +119,7 @@ final class CompiledTree {
     /** Prints the findings on {@code err}; returns false when they forbid going on. */
     static boolean report(LintOptions options, FileLint lint, PrintWriter err) {
         if (!lint.diagnostics().isEmpty()) {
-            err.print(new TextFormat(false).render(List.of(lint)));
+            err.print(new TextFormat(false).findings(List.of(lint)));
             err.flush();
         }
         return !options.fails(List.of(lint));
