@@ -22,7 +22,10 @@ public final class UnifiedDiff {
         List<String> a = lines(before);
         List<String> b = lines(after);
         List<Op> ops = script(a, b);
-        StringBuilder sb = new StringBuilder("--- a/").append(name).append("\n+++ b/").append(name).append('\n');
+        // As git writes them (patch -p1 applies them); an absolute path stays as it is.
+        boolean absolute = name.startsWith("/");
+        StringBuilder sb = new StringBuilder("--- ").append(absolute ? "" : "a/").append(name)
+                .append("\n+++ ").append(absolute ? "" : "b/").append(name).append('\n');
         int i = 0;
         while (i < ops.size()) {
             if (ops.get(i).kind() == ' ') {
