@@ -60,7 +60,9 @@ public final class LintCommand implements Callable<Integer> {
         dev.launchc.config.ProjectConfig cliExcludes = new dev.launchc.config.ProjectConfig(null, null, List.of(), List.of(),
                 exclude, List.of());
         List<Inputs.Input> inputs = Inputs.collect(paths).stream()
-                .filter(in -> !in.walked() || !cliExcludes.excludes(in.path().normalize().toString()) && !options.excluded(in.path()))
+                // A walk skips the settings files themselves, and what --exclude or their exclude: names.
+                .filter(in -> !in.walked() || !in.path().getFileName().toString().equals(dev.launchc.config.ProjectConfig.FILE_NAME)
+                        && !cliExcludes.excludes(in.path().normalize().toString()) && !options.excluded(in.path()))
                 .toList();
         if (fix && inputs.stream().anyMatch(in -> in.path() == null)) {
             throw new UsageException("--fix rewrites files; it cannot fix stdin");

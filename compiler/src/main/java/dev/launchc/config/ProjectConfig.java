@@ -99,7 +99,8 @@ public record ProjectConfig(String target, Mode mode, List<String> disable, List
     public boolean excludes(String relativePath) {
         Path p = Path.of(relativePath);
         for (int n = 1; n <= p.getNameCount(); n++) {
-            if (matchesAny(exclude, p.subpath(0, n).toString())) {
+            Path prefix = p.getRoot() == null ? p.subpath(0, n) : p.getRoot().resolve(p.subpath(0, n));
+            if (matchesAny(exclude, prefix.toString())) {
                 return true;
             }
         }
