@@ -118,11 +118,6 @@ final class CompiledTree {
     }
 
     /** Prints the findings on {@code err}; returns false when they forbid going on. */
-    static boolean report(LintOptions options, FileLint lint, PrintWriter err) {
-        return report(options.mode(), lint, err);
-    }
-
-    /** As {@link #report(LintOptions, FileLint, PrintWriter)}, under the mode of the input's settings. */
     static boolean report(dev.launchc.diag.Mode mode, FileLint lint, PrintWriter err) {
         if (!lint.diagnostics().isEmpty()) {
             err.print(new TextFormat(false).findings(List.of(lint)));

@@ -84,23 +84,7 @@ public final class LintOptions {
         return configs().forFile(file).map(f -> f.config().excludes(f.relative(file))).orElse(false);
     }
 
-    public Linter linter() {
-        return linter((Path) null);
-    }
-
-    public Mode mode() {
-        return settings(null).mode();
-    }
-
-    public Track track() {
-        return settings(null).track();
-    }
-
-    /** Errors fail a run; under --strict, warnings do too. */
-    public boolean fails(List<FileLint> results) {
-        return fails(results, mode());
-    }
-
+    /** Errors fail a run; under --strict (or the settings file's mode: strict), warnings do too. */
     public static boolean fails(List<FileLint> results, Mode mode) {
         boolean errors = results.stream().anyMatch(FileLint::hasErrors);
         boolean warnings = results.stream().anyMatch(FileLint::hasWarnings);
