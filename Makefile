@@ -8,7 +8,9 @@ JAR = cli/target/launchc.jar
 build:
 	mvn -q -B -DskipTests install
 
+# make test: installs the Debian packages the tests need when missing (tools/test-deps), then runs every test.
 test:
+	tools/test-deps
 	mvn -B -ntp verify
 
 install: build

@@ -2,6 +2,7 @@ package dev.launchc.cli;
 
 import dev.launchc.render.TreeWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,6 +45,14 @@ public final class CompileCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("cannot write " + outDir + ": " + e.getMessage());
         }
+        // Every file written, manifest.json included.
+        int files = compiled.tree().entries().size();
+        int nodeCount = compiled.nodes().size();
+        PrintWriter err = spec.commandLine().getErr();
+        String dir = outDir.toString();
+        err.println("launchc: wrote " + dir + (dir.endsWith("/") ? "" : "/") + " (" + nodeCount + (nodeCount == 1 ? " node, " : " nodes, ")
+                + files + (files == 1 ? " file)" : " files)"));
+        err.flush();
         return ExitCodes.OK;
     }
 }

@@ -54,8 +54,9 @@ final class CompiledTree {
         LoadLimits limits = options.limits();
         Inputs.Input input = Inputs.collect(List.of(file)).get(0);
         byte[] bytes = input.read(limits.maxFileBytes());
-        FileLint lint = options.linter().lint(input.name(), bytes);
-        if (!report(options, lint, err)
+        LintOptions.Settings settings = options.settings(input.path());
+        FileLint lint = options.linter(settings).lint(input.name(), bytes);
+        if (!report(settings.mode(), lint, err)
                 || (lint.config() == null && (lint.cluster() == null || lint.cluster().cluster() == null))) {
             return null;
         }
@@ -73,14 +74,14 @@ final class CompiledTree {
                 }
             }
             // Nodes are independent: derive, lint and render them on every core, then report in order.
-            Linter seedLinter = new Linter(track, true, options.mode(), limits);
+            Linter seedLinter = new Linter(track, true, settings.mode(), limits, settings.filter());
             List<Built> built = SeedDeriver.derive(cluster, track, token).parallelStream()
                     .filter(seed -> only == null || only.isEmpty() || only.contains(seed.node()))
-                    .map(seed -> build(input.name(), cluster.name(), seed, seedLinter, options, track))
+                    .map(seed -> build(input.name(), cluster.name(), seed, seedLinter, settings.mode(), track))
                     .toList();
             List<Node> nodes = new ArrayList<>();
             for (Built b : built) {
-                if (!report(options, b.lint(), err)) {
+                if (!report(settings.mode(), b.lint(), err)) {
                     return null;
                 }
                 tree.addAll(b.files());
@@ -91,21 +92,21 @@ final class CompiledTree {
         if (only != null && !only.isEmpty() && !only.contains(NATIVE_NODE)) {
             throw new UsageException("a native launch config compiles to the single node '" + NATIVE_NODE + "'");
         }
-        NodePlan plan = NodeCompiler.compile(NATIVE_NODE, lint.config(), options.track());
+        NodePlan plan = NodeCompiler.compile(NATIVE_NODE, lint.config(), settings.track());
         boolean seedHasSecret = plan.files().containsKey(NodeCompiler.TOKENS_FILE)
                 || lint.config().parts().stream().anyMatch(p -> p.join() != null && !p.join().url().isEmpty());
         addNode(tree, NATIVE_NODE, plan, bytes, seedHasSecret);
-        return new Result(tree, lint, null, options.track(), List.of(new Node(NATIVE_NODE, null, null)), bytes);
+        return new Result(tree, lint, null, settings.track(), List.of(new Node(NATIVE_NODE, null, null)), bytes);
     }
 
     /** One node's seed, its lint, and (when it lints clean) its rendered files. */
     private record Built(NodeSeed seed, FileLint lint, OutputTree files) {}
 
-    private static Built build(String input, String clusterName, NodeSeed seed, Linter linter, LintOptions options, Track track) {
+    private static Built build(String input, String clusterName, NodeSeed seed, Linter linter, dev.launchc.diag.Mode mode, Track track) {
         byte[] seedBytes = SeedRenderer.render(clusterName, seed).getBytes(StandardCharsets.UTF_8);
         FileLint seedLint = linter.lint(input + " → nodes/" + seed.node() + "/seed/microk8s.yaml", seedBytes);
         OutputTree files = new OutputTree();
-        if (!options.fails(List.of(seedLint))) {
+        if (!LintOptions.fails(List.of(seedLint), mode)) {
             addNode(files, seed.node(), NodeCompiler.compile(seed.node(), seedLint.config(), track), seedBytes, seed.holdsSecret());
         }
         return new Built(seed, seedLint, files);
@@ -117,11 +118,11 @@ final class CompiledTree {
     }
 
     /** Prints the findings on {@code err}; returns false when they forbid going on. */
-    static boolean report(LintOptions options, FileLint lint, PrintWriter err) {
+    static boolean report(dev.launchc.diag.Mode mode, FileLint lint, PrintWriter err) {
         if (!lint.diagnostics().isEmpty()) {
-            err.print(new TextFormat(false).render(List.of(lint)));
+            err.print(new TextFormat(false).findings(List.of(lint)));
             err.flush();
         }
-        return !options.fails(List.of(lint));
+        return !LintOptions.fails(List.of(lint), mode);
     }
 }

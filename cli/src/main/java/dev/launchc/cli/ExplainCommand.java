@@ -25,6 +25,9 @@ public final class ExplainCommand implements Callable<Integer> {
             case IGNORED -> "accepts the file (a warning under --compat)";
             case ALWAYS_ERROR -> "may accept it, but launchc always refuses it";
         });
+        out.println(c.suppressible()
+                ? "suppressible: yes (# launchc: ignore[" + c.id() + "], --disable, .launchc.yaml)"
+                : "suppressible: no; this refusal protects the node or your files and cannot be suppressed");
         out.println();
         out.print(c.explanation());
         out.flush();

@@ -45,13 +45,14 @@ public final class ImagesCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         Inputs.Input input = Inputs.collect(List.of(file)).get(0);
-        FileLint lint = options.linter().lint(input.name(), input.read(options.limits().maxFileBytes()));
-        if (!CompiledTree.report(options, lint, err)
+        LintOptions.Settings settings = options.settings(input.path());
+        FileLint lint = options.linter(settings).lint(input.name(), input.read(options.limits().maxFileBytes()));
+        if (!CompiledTree.report(settings.mode(), lint, err)
                 || (lint.config() == null && (lint.cluster() == null || lint.cluster().cluster() == null))) {
             err.println("launchc: no image list: fix the errors above");
             return ExitCodes.INPUT_ERRORS;
         }
-        ImageResolver.Result images = resolve(lint, options);
+        ImageResolver.Result images = resolve(lint, settings.track());
         boolean reported = lint.diagnostics().stream().anyMatch(d -> Code.IMAGES_UNKNOWN.id().equals(d.code()));
         if (!reported) {
             notes(images, err);
@@ -67,11 +68,11 @@ public final class ImagesCommand implements Callable<Integer> {
     }
 
     /** The images of a linted input: a cluster on its track, or a native config as the single node "local". */
-    static ImageResolver.Result resolve(FileLint lint, LintOptions options) {
+    static ImageResolver.Result resolve(FileLint lint, dev.launchc.catalog.Track track) {
         if (lint.cluster() != null) {
             return ImageResolver.resolve(lint.cluster().cluster(), lint.cluster().track());
         }
-        return ImageResolver.resolve(lint.config(), options.track(), CompiledTree.NATIVE_NODE);
+        return ImageResolver.resolve(lint.config(), track, CompiledTree.NATIVE_NODE);
     }
 
     /** One stderr line per component whose images are not known offline. */

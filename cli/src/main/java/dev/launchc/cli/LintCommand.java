@@ -35,28 +35,67 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also name every clean file and the time taken (on stderr).")
     boolean verbose;
 
+    @Option(names = "--fix", description = "Apply the safe fixes in place (a clear did-you-mean, YAML 1.1 quoting, the first service IP in extraSANs, version 0.2.0), then report what is left.")
+    boolean fix;
+
+    @Option(names = "--dry-run", description = "With --fix: print the changes as a unified diff and write nothing (exit 1 when a file would change).")
+    boolean dryRun;
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip files of a directory walk that match (repeatable; relative to the working folder, e.g. 'vendor/**').")
+    List<String> exclude = new ArrayList<>();
+
+    /** One input's outcome: its lint, the mode its settings chose, and what --fix did. */
+    private record Outcome(FileLint lint, dev.launchc.diag.Mode mode, FileFixer.Fixed fixed) {}
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         long start = System.nanoTime();
+        if (dryRun && !fix) {
+            throw new UsageException("--dry-run goes with --fix");
+        }
         LoadLimits limits = options.limits();
-        Linter linter = options.linter();
-        List<Inputs.Input> inputs = Inputs.collect(paths);
+        dev.launchc.config.ProjectConfig cliExcludes = new dev.launchc.config.ProjectConfig(null, null, List.of(), List.of(),
+                exclude, List.of());
+        List<Inputs.Input> inputs = Inputs.collect(paths).stream()
+                // A walk skips the settings files themselves, and what --exclude or their exclude: names.
+                .filter(in -> !in.walked() || !in.path().getFileName().toString().equals(dev.launchc.config.ProjectConfig.FILE_NAME)
+                        && !cliExcludes.excludes(in.path().normalize().toString()) && !options.excluded(in.path()))
+                .toList();
+        if (fix && inputs.stream().anyMatch(in -> in.path() == null)) {
+            throw new UsageException("--fix rewrites files; it cannot fix stdin");
+        }
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.on(err, inputs.size(), !quiet && inputs.size() >= Progress.WORTH_SHOWING);
         // A null result: a file the walk found that is not a launch config (a workflow, a manifest).
-        List<FileLint> linted = inputs.parallelStream()
+        List<Outcome> outcomes = inputs.parallelStream()
                 .map(in -> {
+                    LintOptions.Settings settings = options.settings(in.path());
+                    Linter linter = options.linter(settings);
                     byte[] bytes = in.read(limits.maxFileBytes());
                     FileLint r = in.walked() ? linter.lintIfLaunchConfig(in.name(), bytes) : linter.lint(in.name(), bytes);
+                    FileFixer.Fixed fixed = null;
+                    if (fix && r != null) {
+                        fixed = FileFixer.fix(in.name(), bytes, r, linter);
+                        r = fixed.lint();
+                        if (fixed.changed() && !dryRun) {
+                            FileFixer.write(in.path(), bytes, fixed.after());
+                        }
+                    }
                     progress.step();
-                    return r;
+                    return r == null ? null : new Outcome(r, settings.mode(), fixed);
                 })
                 .toList();
         progress.done();
+        List<FileLint> linted = outcomes.stream().map(o -> o == null ? null : o.lint()).toList();
         List<FileLint> results = linted.stream().filter(Objects::nonNull).toList();
+        boolean failed = outcomes.stream().filter(Objects::nonNull)
+                .anyMatch(o -> LintOptions.fails(List.of(o.lint()), o.mode()));
+        if (fix) {
+            return reportFixes(outcomes, err, failed);
+        }
         reportSkipped(inputs, linted, err);
         if (quiet && format == ReportFormat.Kind.text) {
             results = results.stream().map(LintCommand::errorsOnly).toList();
@@ -73,7 +112,44 @@ public final class LintCommand implements Callable<Integer> {
             err.printf("launchc: %d files in %d ms%n", results.size(), (System.nanoTime() - start) / 1_000_000);
             err.flush();
         }
-        return options.fails(results) ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
+        return failed ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
+    }
+
+    /**
+     * After --fix: the diff (--dry-run) or the findings that are left, and a line counting the fixes.
+     * A dry run fails when it would change a file, so that CI can ask "is everything fixed?".
+     */
+    private Integer reportFixes(List<Outcome> outcomes, PrintWriter err, boolean failed) {
+        PrintWriter out = spec.commandLine().getOut();
+        int fixes = 0;
+        int files = 0;
+        List<FileLint> left = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (o == null) {
+                continue;
+            }
+            left.add(o.lint());
+            if (o.fixed().changed()) {
+                fixes += o.fixed().fixes();
+                files++;
+                if (dryRun) {
+                    out.print(dev.launchc.cli.format.UnifiedDiff.of(o.lint().file(), o.fixed().before(), o.fixed().after()));
+                }
+            }
+        }
+        if (!dryRun) {
+            out.print(ReportFormat.of(format).render(left));
+        }
+        out.flush();
+        if (!quiet) {
+            err.println("launchc: " + (dryRun ? "would fix " : "fixed ") + fixes + (fixes == 1 ? " finding" : " findings")
+                    + " in " + files + (files == 1 ? " file" : " files"));
+            err.flush();
+        }
+        if (dryRun) {
+            return files > 0 || failed ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
+        }
+        return failed ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
     }
 
     private void reportSkipped(List<Inputs.Input> inputs, List<FileLint> linted, PrintWriter err) {

@@ -1,13 +1,28 @@
 package dev.launchc.cli;
 
+import dev.launchc.catalog.Track;
+import dev.launchc.config.ProjectConfig;
+import dev.launchc.diag.Code;
 import dev.launchc.diag.Mode;
+import dev.launchc.diag.Suppressions;
 import dev.launchc.lint.FileLint;
 import dev.launchc.lint.Linter;
 import dev.launchc.load.LoadLimits;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** What every command that lints takes: mode, target track and loader limits. */
+/**
+ * What every command that lints takes: mode, target track, loader limits, the codes to silence, and
+ * the project's {@code .launchc.yaml}. Flags win over the file; the file wins over the defaults.
+ */
 public final class LintOptions {
     @Mixin
     ModeOptions modes;
@@ -18,26 +33,86 @@ public final class LintOptions {
     @Mixin
     LimitOptions limitOptions;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings file to use instead of the " + ProjectConfig.FILE_NAME + " found in each input's folder or above it.")
+    Path config;
+
+    @Option(names = "--disable", paramLabel = "CODES", split = ",", description = "Do not report these codes (e.g. LC2002,LC1003).")
+    List<String> disable = new ArrayList<>();
+
+    @Option(names = "--enable", paramLabel = "CODES", split = ",", description = "Report these codes although " + ProjectConfig.FILE_NAME + " disables them.")
+    List<String> enable = new ArrayList<>();
+
+    @Option(names = "--no-ignore", description = "Show every finding: ignore the '# launchc: ignore[...]' comments.")
+    boolean noIgnore;
+
+    private ProjectConfigs configs;
+    private final Map<Settings, Linter> linters = new ConcurrentHashMap<>();
+
+    /** The settings for one input, once flags and its settings file are combined. */
+    public record Settings(Track track, boolean targetExplicit, Mode mode, Suppressions.Filter filter) {}
+
     public LoadLimits limits() {
         return limitOptions.limits();
     }
 
-    public Linter linter() {
-        return new Linter(target.track(), target.explicit(), modes.mode(), limits());
+    /** The settings of an input file (null: stdin or no file; the working folder's settings apply). */
+    public Settings settings(Path file) {
+        ProjectConfigs.Found found = configs().forFile(file).orElse(null);
+        ProjectConfig project = found == null ? ProjectConfig.EMPTY : found.config();
+        String track = target.explicit() || project.target() == null ? null : project.target();
+        Track t = track == null ? target.track() : TargetOption.track(track);
+        Mode mode = modes.explicit() || project.mode() == null ? modes.mode() : project.mode();
+        Set<String> disabled = new LinkedHashSet<>(found == null || file == null
+                ? project.disabledFor("") : project.disabledFor(found.relative(file)));
+        disabled.addAll(codes(disable, "--disable"));
+        disabled.removeAll(codes(enable, "--enable"));
+        return new Settings(t, target.explicit() || track != null, mode, new Suppressions.Filter(disabled, noIgnore));
     }
 
-    public Mode mode() {
-        return modes.mode();
+    /** The linter for an input file's settings, shared by every input with the same settings. */
+    public Linter linter(Path file) {
+        return linter(settings(file));
     }
 
-    public dev.launchc.catalog.Track track() {
-        return target.track();
+    public Linter linter(Settings s) {
+        return linters.computeIfAbsent(s, k -> new Linter(k.track(), k.targetExplicit(), k.mode(), limits(), k.filter()));
     }
 
-    /** Errors fail a run; under --strict, warnings do too. */
-    public boolean fails(List<FileLint> results) {
+    /** True when a directory walk should skip {@code file}: its settings file excludes it. */
+    public boolean excluded(Path file) {
+        return configs().forFile(file).map(f -> f.config().excludes(f.relative(file))).orElse(false);
+    }
+
+    /** Errors fail a run; under --strict (or the settings file's mode: strict), warnings do too. */
+    public static boolean fails(List<FileLint> results, Mode mode) {
         boolean errors = results.stream().anyMatch(FileLint::hasErrors);
         boolean warnings = results.stream().anyMatch(FileLint::hasWarnings);
-        return errors || (modes.mode() == Mode.STRICT && warnings);
+        return errors || (mode == Mode.STRICT && warnings);
+    }
+
+    private ProjectConfigs configs() {
+        if (configs == null) {
+            configs = new ProjectConfigs(config);
+        }
+        return configs;
+    }
+
+    /** Upper-cased codes; an unknown one, or one that may never be silenced, is a usage error. */
+    private static List<String> codes(List<String> given, String flag) {
+        List<String> out = new ArrayList<>();
+        for (String g : given) {
+            String id = g.strip().toUpperCase(Locale.ROOT);
+            if (id.isEmpty()) {
+                continue;
+            }
+            Code code = Code.byId(id).orElseThrow(() -> new UsageException(flag + ": '" + g + "' is no launchc code"));
+            if ("--disable".equals(flag) && !code.suppressible()) {
+                throw new UsageException("--disable: " + code.id() + " (" + code.title()
+                        + ") protects the node or your files and cannot be disabled");
+            }
+            out.add(id);
+        }
+        return out;
     }
 }

@@ -1,13 +1,14 @@
 package dev.launchc.cli;
 
+import dev.launchc.diag.Fix;
+import dev.launchc.diag.Fixes;
 import dev.launchc.diag.Mode;
 import dev.launchc.diag.Reporter;
 import dev.launchc.load.LoadLimits;
 import dev.launchc.load.LoadedFile;
 import dev.launchc.load.YDocument;
-import dev.launchc.load.YNode;
-import dev.launchc.load.YScalar;
 import dev.launchc.load.YamlLoader;
+import dev.launchc.rules.VersionRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,25 +52,19 @@ public final class MigrateCommand implements Callable<Integer> {
             return ExitCodes.INPUT_ERRORS;
         }
         String text = loaded.source().text();
-        List<YScalar> versions = new ArrayList<>();
+        // The same edit as lint --fix makes for LC0032, applied to every part below 0.2.0.
+        List<Fix> fixes = new ArrayList<>();
         for (YDocument doc : loaded.documents()) {
-            YNode v = doc.at("/version");
-            if (v instanceof YScalar s && dev.launchc.rules.Semver.parse(s.text()) != null
-                    && dev.launchc.rules.Semver.parse(s.text()).compareTo(dev.launchc.rules.Semver.parse("0.2.0")) < 0) {
-                versions.add(s);
+            Fix fix = VersionRule.upgradeFix(doc.at("/version"));
+            if (fix != null) {
+                fixes.add(fix);
             }
         }
-        String[] lines = text.split("\n", -1);
-        for (YScalar v : versions) {
-            String line = lines[v.pos().line() - 1];
-            int col = line.offsetByCodePoints(0, v.pos().column() - 1);
-            int end = line.indexOf(v.text(), col);
-            if (end != col && end != col + 1) {
-                throw new UsageException("cannot rewrite the version at line " + v.pos().line() + " in place");
-            }
-            lines[v.pos().line() - 1] = line.substring(0, end) + "0.2.0" + line.substring(end + v.text().length());
+        Fixes.Applied applied = Fixes.apply(text, fixes);
+        if (applied.count() < fixes.size()) {
+            throw new UsageException("cannot rewrite every version in place");
         }
-        String result = String.join("\n", lines);
+        String result = applied.text();
         if (!inPlace) {
             spec.commandLine().getOut().print(result);
             spec.commandLine().getOut().flush();

@@ -17,6 +17,11 @@ public final class ModeOptions {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Choice choice;
 
+    /** True when --strict or --compat was given: it then wins over the settings file's mode. */
+    public boolean explicit() {
+        return choice != null && (choice.strict || choice.compat);
+    }
+
     public Mode mode() {
         if (choice == null) {
             return Mode.DEFAULT;

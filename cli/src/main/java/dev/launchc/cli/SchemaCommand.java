@@ -13,10 +13,10 @@ import picocli.CommandLine.Option;
 
 @Command(name = "schema", mixinStandardHelpOptions = true, description = "Print a JSON Schema, or write them all to a folder.")
 public final class SchemaCommand implements Callable<Integer> {
-    @Option(names = "--kind", description = "native or cluster (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kind", description = "native, cluster, or config (.launchc.yaml) (default: ${DEFAULT-VALUE}).")
     String kind = "native";
 
-    @Option(names = "--version", paramLabel = "V", description = "Schema version: 0.1.0 or 0.2.0 for native, v1alpha1 for cluster (default: the newest).")
+    @Option(names = "--version", paramLabel = "V", description = "Schema version: 0.1.0 or 0.2.0 for native, v1alpha1 for cluster, v1 for config (default: the newest).")
     String version;
 
     @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "Write every published schema under DIR/<kind>/<version>.json.")
@@ -41,7 +41,7 @@ public final class SchemaCommand implements Callable<Integer> {
         }
         String v = version != null ? version : SchemaRegistry.PUBLISHED.stream().filter(s -> s.kind().equals(kind))
                 .reduce((a, b) -> b).map(SchemaId::version)
-                .orElseThrow(() -> new UsageException("unknown schema kind '" + kind + "'; use native or cluster"));
+                .orElseThrow(() -> new UsageException("unknown schema kind '" + kind + "'; use native, cluster or config"));
         SchemaId id = new SchemaId(kind, v);
         if (!SchemaRegistry.PUBLISHED.contains(id)) {
             throw new UsageException("no schema " + id + "; published: " + SchemaRegistry.PUBLISHED);

@@ -16,7 +16,11 @@ public final class TargetOption {
     }
 
     public Track track() {
-        String name = target == null ? Catalog.get().newestTrack() : target;
+        return track(target == null ? Catalog.get().newestTrack() : target);
+    }
+
+    /** The catalog's track of that name; an unknown name is a usage error. */
+    static Track track(String name) {
         return Catalog.get().track(name).orElseThrow(() -> new UsageException(
                 "unknown track '" + name + "'; the catalog has " + String.join(", ", Catalog.get().tracks())));
     }

@@ -17,11 +17,17 @@ public enum Code {
     DUPLICATE_KEY("LC0002", "duplicate key", Severity.ERROR, Verdict.IGNORED),
     INVALID_ENCODING("LC0003", "file is not valid UTF-8", Severity.ERROR, Verdict.REJECTED),
     BINARY_FILE("LC0004", "file holds NUL bytes or binary data", Severity.ERROR, Verdict.REJECTED),
-    LIMIT_EXCEEDED("LC0005", "input exceeds a loader limit", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    LIMIT_EXCEEDED("LC0005", "input exceeds a loader limit", Severity.ERROR, Verdict.ALWAYS_ERROR, Suppression.NEVER),
     TAB_INDENT("LC0006", "tab character in indentation", Severity.ERROR, Verdict.REJECTED),
     BAD_DOCUMENT_SEPARATOR("LC0007", "text after a document separator", Severity.ERROR, Verdict.REJECTED),
     EMPTY_PART("LC0008", "empty document is skipped", Severity.INFO, Verdict.IGNORED),
     UNKNOWN_KIND("LC0009", "neither a launch config nor a cluster file", Severity.ERROR, Verdict.REJECTED),
+
+    // launchc's own comments and settings: MicroK8s never reads them.
+    UNUSED_SUPPRESSION("LC0030", "suppression comment silences nothing", Severity.WARNING, Verdict.IGNORED),
+    BAD_SUPPRESSION("LC0031", "suppression comment not valid", Severity.WARNING, Verdict.IGNORED),
+    // Works on the target track; noted because an older track would read the file differently.
+    VERSION_BELOW_KEYS("LC0032", "version 0.1.0 with keys that first shipped with the 0.2.0 parser", Severity.INFO, Verdict.IGNORED),
 
     // Structure and schema.
     TYPE_MISMATCH("LC1001", "value has the wrong type", Severity.ERROR, Verdict.REJECTED),
@@ -33,8 +39,8 @@ public enum Code {
     KEY_TOO_NEW_FOR_TRACK("LC1007", "key not known to the target track's parser", Severity.ERROR, Verdict.IGNORED),
     ARG_KEY_NOT_A_FLAG("LC1008", "argument key does not start with '-'", Severity.ERROR, Verdict.IGNORED),
     ENV_KEY_NOT_A_NAME("LC1009", "environment key is not a shell variable name", Severity.ERROR, Verdict.IGNORED),
-    VALUE_HAS_LINE_BREAK("LC1010", "value holds a line break or NUL", Severity.ERROR, Verdict.IGNORED),
-    VALUE_HAS_SPACE("LC1011", "value with a space in a kubelite args file", Severity.ERROR, Verdict.IGNORED),
+    VALUE_HAS_LINE_BREAK("LC1010", "value holds a line break or NUL", Severity.ERROR, Verdict.IGNORED, Suppression.NEVER),
+    VALUE_HAS_SPACE("LC1011", "value with a space in a kubelite args file", Severity.ERROR, Verdict.IGNORED, Suppression.NEVER),
     BAD_SAN("LC1012", "extraSANs entry is neither an IP address nor a DNS name", Severity.ERROR, Verdict.IGNORED),
     CNI_BAD_CIDR("LC1013", "extraCNIEnv holds an invalid CIDR", Severity.ERROR, Verdict.IGNORED),
     CNI_FAMILY_INCOMPLETE("LC1014", "IP family enabled without both of its CIDRs", Severity.ERROR, Verdict.IGNORED),
@@ -43,16 +49,16 @@ public enum Code {
     CNI_BAD_BOOLEAN("LC1017", "extraCNIEnv boolean is not literally true or false", Severity.ERROR, Verdict.IGNORED),
     CLUSTER_DNS_OUTSIDE_SERVICES("LC1018", "--cluster-dns outside the service CIDR", Severity.ERROR, Verdict.IGNORED),
     BAD_REGISTRY_NAME("LC1019", "registry key is not host[:port] or _default", Severity.ERROR, Verdict.IGNORED),
-    REGISTRY_PATH_TRAVERSAL("LC1020", "registry key escapes certs.d", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    REGISTRY_PATH_TRAVERSAL("LC1020", "registry key escapes certs.d", Severity.ERROR, Verdict.ALWAYS_ERROR, Suppression.NEVER),
     BAD_HOSTS_TOML("LC1021", "hosts.toml is not valid TOML", Severity.ERROR, Verdict.IGNORED),
     BAD_CAPABILITY("LC1022", "capability outside pull, resolve, push", Severity.ERROR, Verdict.IGNORED),
-    BAD_CONFIG_FILE_NAME("LC1023", "extraConfigFiles name is empty or escapes args/", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    BAD_CONFIG_FILE_NAME("LC1023", "extraConfigFiles name is empty or escapes args/", Severity.ERROR, Verdict.ALWAYS_ERROR, Suppression.NEVER),
     BAD_JOIN_URL("LC1024", "join.url is not IP:port/token[/fingerprint]", Severity.ERROR, Verdict.IGNORED),
     SHORT_TOKEN("LC1025", "persistentClusterToken shorter than 32 characters", Severity.ERROR, Verdict.IGNORED),
     UNKNOWN_ADDON("LC1026", "addon unknown to the target track", Severity.ERROR, Verdict.IGNORED),
     ADDON_NOT_AVAILABLE("LC1027", "addon not available on the target track", Severity.ERROR, Verdict.IGNORED),
     BAD_FLAG_VALUE("LC1028", "flag value is not valid", Severity.ERROR, Verdict.IGNORED),
-    VALUE_BREAKS_SHELL("LC1029", "value is shell syntax in a file that bash sources", Severity.ERROR, Verdict.IGNORED),
+    VALUE_BREAKS_SHELL("LC1029", "value is shell syntax in a file that bash sources", Severity.ERROR, Verdict.IGNORED, Suppression.NEVER),
 
     // Likely mistakes.
     DEPRECATED_ADDON_ALIAS("LC2001", "deprecated addon alias", Severity.WARNING, Verdict.IGNORED),
@@ -107,16 +113,34 @@ public enum Code {
         ALWAYS_ERROR
     }
 
+    /** Whether a finding may be silenced (inline comment, --disable, .launchc.yaml). */
+    public enum Suppression {
+        ALLOWED,
+        /** A refusal that protects the node or the user's files (path traversal, injection, resource exhaustion). */
+        NEVER
+    }
+
     private final String id;
     private final String title;
     private final Severity defaultSeverity;
     private final Verdict verdict;
+    private final Suppression suppression;
 
     Code(String id, String title, Severity defaultSeverity, Verdict verdict) {
+        this(id, title, defaultSeverity, verdict, Suppression.ALLOWED);
+    }
+
+    Code(String id, String title, Severity defaultSeverity, Verdict verdict, Suppression suppression) {
         this.id = id;
         this.title = title;
         this.defaultSeverity = defaultSeverity;
         this.verdict = verdict;
+        this.suppression = suppression;
+    }
+
+    /** False for the refusals that protect the node or the user's files: no comment or setting silences them. */
+    public boolean suppressible() {
+        return suppression == Suppression.ALLOWED;
     }
 
     public String id() {

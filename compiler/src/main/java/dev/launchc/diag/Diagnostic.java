@@ -2,7 +2,8 @@ package dev.launchc.diag;
 
 /**
  * One finding. Positions are 1-based; {@code path} is a JSON pointer into the YAML document the
- * finding belongs to. Messages never carry secret values: rules pass redacted text.
+ * finding belongs to. Messages never carry secret values: rules pass redacted text. {@code fix} is
+ * the safe mechanical change that resolves it, or null.
  */
 public record Diagnostic(
         String code,
@@ -12,9 +13,15 @@ public record Diagnostic(
         int line,
         int column,
         String path,
-        String hint) {
+        String hint,
+        Fix fix) {
+
+    public Diagnostic(String code, Severity severity, String message, String file, int line, int column, String path,
+            String hint) {
+        this(code, severity, message, file, line, column, path, hint, null);
+    }
 
     public Diagnostic withSeverity(Severity newSeverity) {
-        return new Diagnostic(code, newSeverity, message, file, line, column, path, hint);
+        return new Diagnostic(code, newSeverity, message, file, line, column, path, hint, fix);
     }
 }

@@ -28,6 +28,26 @@ public final class DidYouMean {
         return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
     }
 
+    /**
+     * The closest candidate when it is the only one at its distance: a suggestion safe enough to
+     * apply without asking ({@code lint --fix}). Two equally close candidates make none.
+     */
+    public static Optional<String> unambiguous(String word, Collection<String> candidates) {
+        Optional<String> best = closest(word, candidates);
+        if (best.isEmpty()) {
+            return best;
+        }
+        String needle = normalize(word);
+        int limit = Math.max(2, needle.length() / 3);
+        int bestDistance = distance(needle, normalize(best.get()), limit);
+        for (String candidate : candidates) {
+            if (!candidate.equals(best.get()) && distance(needle, normalize(candidate), limit) <= bestDistance) {
+                return Optional.empty();
+            }
+        }
+        return best;
+    }
+
     public static Optional<String> hint(String word, Collection<String> candidates) {
         return closest(word, candidates).map(c -> "did you mean " + c + "?");
     }

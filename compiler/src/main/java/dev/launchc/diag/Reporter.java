@@ -27,13 +27,18 @@ public final class Reporter {
     }
 
     public void report(Code code, Pos pos, String path, String message, String hint) {
+        report(code, pos, path, message, hint, null);
+    }
+
+    /** A finding with the safe fix that resolves it (null: none). */
+    public void report(Code code, Pos pos, String path, String message, String hint, Fix fix) {
         if (diagnostics.size() >= MAX_FINDINGS_PER_FILE) {
             dropped++;
             return;
         }
         Pos p = pos == null ? Pos.START : pos;
         diagnostics.add(new Diagnostic(code.id(), code.severityIn(mode), message, file, p.line(), p.column(),
-                path == null ? "" : path, hint));
+                path == null ? "" : path, hint, fix));
     }
 
     public void report(Code code, Pos pos, String path, String message) {

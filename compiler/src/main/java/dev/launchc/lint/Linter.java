@@ -3,7 +3,10 @@ package dev.launchc.lint;
 import dev.launchc.catalog.Track;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.Mode;
+import dev.launchc.diag.Diagnostic;
 import dev.launchc.diag.Reporter;
+import dev.launchc.diag.Suppressions;
+import java.util.List;
 import dev.launchc.load.LoadLimits;
 import dev.launchc.load.LoadedFile;
 import dev.launchc.load.YDocument;
@@ -21,6 +24,7 @@ public final class Linter {
     private final YamlLoader loader;
 
     private final boolean targetExplicit;
+    private final Suppressions.Filter filter;
 
     public Linter(Track track, Mode mode, LoadLimits limits) {
         this(track, false, mode, limits);
@@ -28,6 +32,12 @@ public final class Linter {
 
     /** @param targetExplicit true when the track was named on the command line: it wins over a cluster's spec.microk8s */
     public Linter(Track track, boolean targetExplicit, Mode mode, LoadLimits limits) {
+        this(track, targetExplicit, mode, limits, Suppressions.Filter.NONE);
+    }
+
+    /** @param filter the codes the run disables, and whether inline suppression comments count */
+    public Linter(Track track, boolean targetExplicit, Mode mode, LoadLimits limits, Suppressions.Filter filter) {
+        this.filter = filter;
         this.targetExplicit = targetExplicit;
         this.track = track;
         this.mode = mode;
@@ -52,7 +62,7 @@ public final class Linter {
         Reporter reporter = new Reporter(name, mode);
         LoadedFile file = loader.load(name, bytes, reporter);
         if (file.failed()) {
-            return new FileLint(name, KIND_NATIVE, reporter.diagnostics(), null, file.source());
+            return new FileLint(name, KIND_NATIVE, filtered(name, file, reporter), null, file.source());
         }
         if (onlyLaunchConfigs && !isLaunchConfig(file)) {
             return null;
@@ -60,10 +70,16 @@ public final class Linter {
         String kind = kindOf(file);
         if (KIND_CLUSTER.equals(kind)) {
             ClusterLinter.Result result = ClusterLinter.lint(file, track, targetExplicit, reporter);
-            return new FileLint(name, kind, reporter.diagnostics(), null, file.source(), result);
+            return new FileLint(name, kind, filtered(name, file, reporter), null, file.source(), result);
         }
         var config = NativeLinter.lint(file, track, reporter);
-        return new FileLint(name, kind, reporter.diagnostics(), config, file.source());
+        return new FileLint(name, kind, filtered(name, file, reporter), config, file.source());
+    }
+
+    /** The findings once disabled codes and the file's suppression comments have silenced theirs. */
+    private List<Diagnostic> filtered(String name, LoadedFile file, Reporter reporter) {
+        return Suppressions.apply(name, file.source() == null ? null : file.source().text(), reporter.diagnostics(),
+                filter, mode);
     }
 
     static boolean isLaunchConfig(LoadedFile file) {

@@ -26,4 +26,33 @@ public record YDocument(int index, YNode root, Pos start) {
     public Pos keyPos(String pointer) {
         return Pointers.position(root, pointer, true, start);
     }
+
+    /**
+     * The fix that renames the key at {@code pointer} to {@code newName}, or null when it is not a
+     * plain key of a mapping or the mapping has {@code newName} already (a rename would duplicate it).
+     */
+    public dev.launchc.diag.Fix renameKey(String pointer, String newName) {
+        int slash = pointer.lastIndexOf('/');
+        if (slash < 0 || !(at(pointer.substring(0, slash)) instanceof YMap map) || map.has(newName)) {
+            return null;
+        }
+        String key = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+        YMap.Entry entry = map.entry(key);
+        if (entry == null || !entry.key().plain()) {
+            return null;
+        }
+        return dev.launchc.diag.Fix.replace("rename " + key + " to " + newName, entry.key().pos(), key, newName);
+    }
+
+    /**
+     * The fix that quotes a plain scalar which YAML 1.1 reads as a boolean or a number ({@code yes},
+     * {@code on}, {@code 0150}, {@code 1.30}) where a string is meant, or null for any other node.
+     */
+    public static dev.launchc.diag.Fix quoteYaml11(YNode node) {
+        if (!(node instanceof YScalar s) || !s.plain() || s.isNull()
+                || Yaml11.bool(s.text()) == null && Yaml11.number(s.text()) == null) {
+            return null;
+        }
+        return dev.launchc.diag.Fix.replace("quote " + s.text() + " as a string", s.pos(), s.text(), "\"" + s.text() + "\"");
+    }
 }

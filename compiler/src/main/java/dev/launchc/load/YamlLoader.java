@@ -220,7 +220,7 @@ public final class YamlLoader {
                 }
                 case DocumentEnd -> documents.add(new YDocument(documents.size(), root, docStart));
                 case MappingStart -> open(new YMap(pos(event.getStartMark()), ((MappingStartEvent) event).isFlow()), (NodeEvent) event);
-                case SequenceStart -> open(new YSeq(pos(event.getStartMark())), (NodeEvent) event);
+                case SequenceStart -> open(new YSeq(pos(event.getStartMark()), ((SequenceStartEvent) event).isFlow()), (NodeEvent) event);
                 case MappingEnd, SequenceEnd -> {
                     Frame frame = stack.pop();
                     if (frame.anchored) {

@@ -52,8 +52,12 @@ public final class KubeFlagRule implements Rule {
         String key = e.key();
         KubeFlags.Flag flag = kube.flag(component, key);
         if (flag == null) {
-            ctx.atKey(Code.UNKNOWN_FLAG, part, e.pointer(), "unknown " + component + " flag " + key,
-                    unknownHint(kube, component, key));
+            String hint = unknownHint(kube, component, key);
+            // A flag that a later or earlier Kubernetes has is no typo: only a did-you-mean is renamed.
+            String rename = hint != null && hint.startsWith("did you mean ")
+                    ? DidYouMean.unambiguous(key, knownFlags(kube, component)).orElse(null) : null;
+            ctx.atKey(Code.UNKNOWN_FLAG, part, e.pointer(), "unknown " + component + " flag " + key, hint,
+                    rename == null ? null : part.source().renameKey(e.pointer(), rename));
             return;
         }
         if (flag.upstreamOnly()) {
@@ -96,6 +100,11 @@ public final class KubeFlagRule implements Rule {
         if (history != null) {
             return history;
         }
+        return DidYouMean.hint(key, knownFlags(kube, component)).orElse(null);
+    }
+
+    /** The flags kubelite has for the component. */
+    private static Set<String> knownFlags(KubeFlags kube, String component) {
         Set<String> names = new TreeSet<>();
         for (String n : kube.flagNames(component)) {
             KubeFlags.Flag f = kube.flag(component, n);
@@ -103,6 +112,6 @@ public final class KubeFlagRule implements Rule {
                 names.add(n);
             }
         }
-        return DidYouMean.hint(key, names).orElse(null);
+        return names;
     }
 }

@@ -99,8 +99,18 @@ public final class RuleContext {
         reporter.report(code, part.source().valuePos(pointer), pointer, message, hint);
     }
 
+    /** As {@link #atValue(Code, Part, String, String, String)}, with the safe fix that resolves it (null: none). */
+    public void atValue(Code code, Part part, String pointer, String message, String hint, dev.launchc.diag.Fix fix) {
+        reporter.report(code, part.source().valuePos(pointer), pointer, message, hint, fix);
+    }
+
     /** A finding about the key at {@code pointer} in {@code part} (unknown or misspelt names). */
     public void atKey(Code code, Part part, String pointer, String message, String hint) {
-        reporter.report(code, part.source().keyPos(pointer), pointer, message, hint);
+        atKey(code, part, pointer, message, hint, null);
+    }
+
+    /** As {@link #atKey(Code, Part, String, String, String)}, with the safe fix that resolves it (null: none). */
+    public void atKey(Code code, Part part, String pointer, String message, String hint, dev.launchc.diag.Fix fix) {
+        reporter.report(code, part.source().keyPos(pointer), pointer, message, hint, fix);
     }
 }

@@ -2,6 +2,12 @@ package dev.launchc.rules;
 
 import dev.launchc.net.Inet;
 import dev.launchc.diag.Code;
+import dev.launchc.diag.Fix;
+import dev.launchc.diag.Pos;
+import dev.launchc.load.YDocument;
+import dev.launchc.load.YMap;
+import dev.launchc.load.YScalar;
+import dev.launchc.load.YSeq;
 import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.Value;
 import java.util.Arrays;
@@ -21,6 +27,46 @@ import java.util.List;
  * family (IPv4 in dual stack) is checked: the {@code kubernetes} Service is single-stack.
  */
 public final class ServiceIpSanRule implements Rule {
+    /** Appends the address to the extraSANs list the certificate takes, in its own style; null if it cannot tell how. */
+    static Fix appendSan(YDocument doc, String address) {
+        if (!(doc.at("/extraSANs") instanceof YSeq seq)) {
+            return null;
+        }
+        String description = "add " + address + " to extraSANs";
+        if (seq.items().isEmpty()) {
+            // [] is the only empty list YAML can write.
+            return seq.flow() ? Fix.replace(description, seq.pos(), "[]", "[" + address + "]") : null;
+        }
+        if (!(seq.items().get(seq.items().size() - 1) instanceof YScalar last) || last.text().contains("\n")) {
+            return null;
+        }
+        if (seq.flow()) {
+            if (!last.plain()) {
+                return null;
+            }
+            return Fix.replace(description, last.pos(), last.text(), last.text() + ", " + address);
+        }
+        // A block list: a new "- " item on the line after the last, at the column of the list's dashes.
+        return Fix.insert(description, new Pos(last.pos().line() + 1, 1),
+                " ".repeat(seq.pos().column() - 1) + "- " + address + "\n");
+    }
+
+    /** Adds {@code extraSANs: [address]} to a native block-mapping part, after its version line; null if it cannot tell where. */
+    static Fix addSans(YDocument doc, String address) {
+        if (!(doc.root() instanceof YMap root) || root.flow() || root.entries().isEmpty()) {
+            return null;
+        }
+        String line = " ".repeat(root.pos().column() - 1) + "extraSANs: [" + address + "]\n";
+        String description = "add extraSANs: [" + address + "]";
+        // Only a native part (it has a version) takes extraSANs; a cluster file sets its network elsewhere.
+        YMap.Entry version = root.entry("version");
+        if (version != null && version.value() instanceof YScalar v && v.pos().line() == version.key().pos().line()
+                && !v.text().contains("\n")) {
+            return Fix.insert(description, new Pos(v.pos().line() + 1, 1), line);
+        }
+        return null;
+    }
+
     @Override
     public void check(RuleContext ctx) {
         ServiceNetwork.Effective net = ServiceNetwork.of(ctx);
@@ -36,9 +82,11 @@ public final class ServiceIpSanRule implements Rule {
             return;
         }
         List<Value> sans = null;
+        Part sansPart = null;
         for (Part part : ctx.config().parts()) {
             if (part.extraSANs() != null) {
                 sans = part.extraSANs();
+                sansPart = part;
             }
         }
         if (sans != null) {
@@ -54,6 +102,6 @@ public final class ServiceIpSanRule implements Rule {
         ctx.atValue(Code.SERVICE_IP_NOT_IN_SANS, net.part(), net.pointer(), "the service CIDR becomes "
                 + net.primary() + " (from " + net.origin() + "), so the kubernetes Service gets " + address
                 + ", but the API server certificate does not list it; clients using kubernetes.default will fail TLS"
-                + " verification", hint);
+                + " verification", hint, sans != null ? appendSan(sansPart.source(), address) : addSans(net.part().source(), address));
     }
 }

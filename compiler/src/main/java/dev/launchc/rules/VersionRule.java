@@ -1,10 +1,39 @@
 package dev.launchc.rules;
 
 import dev.launchc.diag.Code;
+import dev.launchc.diag.Fix;
+import dev.launchc.diag.Pos;
+import dev.launchc.load.YNode;
+import dev.launchc.load.YScalar;
 import dev.launchc.model.internal.Part;
 
-/** LC1005, LC1006: the part's version must parse as semver and lie in the track's accepted range. */
+/**
+ * LC1005, LC1006: the part's version must parse as semver and lie in the track's accepted range.
+ * LC0032 (info): a part below 0.2.0 that uses a key which first shipped with the 0.2.0 parser
+ * (extraCNIEnv, extraFIPSEnv; reference launch-config-facts §2): MicroK8s 1.28 and later read it
+ * alike, since fields are not gated by version, but the version no longer says what the file needs.
+ * Fixed by the same rewrite as {@code launchc migrate}: {@link #upgradeFix}.
+ */
 public final class VersionRule implements Rule {
+    static final Semver V0_2_0 = Semver.parse("0.2.0");
+    private static final java.util.List<String> KEYS_OF_0_2 = java.util.List.of("extraCNIEnv", "extraFIPSEnv");
+
+    /**
+     * The edit that rewrites a version scalar below 0.2.0 as 0.2.0, in place (a quoted version keeps
+     * its quotes), or null when the node is no such version.
+     */
+    public static Fix upgradeFix(YNode node) {
+        if (!(node instanceof YScalar s) || s.text().contains("\n")) {
+            return null;
+        }
+        Semver v = Semver.parse(s.text());
+        if (v == null || v.compareTo(V0_2_0) >= 0) {
+            return null;
+        }
+        Pos start = s.plain() ? s.pos() : new Pos(s.pos().line(), s.pos().column() + 1);
+        return Fix.replace("rewrite version " + s.text() + " as 0.2.0", start, s.text(), "0.2.0");
+    }
+
     @Override
     public void check(RuleContext ctx) {
         Semver min = Semver.parse(ctx.track().launchConfigMin());
@@ -26,6 +55,13 @@ public final class VersionRule implements Rule {
                         + ", the range MicroK8s " + ctx.track().name() + " accepts",
                         v.compareTo(max) > 0 ? "use version " + ctx.track().launchConfigMax() + " or a newer --target"
                                 : "use version " + ctx.track().launchConfigMin());
+            } else if (v.compareTo(V0_2_0) < 0 && max.compareTo(V0_2_0) >= 0) {
+                String newer = KEYS_OF_0_2.stream().filter(k -> part.source().at("/" + k) != null).findFirst().orElse(null);
+                if (newer != null) {
+                    ctx.atValue(Code.VERSION_BELOW_KEYS, part, "/version", "version " + text + " with " + newer
+                            + ", a key that first shipped with the 0.2.0 parser (MicroK8s 1.28); MicroK8s 1.27 would ignore it",
+                            "write version 0.2.0 (launchc migrate or lint --fix)", upgradeFix(part.source().at("/version")));
+                }
             }
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.ValidationMessage;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.DidYouMean;
+import dev.launchc.diag.Fix;
 import dev.launchc.diag.Reporter;
 import dev.launchc.load.Pointers;
 import dev.launchc.load.YDocument;
@@ -66,9 +67,13 @@ public final class SchemaCheck {
                             "target a newer track with --target, or drop the key");
                     return true;
                 }
-                String hint = DidYouMean.hint(key, allowedKeys(m)).orElse(null);
+                List<String> allowed = allowedKeys(m);
+                String hint = DidYouMean.hint(key, allowed).orElse(null);
+                // A rename is safe only to the one clear suggestion, and never to a key the track ignores.
+                String rename = DidYouMean.unambiguous(key, allowed).filter(k -> !laterKeys.containsKey(k)).orElse(null);
                 reporter.report(Code.UNKNOWN_KEY, doc.keyPos(keyPointer), keyPointer,
-                        "unknown key '" + key + "'" + (at.isEmpty() ? "" : " in " + at), hint);
+                        "unknown key '" + key + "'" + (at.isEmpty() ? "" : " in " + at), hint,
+                        rename == null ? null : doc.renameKey(keyPointer, rename));
                 return true;
             }
             case "required" -> {
@@ -85,8 +90,12 @@ public final class SchemaCheck {
             case "type" -> {
                 YNode node = doc.at(at);
                 String found = node == null ? "null" : node.describe();
+                // yes, on, 0150, 1.30 where a string is meant: YAML 1.1 reads them as a boolean or a number.
+                Fix quote = allowsString(m.getSchemaNode()) ? YDocument.quoteYaml11(node) : null;
                 reporter.report(Code.TYPE_MISMATCH, doc.valuePos(at), at,
-                        label(at) + " must be " + expected(m.getSchemaNode()) + ", not " + found);
+                        label(at) + " must be " + expected(m.getSchemaNode()) + ", not " + found,
+                        quote == null ? null : "quote it (\"" + ((dev.launchc.load.YScalar) node).text()
+                                + "\"): YAML 1.1 reads it unquoted as " + found, quote);
                 return false;
             }
             case "enum" -> {
@@ -118,6 +127,18 @@ public final class SchemaCheck {
     private static String stripLocation(String message) {
         int colon = message.indexOf(": ");
         return colon >= 0 && message.startsWith("/") ? message.substring(colon + 2) : message;
+    }
+
+    private static boolean allowsString(JsonNode typeNode) {
+        if (typeNode != null && typeNode.isArray()) {
+            for (JsonNode t : typeNode) {
+                if ("string".equals(t.asText())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return typeNode != null && "string".equals(typeNode.asText());
     }
 
     private static String expected(JsonNode typeNode) {

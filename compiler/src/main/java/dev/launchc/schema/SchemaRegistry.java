@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The schemas packaged from {@code schema/}, each parsed and compiled once per process. */
 public final class SchemaRegistry {
     public static final List<SchemaId> PUBLISHED = List.of(
-            new SchemaId("native", "0.1.0"), new SchemaId("native", "0.2.0"), new SchemaId("cluster", "v1alpha1"));
+            new SchemaId("native", "0.1.0"), new SchemaId("native", "0.2.0"), new SchemaId("cluster", "v1alpha1"),
+            new SchemaId("config", "v1"));
 
     private static final Map<SchemaId, JsonNode> RAW = new ConcurrentHashMap<>();
     private static final Map<SchemaId, JsonSchema> COMPILED = new ConcurrentHashMap<>();

@@ -144,4 +144,12 @@ class DidYouMeanTest {
             assertEquals(hint, d.hint());
         }
     }
+
+    /** A fix renames only to the one closest name: two at the same distance are a guess. */
+    @org.junit.jupiter.api.Test
+    void unambiguousOnlyWhenOneCandidateIsClosest() {
+        assertEquals("extraSANs", DidYouMean.unambiguous("extraSAN", java.util.List.of("extraSANs", "extraCNIEnv")).orElse(null));
+        assertNull(DidYouMean.unambiguous("--fooo", java.util.List.of("--foo1", "--foo2")).orElse(null));
+        assertNull(DidYouMean.unambiguous("--zzzzzz", java.util.List.of("--max-pods")).orElse(null));
+    }
 }

@@ -179,7 +179,9 @@ public final class ReferenceDocs {
         }
         for (Code c : Code.values()) {
             sb.append("\n## ").append(c.id()).append("\n\n**").append(c.title()).append("** — default severity ")
-                    .append(c.defaultSeverity().label()).append("; ").append(verdict(c)).append(".\n\n")
+                    .append(c.defaultSeverity().label()).append("; ").append(verdict(c))
+                    .append(c.suppressible() ? "" : "; **cannot be suppressed** (it protects the node or your files)")
+                    .append(".\n\n")
                     .append(c.explanation().strip().replaceAll("(?m)^#", "###")).append('\n');
         }
         return sb.toString();

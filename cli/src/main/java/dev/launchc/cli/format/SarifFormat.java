@@ -137,7 +137,8 @@ public final class SarifFormat implements ReportFormat {
         }
         res.put("level", level(d.severity()));
         String message = d.message() == null || d.message().isEmpty() ? d.code() : d.message();
-        res.putObject("message").put("text", message);
+        // GitHub code scanning shows the message, not the properties: the hint goes into it too.
+        res.putObject("message").put("text", d.hint() == null ? message : message + "\nHint: " + d.hint());
         ObjectNode physical = res.putArray("locations").addObject().putObject("physicalLocation");
         // The finding's own file is the file of its FileLint; they are the same in practice.
         String where = d.file() == null ? file : d.file();
@@ -151,12 +152,32 @@ public final class SarifFormat implements ReportFormat {
         // way GitHub's own line hashes count occurrences.
         int occurrence = seen.merge(hash, 1, Integer::sum);
         res.putObject("partialFingerprints").put(FINGERPRINT_KEY, hash + ":" + occurrence);
+        if (d.fix() != null) {
+            fix(res.putArray("fixes").addObject(), d.fix(), where, where.equals(file) ? artifactIndex : -1);
+        }
         ObjectNode props = res.putObject("properties");
         props.put("path", path);
         if (d.hint() != null) {
             props.put("hint", d.hint());
         }
         return res;
+    }
+
+    /** A SARIF fix: one artifactChange with a replacement per edit; an insertion deletes an empty region. */
+    private static void fix(ObjectNode node, dev.launchc.diag.Fix fix, String file, int artifactIndex) {
+        node.putObject("description").put("text", fix.description());
+        ObjectNode change = node.putArray("artifactChanges").addObject();
+        artifactLocation(change.putObject("artifactLocation"), file, artifactIndex);
+        ArrayNode replacements = change.putArray("replacements");
+        for (dev.launchc.diag.Fix.Edit edit : fix.edits()) {
+            ObjectNode replacement = replacements.addObject();
+            ObjectNode deleted = replacement.putObject("deletedRegion");
+            deleted.put("startLine", edit.start().line());
+            deleted.put("startColumn", edit.start().column());
+            deleted.put("endLine", edit.end().line());
+            deleted.put("endColumn", edit.end().column());
+            replacement.putObject("insertedContent").put("text", edit.text());
+        }
     }
 
     private static void artifactLocation(ObjectNode loc, String file, int index) {

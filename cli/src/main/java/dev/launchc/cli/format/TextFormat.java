@@ -16,6 +16,16 @@ public final class TextFormat implements ReportFormat {
 
     @Override
     public String render(List<FileLint> results) {
+        StringBuilder sb = new StringBuilder(findings(results));
+        Summary s = Summary.of(results);
+        sb.append(s.files()).append(s.files() == 1 ? " file" : " files").append(", ")
+                .append(s.errors()).append(s.errors() == 1 ? " error" : " errors").append(", ")
+                .append(s.warnings()).append(s.warnings() == 1 ? " warning" : " warnings").append('\n');
+        return sb.toString();
+    }
+
+    /** The findings without the closing count: for commands (compile, bundle) that end with a line of their own. */
+    public String findings(List<FileLint> results) {
         StringBuilder sb = new StringBuilder();
         for (FileLint r : results) {
             for (Diagnostic d : r.diagnostics()) {
@@ -41,10 +51,6 @@ public final class TextFormat implements ReportFormat {
                 }
             }
         }
-        Summary s = Summary.of(results);
-        sb.append(s.files()).append(s.files() == 1 ? " file" : " files").append(", ")
-                .append(s.errors()).append(s.errors() == 1 ? " error" : " errors").append(", ")
-                .append(s.warnings()).append(s.warnings() == 1 ? " warning" : " warnings").append('\n');
         return sb.toString();
     }
 

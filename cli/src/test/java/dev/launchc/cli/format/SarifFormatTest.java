@@ -18,6 +18,8 @@ import com.networknt.schema.SpecVersionDetector;
 import com.networknt.schema.ValidationMessage;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.Diagnostic;
+import dev.launchc.diag.Fix;
+import dev.launchc.diag.Pos;
 import dev.launchc.diag.Severity;
 import dev.launchc.lint.FileLint;
 import java.io.IOException;
@@ -98,6 +100,38 @@ class SarifFormatTest {
     @Test
     void validatesAgainstTheSarifSchema() throws IOException {
         assertValid(render(sample()));
+    }
+
+    /** A rename and an insertion: each finding's fix as artifactChanges with replacements, valid SARIF. */
+    @Test
+    void fixesBecomeSarifFixesAndValidate() throws IOException {
+        Fix rename = Fix.replace("rename --clster-dns to --cluster-dns", new Pos(5, 3), "--clster-dns", "--cluster-dns");
+        Fix insert = Fix.insert("add 10.153.183.1 to extraSANs", new Pos(8, 1), "  - 10.153.183.1\n");
+        Diagnostic flag = new Diagnostic(FLAG, Severity.ERROR, "unknown kubelet flag --clster-dns", "a.yaml", 5, 3,
+                "/extraKubeletArgs/--clster-dns", "did you mean --cluster-dns?", rename);
+        Diagnostic san = new Diagnostic(WARN, Severity.WARNING, "first service address not in extraSANs", "a.yaml", 4, 22,
+                "/extraCNIEnv/IPv4_SERVICE_CIDR", null, insert);
+        JsonNode doc = render(List.of(lint("a.yaml", flag, san)));
+        assertValid(doc);
+        JsonNode first = doc.at("/runs/0/results/0/fixes/0");
+        assertEquals("rename --clster-dns to --cluster-dns", first.at("/description/text").asText());
+        assertEquals("a.yaml", first.at("/artifactChanges/0/artifactLocation/uri").asText());
+        JsonNode replacement = first.at("/artifactChanges/0/replacements/0");
+        assertEquals(5, replacement.at("/deletedRegion/startLine").asInt());
+        assertEquals(3, replacement.at("/deletedRegion/startColumn").asInt());
+        assertEquals(5, replacement.at("/deletedRegion/endLine").asInt());
+        assertEquals(3 + "--clster-dns".length(), replacement.at("/deletedRegion/endColumn").asInt());
+        assertEquals("--cluster-dns", replacement.at("/insertedContent/text").asText());
+        JsonNode insertion = doc.at("/runs/0/results/1/fixes/0/artifactChanges/0/replacements/0");
+        assertEquals(insertion.at("/deletedRegion/startColumn").asInt(), insertion.at("/deletedRegion/endColumn").asInt(),
+                "an insertion deletes an empty region");
+        assertEquals("  - 10.153.183.1\n", insertion.at("/insertedContent/text").asText());
+        assertEquals("first service address not in extraSANs", doc.at("/runs/0/results/1/message/text").asText(),
+                "no hint, no hint line");
+        // A fix whose replacement lacks its required insertedContent or deletedRegion is not valid SARIF.
+        ObjectNode broken = (ObjectNode) doc;
+        ((ObjectNode) broken.at("/runs/0/results/0/fixes/0/artifactChanges/0")).remove("replacements");
+        assertFalse(schema.validate(broken).isEmpty(), "an artifactChange without replacements should not validate");
     }
 
     @Test
@@ -187,7 +221,8 @@ class SarifFormatTest {
         assertEquals(FLAG, first.get("ruleId").asText());
         assertEquals(FLAG, rules.get(first.get("ruleIndex").asInt()).get("id").asText());
         assertEquals("error", first.get("level").asText());
-        assertEquals("unknown kubelet flag --clster-dns", first.at("/message/text").asText());
+        // The hint is in the message too: GitHub code scanning shows the message, not the properties.
+        assertEquals("unknown kubelet flag --clster-dns\nHint: did you mean --cluster-dns?", first.at("/message/text").asText());
         JsonNode loc = first.at("/locations/0/physicalLocation");
         assertEquals("a.yaml", loc.at("/artifactLocation/uri").asText());
         assertEquals("%SRCROOT%", loc.at("/artifactLocation/uriBaseId").asText());
@@ -212,7 +247,7 @@ class SarifFormatTest {
     @Test
     void hostileMessageSurvivesIntactAndPositionIsClamped() throws IOException {
         JsonNode r = render(sample()).at("/runs/0/results/3");
-        assertEquals(HOSTILE, r.at("/message/text").asText());
+        assertEquals(HOSTILE + "\nHint: " + HOSTILE, r.at("/message/text").asText());
         assertEquals(HOSTILE, r.at("/properties/hint").asText());
         assertEquals("/a~1b/c~0d", r.at("/properties/path").asText());
         assertEquals(1, r.at("/locations/0/physicalLocation/region/startLine").asInt());

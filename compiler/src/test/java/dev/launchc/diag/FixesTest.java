@@ -1,0 +1,47 @@
+package dev.launchc.diag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FixesTest {
+    @Test
+    void replacesAndInsertsByLineAndCodePointColumn() {
+        String text = "a: 😀 x\nb: 1\n";
+        Fixes.Applied r = Fixes.apply(text, List.of(
+                Fix.replace("x to y", new Pos(1, 6), "x", "y"),
+                Fix.insert("add c", new Pos(2, 1), "c: 2\n")));
+        assertEquals("a: 😀 y\nc: 2\nb: 1\n", r.text());
+        assertEquals(2, r.count());
+    }
+
+    @Test
+    void skipsAFixWhoseOldTextIsNotThere() {
+        Fixes.Applied r = Fixes.apply("a: 1\n", List.of(Fix.replace("b", new Pos(1, 1), "b", "c")));
+        assertEquals("a: 1\n", r.text());
+        assertEquals(0, r.count());
+    }
+
+    @Test
+    void skipsAPositionPastTheFileOrTheLine() {
+        assertEquals(0, Fixes.apply("a: 1", List.of(Fix.insert("x", new Pos(2, 1), "b\n"))).count());
+        assertEquals(0, Fixes.apply("a: 1\n", List.of(Fix.insert("x", new Pos(1, 9), "b"))).count());
+    }
+
+    @Test
+    void takesTheFirstOfTwoOverlappingFixesWhole() {
+        Fix first = new Fix("two edits", List.of(new Fix.Edit(new Pos(1, 1), "ab", "AB"), new Fix.Edit(new Pos(2, 1), "c", "C")));
+        Fix overlapping = Fix.replace("b", new Pos(1, 2), "b", "X");
+        Fixes.Applied r = Fixes.apply("abc\nc\n", List.of(first, overlapping));
+        assertEquals("ABc\nC\n", r.text());
+        assertEquals(1, r.count());
+    }
+
+    @Test
+    void editEndsAfterItsOldText() {
+        assertEquals(new Pos(3, 8), new Fix.Edit(new Pos(3, 3), "extra", "x").end());
+        assertEquals(new Pos(4, 2), new Fix.Edit(new Pos(3, 3), "ab\nc", "x").end());
+        assertEquals(new Pos(1, 5), new Fix.Edit(new Pos(1, 5), "", "x").end());
+    }
+}
