@@ -38,7 +38,7 @@ public record ConfigChange(String node, String status, List<String> seedParts, L
         newer.forEach(n -> news.put(n.node(), n));
         TreeSet<String> names = new TreeSet<>(olds.keySet());
         names.addAll(news.keySet());
-        DriftComparer comparer = new DriftComparer(track);
+        DriftComparer comparer = DriftComparer.betweenConfigs();
         List<Difference> differences = new ArrayList<>();
         List<ConfigChange> nodes = new ArrayList<>();
         for (String name : names) {

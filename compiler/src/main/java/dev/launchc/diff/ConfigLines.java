@@ -54,6 +54,11 @@ final class ConfigLines {
         return new Difference.ConfigLine(state.configFile(), pos.line(), pos.column());
     }
 
+    /** True when the config itself sets {@code key} in {@code file}: a difference there is the config's, whoever else writes the key. */
+    boolean sets(String file, String key) {
+        return byKey.containsKey(file + "\0" + key);
+    }
+
     /** The line that sets {@code key} in {@code file}, else the line of the map or file entry, else null. */
     Difference.ConfigLine at(String file, String key) {
         Difference.ConfigLine l = key == null ? null : byKey.get(file + "\0" + key);

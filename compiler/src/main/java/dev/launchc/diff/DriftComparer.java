@@ -35,8 +35,18 @@ public final class DriftComparer {
 
     private final WrittenOutside outside;
 
+    /** A comparer that names what MicroK8s and the addons write on a live node (catalog facts of {@code track}). */
     public DriftComparer(Track track) {
-        this.outside = new WrittenOutside(track);
+        this(new WrittenOutside(track));
+    }
+
+    private DriftComparer(WrittenOutside outside) {
+        this.outside = outside;
+    }
+
+    /** A comparer of two configs' previews: every difference is the edit's, none an addon's. */
+    public static DriftComparer betweenConfigs() {
+        return new DriftComparer((WrittenOutside) null);
     }
 
     /** Every difference between {@code expected} and {@code actual}, reported under {@code node}, by file. */
@@ -49,9 +59,9 @@ public final class DriftComparer {
             String e = expected.files().get(path);
             String a = actual.files().get(path);
             if (a == null) {
-                out.add(new Difference(node, path, DiffKind.FILE_MISSING, null, null, null, lines.at(path, null), outside.file(path)));
+                out.add(new Difference(node, path, DiffKind.FILE_MISSING, null, null, null, lines.at(path, null), fileWriter(path)));
             } else if (e == null) {
-                out.add(new Difference(node, path, DiffKind.FILE_UNEXPECTED, null, null, null, null, outside.file(path)));
+                out.add(new Difference(node, path, DiffKind.FILE_UNEXPECTED, null, null, null, null, fileWriter(path)));
             } else if (!e.equals(a)) {
                 compareFile(node, path, e, a, lines, out);
             }
@@ -69,7 +79,7 @@ public final class DriftComparer {
             Map<String, String> e = tomlLeaves(expected);
             Map<String, String> a = tomlLeaves(actual);
             if (e != null && a != null) {
-                compareMaps(node, path, e, a, lines, outside.file(path), out);
+                compareMaps(node, path, e, a, lines, fileWriter(path), out);
                 return;
             }
         }
@@ -138,16 +148,25 @@ public final class DriftComparer {
             } else if (!readValues(entry.getValue()).equals(readValues(actualValues))) {
                 String actualRead = actualValues.get(actualValues.size() - 1).read();
                 out.add(new Difference(node, path, DiffKind.CHANGED, key, shown(entry.getValue()), shown(actualValues),
-                        lines.at(path, key), outside.flag(path, key, actualRead)));
+                        lines.at(path, key), flagWriter(lines, path, key, actualRead)));
             }
         }
         for (Map.Entry<String, List<Setting>> entry : a.entrySet()) {
             if (!e.containsKey(entry.getKey())) {
                 List<Setting> values = entry.getValue();
                 out.add(new Difference(node, path, DiffKind.UNEXPECTED, entry.getKey(), null, shown(values),
-                        lines.at(path, null), outside.flag(path, entry.getKey(), values.get(values.size() - 1).read())));
+                        lines.at(path, null), flagWriter(lines, path, entry.getKey(), values.get(values.size() - 1).read())));
             }
         }
+    }
+
+    private String fileWriter(String path) {
+        return outside == null ? null : outside.file(path);
+    }
+
+    /** The addon that wrote a flag the config does not set itself, or null. */
+    private String flagWriter(ConfigLines lines, String path, String key, String actual) {
+        return outside == null || lines.sets(path, key) ? null : outside.flag(path, key, actual);
     }
 
     private static List<String> readValues(List<Setting> settings) {
