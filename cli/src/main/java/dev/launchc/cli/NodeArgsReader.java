@@ -51,10 +51,15 @@ final class NodeArgsReader {
 
     /** The args files of a report tarball, by path relative to {@code args/}. */
     static SortedMap<String, String> fromTarball(Path tarball, LoadLimits limits) {
+        return fromTarball(tarball, limits, MAX_INFLATED);
+    }
+
+    /** As {@link #fromTarball(Path, LoadLimits)} with another bound on the inflated bytes, for tests. */
+    static SortedMap<String, String> fromTarball(Path tarball, LoadLimits limits, long maxInflated) {
         SortedMap<String, String> files = new TreeMap<>();
         String name = tarball.toString();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(tarball));
-                InputStream inflated = new Bounded(gunzipIfNeeded(raw), MAX_INFLATED, name);
+                InputStream inflated = new Bounded(gunzipIfNeeded(raw), maxInflated, name);
                 TarArchiveInputStream tar = new TarArchiveInputStream(inflated)) {
             boolean sawArgs = false;
             for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
