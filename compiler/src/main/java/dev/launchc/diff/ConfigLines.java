@@ -59,9 +59,13 @@ final class ConfigLines {
         return byKey.containsKey(file + "\0" + key);
     }
 
-    /** The line that sets {@code key} in {@code file}, else the line of the map or file entry, else null. */
-    Difference.ConfigLine at(String file, String key) {
-        Difference.ConfigLine l = key == null ? null : byKey.get(file + "\0" + key);
-        return l != null ? l : byFile.get(file);
+    /** The line that sets {@code key} in {@code file}, or null (a track default, or a flag MicroK8s writes). */
+    Difference.ConfigLine key(String file, String key) {
+        return byKey.get(file + "\0" + key);
+    }
+
+    /** The line of the map or file entry that writes {@code file}: where a key to remove would go. */
+    Difference.ConfigLine file(String file) {
+        return byFile.get(file);
     }
 }

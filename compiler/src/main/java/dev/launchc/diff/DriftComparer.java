@@ -59,7 +59,7 @@ public final class DriftComparer {
             String e = expected.files().get(path);
             String a = actual.files().get(path);
             if (a == null) {
-                out.add(new Difference(node, path, DiffKind.FILE_MISSING, null, null, null, lines.at(path, null), fileWriter(path)));
+                out.add(new Difference(node, path, DiffKind.FILE_MISSING, null, null, null, lines.file(path), fileWriter(path)));
             } else if (e == null) {
                 out.add(new Difference(node, path, DiffKind.FILE_UNEXPECTED, null, null, null, null, fileWriter(path)));
             } else if (!e.equals(a)) {
@@ -144,18 +144,18 @@ public final class DriftComparer {
             String key = entry.getKey();
             List<Setting> actualValues = a.get(key);
             if (actualValues == null) {
-                out.add(new Difference(node, path, DiffKind.MISSING, key, shown(entry.getValue()), null, lines.at(path, key), null));
+                out.add(new Difference(node, path, DiffKind.MISSING, key, shown(entry.getValue()), null, lines.key(path, key), null));
             } else if (!readValues(entry.getValue()).equals(readValues(actualValues))) {
                 String actualRead = actualValues.get(actualValues.size() - 1).read();
                 out.add(new Difference(node, path, DiffKind.CHANGED, key, shown(entry.getValue()), shown(actualValues),
-                        lines.at(path, key), flagWriter(lines, path, key, actualRead)));
+                        lines.key(path, key), flagWriter(lines, path, key, actualRead)));
             }
         }
         for (Map.Entry<String, List<Setting>> entry : a.entrySet()) {
             if (!e.containsKey(entry.getKey())) {
                 List<Setting> values = entry.getValue();
                 out.add(new Difference(node, path, DiffKind.UNEXPECTED, entry.getKey(), null, shown(values),
-                        lines.at(path, null), flagWriter(lines, path, entry.getKey(), values.get(values.size() - 1).read())));
+                        lines.file(path), flagWriter(lines, path, entry.getKey(), values.get(values.size() - 1).read())));
             }
         }
     }
@@ -186,14 +186,14 @@ public final class DriftComparer {
         for (Map.Entry<String, String> entry : e.entrySet()) {
             String actual = a.get(entry.getKey());
             if (actual == null) {
-                out.add(new Difference(node, path, DiffKind.MISSING, entry.getKey(), entry.getValue(), null, lines.at(path, null), writtenBy));
+                out.add(new Difference(node, path, DiffKind.MISSING, entry.getKey(), entry.getValue(), null, lines.file(path), writtenBy));
             } else if (!actual.equals(entry.getValue())) {
-                out.add(new Difference(node, path, DiffKind.CHANGED, entry.getKey(), entry.getValue(), actual, lines.at(path, null), writtenBy));
+                out.add(new Difference(node, path, DiffKind.CHANGED, entry.getKey(), entry.getValue(), actual, lines.file(path), writtenBy));
             }
         }
         for (Map.Entry<String, String> entry : a.entrySet()) {
             if (!e.containsKey(entry.getKey())) {
-                out.add(new Difference(node, path, DiffKind.UNEXPECTED, entry.getKey(), null, entry.getValue(), lines.at(path, null), writtenBy));
+                out.add(new Difference(node, path, DiffKind.UNEXPECTED, entry.getKey(), null, entry.getValue(), lines.file(path), writtenBy));
             }
         }
     }
@@ -231,6 +231,6 @@ public final class DriftComparer {
             i++;
         }
         out.add(new Difference(node, path, DiffKind.CHANGED, "line " + (i + 1), i < e.length ? e[i] : null,
-                i < a.length ? a[i] : null, lines.at(path, null), null));
+                i < a.length ? a[i] : null, lines.file(path), null));
     }
 }
