@@ -1,6 +1,5 @@
 package dev.launchc.render;
 
-import dev.launchc.convert.NativeV0_2Converter;
 import dev.launchc.diff.Remediation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,19 +11,6 @@ public final class RemediationRenderer {
     private RemediationRenderer() {}
 
     public static String render(String node, String track, Remediation r) {
-        List<Map<String, Object>> args = new ArrayList<>();
-        r.args().forEach((file, entries) -> {
-            List<Map<String, Object>> es = new ArrayList<>();
-            entries.forEach((k, v) -> {
-                Map<String, Object> e = new HashMap<>();
-                e.put("k", k);
-                if (v != null) {
-                    e.put("v", v);
-                }
-                es.add(e);
-            });
-            args.add(Map.of("key", NativeV0_2Converter.yamlKey(file), "entries", es));
-        });
         Map<String, Object> model = new HashMap<>();
         model.put("node", node);
         model.put("track", track);
@@ -32,7 +18,7 @@ public final class RemediationRenderer {
         model.put("changes", r.changes());
         model.put("restarts", r.restarts());
         model.put("manual", r.manual());
-        model.put("args", args);
+        model.put("args", SeedRenderer.argMaps(r.args()));
         model.put("registries", pairs(r.registries()));
         model.put("files", pairs(r.configFiles()));
         return TemplateRenderer.render("remediation.yaml.ftl", model);
