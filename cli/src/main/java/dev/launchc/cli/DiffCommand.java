@@ -88,7 +88,7 @@ public final class DiffCommand implements Callable<Integer> {
         out.print(switch (format) {
             case text -> DiffFormat.text(report);
             case json -> DiffFormat.json(report);
-            case sarif -> DiffFormat.sarif(report);
+            case sarif -> DiffFormat.sarif(report, want.nodeLines());
         });
         out.flush();
         boolean drift = report.differences().stream().anyMatch(Difference::isDrift)

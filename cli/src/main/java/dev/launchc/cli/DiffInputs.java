@@ -3,10 +3,13 @@ package dev.launchc.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.Track;
+import dev.launchc.diag.Pos;
+import dev.launchc.diff.Difference;
 import dev.launchc.diff.NodeState;
 import dev.launchc.json.JsonTrees;
 import dev.launchc.lint.FileLint;
 import dev.launchc.lint.Linter;
+import dev.launchc.model.internal.Cluster;
 import dev.launchc.model.internal.LaunchConfig;
 import dev.launchc.render.OutputTree;
 import java.io.IOException;
@@ -32,9 +35,11 @@ final class DiffInputs {
     /**
      * One side.
      *
-     * @param live true for a single live node (report or args directory), false for configs
+     * @param live      true for a single live node (report or args directory), false for configs
+     * @param nodeLines where each node is in the user's file (a cluster file's node entry, a native
+     *                  config's first line): the place to show a difference no line of it set
      */
-    record Side(String name, List<NodeState> nodes, Track track, boolean live) {}
+    record Side(String name, List<NodeState> nodes, Track track, boolean live, Map<String, Difference.ConfigLine> nodeLines) {}
 
     private static final String SEED = "seed/microk8s.yaml";
 
@@ -55,7 +60,15 @@ final class DiffInputs {
         }
         Linter seedLinter = new Linter(compiled.track(), true, options.mode(), options.limits());
         List<NodeState> nodes = new ArrayList<>();
+        Map<String, Difference.ConfigLine> nodeLines = new java.util.HashMap<>();
+        if (compiled.cluster() != null) {
+            for (Cluster.Node n : compiled.cluster().nodes()) {
+                Pos pos = compiled.cluster().source().valuePos(n.name().pointer());
+                nodeLines.put(n.name().text(), new Difference.ConfigLine(arg, pos.line(), pos.column()));
+            }
+        }
         for (CompiledTree.Node node : compiled.nodes()) {
+            nodeLines.putIfAbsent(node.name(), new Difference.ConfigLine(arg, 1, 1));
             String base = "nodes/" + node.name() + "/";
             SortedMap<String, String> files = new TreeMap<>();
             byte[] seed = null;
@@ -77,7 +90,7 @@ final class DiffInputs {
             }
             nodes.add(new NodeState(node.name(), files, config, configFile));
         }
-        return new Side(arg, List.copyOf(nodes), compiled.track(), false);
+        return new Side(arg, List.copyOf(nodes), compiled.track(), false, Map.copyOf(nodeLines));
     }
 
     /** A compile OUTDIR: each node's args/ preview and its seed; the track from its plan.json. */
@@ -106,7 +119,7 @@ final class DiffInputs {
             }
             nodes.add(new NodeState(nodeDir.getFileName().toString(), files, config, configFile));
         }
-        return new Side(arg, List.copyOf(nodes), track, false);
+        return new Side(arg, List.copyOf(nodes), track, false, Map.of());
     }
 
     private static java.util.Optional<Track> planTrack(Path nodeDir) {
@@ -138,6 +151,6 @@ final class DiffInputs {
     }
 
     private static Side live(String arg, SortedMap<String, String> files) {
-        return new Side(arg, List.of(NodeState.live(null, files)), null, true);
+        return new Side(arg, List.of(NodeState.live(null, files)), null, true, Map.of());
     }
 }

@@ -110,4 +110,18 @@ class DiffConfigsTest {
         int line = loc.path("region").path("startLine").asInt();
         assertTrue(Files.readAllLines(config).get(line - 1).contains("--leader-elect-renew-deadline"), "line " + line);
     }
+
+    @Test
+    void sarifPutsAClusterNodesDifferenceAtItsEntryInTheClusterFile() throws IOException {
+        Path config = GPU.resolve("cluster.yaml");
+        Map<String, String> files = new TreeMap<>(DiffFixtures.compiled(config, "gpu-1").files());
+        files.put("kubelet", files.get("kubelet") + "--v=4\n");
+        Path report = DiffFixtures.report(tmp.resolve("r.tar.gz"), files);
+        CliRun run = CliRun.of("diff", "--format", "sarif", "--node", "gpu-1", config.toString(), report.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        JsonNode loc = JSON.readTree(run.out()).path("runs").get(0).path("results").get(0).path("locations").get(0).path("physicalLocation");
+        assertTrue(loc.path("artifactLocation").path("uri").asText().endsWith("examples/gpu/cluster.yaml"), loc.toString());
+        int line = loc.path("region").path("startLine").asInt();
+        assertTrue(Files.readAllLines(config).get(line - 1).contains("name: gpu-1"), "line " + line);
+    }
 }

@@ -135,12 +135,12 @@ public final class DiffFormat {
      * config line the expectation came from, else at the node's file under {@code args/}; drift is a
      * warning, what MicroK8s or an addon wrote a note.
      */
-    public static String sarif(ConfigChange.Report report) {
-        return sarif(report, SarifFormat.toolVersion());
+    public static String sarif(ConfigChange.Report report, Map<String, Difference.ConfigLine> nodeLines) {
+        return sarif(report, nodeLines, SarifFormat.toolVersion());
     }
 
-    /** As {@link #sarif(ConfigChange.Report)}, with an explicit tool version, for tests. */
-    public static String sarif(ConfigChange.Report report, String version) {
+    /** As {@link #sarif(ConfigChange.Report, Map)}, with an explicit tool version, for tests. */
+    public static String sarif(ConfigChange.Report report, Map<String, Difference.ConfigLine> nodeLines, String version) {
         ObjectNode root = SarifFormat.MAPPER.createObjectNode();
         root.put("$schema", SarifFormat.SCHEMA);
         root.put("version", "2.1.0");
@@ -170,16 +170,29 @@ public final class DiffFormat {
             r.put("level", d.isDrift() ? "warning" : "note");
             r.putObject("message").put("text", message(d));
             ObjectNode physical = r.putArray("locations").addObject().putObject("physicalLocation");
-            String uri = d.line() != null ? d.line().file() : "args/" + d.file();
-            SarifFormat.artifactLocation(physical.putObject("artifactLocation"), uri, -1);
+            Difference.ConfigLine at = location(d, nodeLines);
+            SarifFormat.artifactLocation(physical.putObject("artifactLocation"), at == null ? "args/" + d.file() : at.file(), -1);
             ObjectNode region = physical.putObject("region");
-            region.put("startLine", d.line() != null ? Math.max(1, d.line().line()) : 1);
-            region.put("startColumn", d.line() != null ? Math.max(1, d.line().column()) : 1);
+            region.put("startLine", at == null ? 1 : Math.max(1, at.line()));
+            region.put("startColumn", at == null ? 1 : Math.max(1, at.column()));
             r.putObject("partialFingerprints").put(SarifFormat.FINGERPRINT_KEY,
                     SarifFormat.fingerprint("diff/" + d.kind().label(), Objects.toString(d.node(), "") + "/" + d.file(), Objects.toString(d.key(), "")));
         }
         run.put("columnKind", "unicodeCodePoints");
         return write(root);
+    }
+
+    /**
+     * Where code scanning shows a difference: the config line that set it when that is in the
+     * user's file; else the node's place in it (a cluster node's entry: its seed is generated);
+     * else the node's file under args/.
+     */
+    private static Difference.ConfigLine location(Difference d, Map<String, Difference.ConfigLine> nodeLines) {
+        Difference.ConfigLine node = d.node() == null ? null : nodeLines.get(d.node());
+        if (d.line() != null && (node == null || d.line().file().equals(node.file()))) {
+            return d.line();
+        }
+        return node != null ? node : d.line();
     }
 
     private static String message(Difference d) {
