@@ -23,6 +23,7 @@ public final class LaunchcCommand implements Runnable {
             new Subcommand("compile", CompileCommand::new, true),
             new Subcommand("images", ImagesCommand::new, true),
             new Subcommand("bundle", BundleCommand::new, true),
+            new Subcommand("diff", DiffCommand::new, true),
             new Subcommand("schema", SchemaCommand::new, true),
             new Subcommand("explain", ExplainCommand::new, true),
             new Subcommand("docs", DocsCommand::new, true),

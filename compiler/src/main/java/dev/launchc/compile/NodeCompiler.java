@@ -54,6 +54,25 @@ public final class NodeCompiler {
         return new NodeCompiler(track).run(node, config);
     }
 
+    /** A node's args files after a launch config was applied to it on a running node, and the services restarted. */
+    public record Applied(SortedMap<String, String> args, List<String> restarts) {}
+
+    /**
+     * The cluster agent's watcher applying {@code config} to a running node whose args directory
+     * holds {@code args} (paths relative to it): the file writes of each part in full mode, then the
+     * restarts (launch-config-facts §1.3, §4.1). Addons, repositories and join are not run: the
+     * result is what the files become.
+     */
+    public static Applied applyToNode(Map<String, String> args, LaunchConfig config, Track track) {
+        NodeCompiler c = new NodeCompiler(track);
+        c.args.putAll(args);
+        Set<String> restarts = new TreeSet<>();
+        for (Part part : config.parts()) {
+            c.applyFiles(part, "full", restarts);
+        }
+        return new Applied(java.util.Collections.unmodifiableSortedMap(new TreeMap<>(c.args)), List.copyOf(restarts));
+    }
+
     private NodePlan run(String node, LaunchConfig config) {
         args.putAll(track.defaultArgs());
         for (Part part : config.parts()) {

@@ -1,6 +1,7 @@
 package dev.launchc.render;
 
 import dev.launchc.convert.NativeV0_2Converter;
+import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.plan.NodeSeed;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,18 +22,7 @@ public final class SeedRenderer {
             put(m, "joinUrl", p.joinUrl());
             m.put("worker", p.worker());
             put(m, "sans", p.extraSANs());
-            List<Map<String, Object>> args = new ArrayList<>();
-            p.args().forEach((file, entries) -> {
-                List<Map<String, Object>> es = new ArrayList<>();
-                entries.forEach((k, v) -> {
-                    Map<String, Object> e = new HashMap<>();
-                    e.put("k", k);
-                    put(e, "v", v);
-                    es.add(e);
-                });
-                args.add(Map.of("key", NativeV0_2Converter.yamlKey(file), "entries", es));
-            });
-            m.put("args", args);
+            m.put("args", argMaps(p.args()));
             List<Map<String, Object>> registries = new ArrayList<>();
             p.registries().forEach((ns, toml) -> registries.add(Map.of("k", ns, "v", TemplateRenderer.render(toml))));
             m.put("registries", registries);
@@ -57,6 +47,22 @@ public final class SeedRenderer {
         model.put("node", seed.node());
         model.put("parts", parts);
         return TemplateRenderer.render("seed.yaml.ftl", model);
+    }
+
+    /** Flag maps as the templates list them: per file its YAML key and its entries (no "v" for a null that removes the key). */
+    static List<Map<String, Object>> argMaps(Map<ServiceFile, Map<String, String>> maps) {
+        List<Map<String, Object>> args = new ArrayList<>();
+        maps.forEach((file, entries) -> {
+            List<Map<String, Object>> es = new ArrayList<>();
+            entries.forEach((k, v) -> {
+                Map<String, Object> e = new HashMap<>();
+                e.put("k", k);
+                put(e, "v", v);
+                es.add(e);
+            });
+            args.add(Map.of("key", NativeV0_2Converter.yamlKey(file), "entries", es));
+        });
+        return args;
     }
 
     private static void put(Map<String, Object> m, String key, Object value) {

@@ -39,8 +39,8 @@ public final class SarifFormat implements ReportFormat {
     /** The key under partialFingerprints; bump the version if the hashed fields ever change. */
     static final String FINGERPRINT_KEY = "launchc/v1";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
             Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
@@ -180,7 +180,7 @@ public final class SarifFormat implements ReportFormat {
         }
     }
 
-    private static void artifactLocation(ObjectNode loc, String file, int index) {
+    static void artifactLocation(ObjectNode loc, String file, int index) {
         String uri = uri(file);
         loc.put("uri", uri);
         if (!isAbsolute(uri)) {
@@ -285,7 +285,7 @@ public final class SarifFormat implements ReportFormat {
         }
     }
 
-    private static String toolVersion() {
+    static String toolVersion() {
         String v = SarifFormat.class.getPackage().getImplementationVersion();
         return v == null ? "0.1.0" : v;
     }
