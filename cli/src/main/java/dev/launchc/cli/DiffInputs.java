@@ -58,7 +58,8 @@ final class DiffInputs {
         if (compiled == null) {
             throw new UsageException(arg + " does not compile: fix the errors above");
         }
-        Linter seedLinter = new Linter(compiled.track(), true, options.mode(), options.limits());
+        LintOptions.Settings settings = options.settings(path);
+        Linter seedLinter = new Linter(compiled.track(), true, settings.mode(), options.limits(), settings.filter());
         List<NodeState> nodes = new ArrayList<>();
         Map<String, Difference.ConfigLine> nodeLines = new java.util.HashMap<>();
         if (compiled.cluster() != null) {
@@ -104,8 +105,9 @@ final class DiffInputs {
         if (nodeDirs.isEmpty()) {
             throw new UsageException(arg + ": no nodes/<node>/args/ in it; is it a compile OUTDIR?");
         }
-        Track track = options.target.explicit() ? options.track() : planTrack(nodeDirs.get(0)).orElse(options.track());
-        Linter linter = new Linter(track, true, options.mode(), options.limits());
+        LintOptions.Settings settings = options.settings(dir);
+        Track track = settings.targetExplicit() ? settings.track() : planTrack(nodeDirs.get(0)).orElse(settings.track());
+        Linter linter = new Linter(track, true, settings.mode(), options.limits(), settings.filter());
         List<NodeState> nodes = new ArrayList<>();
         for (Path nodeDir : nodeDirs) {
             SortedMap<String, String> files = NodeArgsReader.fromDirectory(nodeDir.resolve("args"), options.limits());
