@@ -129,6 +129,15 @@ class InstallScriptPropertiesTest {
         model.put("track", "1.36");
         model.put("nodes", models);
         model.put("nodeList", String.join(", ", nodes.stream().map(Node::name).toList()));
+        // The snap facts of a bundle without snaps (BundleCommand.snapModel), from the 1.36 catalog entry.
+        model.put("strict", false);
+        model.put("confinement", "classic");
+        model.put("channel", "1.36/stable");
+        model.put("baseSnap", "core22");
+        model.put("downloads", List.of("snap download snapd", "snap download core22",
+                "snap download microk8s --channel=1.36/stable"));
+        model.put("interfaces", List.of());
+        model.put("snaps", List.of());
         return TemplateRenderer.render("install.sh.ftl", model);
     }
 
