@@ -135,4 +135,31 @@ class YamlV2CornersTest {
             }
         }
     }
+
+    /**
+     * pkg/snap/snap.go UpdateContainerdRegistryConfigs (main and the 1.27 branch alike): filepath.Join,
+     * a string-prefix check against args/certs.d, MkdirAll. pkg/k8sinit/apply.go: the extraConfigFiles
+     * guard strings.Contains("/", name) refuses only "" and "/".
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1.36", "1.27"})
+    void registryKeysAndConfigFileNamesWithASlash(String track) {
+        String toml = ": |\n    server = \"https://harbor.corp.example\"\n    [host.\"https://harbor.corp.example\"]\n"
+                + "      capabilities = [\"pull\", \"resolve\"]\n";
+        String head = "version: " + version(track) + "\n";
+        FileLint nested = lint(track, Mode.COMPAT, head + "containerdRegistryConfigs:\n  harbor.corp.example/library" + toml);
+        assertFalse(nested.hasErrors(), "MicroK8s accepts it (MkdirAll):\n" + show(nested));
+        assertTrue(nested.diagnostics().stream().anyMatch(d -> d.code().equals("LC1019") && d.severity() == Severity.WARNING),
+                show(nested));
+        FileLint nestedDefault = lint(track, Mode.DEFAULT, head + "containerdRegistryConfigs:\n  harbor.corp.example/library" + toml);
+        assertTrue(nestedDefault.diagnostics().stream().anyMatch(d -> d.code().equals("LC1019")
+                && d.severity() == Severity.ERROR && d.message().contains("never read")), show(nestedDefault));
+        FileLint escaping = lint(track, Mode.COMPAT, head + "containerdRegistryConfigs:\n  ../../credentials" + toml);
+        assertTrue(escaping.diagnostics().stream().anyMatch(d -> d.code().equals("LC1020") && d.severity() == Severity.ERROR),
+                "MicroK8s refuses it (string-prefix check):\n" + show(escaping));
+        // The one deliberate exception: MicroK8s would write ../credentials/x; launchc refuses it under --compat too.
+        FileLint config = lint(track, Mode.COMPAT, head + "extraConfigFiles:\n  ../credentials/x: hello\n");
+        assertTrue(config.diagnostics().stream().anyMatch(d -> d.code().equals("LC1023") && d.severity() == Severity.ERROR),
+                show(config));
+    }
 }
