@@ -77,27 +77,13 @@ class ExamplesCompileCleanTest {
     @org.junit.jupiter.api.Test
     void workerSeedsOfAnHaClusterWithAWideServiceRangeCompileStrict() {
         ClusterCli.write(tmp.resolve("token.txt"), SeedPropertiesTest.TOKEN + "\n");
-        Path cluster = ClusterCli.write(tmp.resolve("cluster.yaml"), """
-                apiVersion: launchc.dev/v1alpha1
-                kind: Cluster
-                metadata:
-                  name: ha
-                spec:
-                  microk8s: "1.32"
-                  network:
-                    ipv4:
-                      podCIDR: 10.1.0.0/16
-                      serviceCIDR: 10.96.0.0/16
-                  join:
-                    token:
-                      fromFile: token.txt
-                  nodes:
-                    - {name: cp-1, role: control-plane, address: 10.20.0.11}
-                    - {name: cp-2, role: control-plane, address: 10.20.0.12}
-                    - {name: cp-3, role: control-plane, address: 10.20.0.13}
-                    - {name: w-1, role: worker, address: 10.20.0.21}
-                    - {name: w-2, role: worker, address: 10.20.0.22}
-                """);
+        Path cluster = tmp.resolve("cluster.yaml");
+        try {
+            Files.copy(ClusterCli.repo().resolve("compiler/src/test/resources/rules/cluster/network/ha-wide-service-range.yaml"),
+                    cluster);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertEquals(0, run("lint", "--strict", cluster.toString()).code());
         Run strict = ClusterCli.compile(cluster, tmp.resolve("out"), "--strict");
         assertEquals(0, strict.code(), strict::describe);

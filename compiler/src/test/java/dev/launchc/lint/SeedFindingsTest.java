@@ -13,34 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SeedFindingsTest {
-    private static final String CLUSTER = """
-            apiVersion: launchc.dev/v1alpha1
-            kind: Cluster
-            metadata:
-              name: ha
-            spec:
-              microk8s: "1.32"
-              network:
-                ipv4:
-                  podCIDR: 10.1.0.0/16
-                  serviceCIDR: 10.96.0.0/16
-              services:
-                kubelet:
-                  --max-pods: "150"
-              join:
-                token:
-                  fromEnv: TOKEN
-              nodes:
-                - name: cp-1
-                  role: control-plane
-                  address: 10.20.0.11
-                - name: w-1
-                  role: worker
-                  address: 10.20.0.21
-                - name: w-2
-                  role: worker
-                  address: 10.20.0.22
-            """;
+    /** Shared with the cli's ExamplesCompileCleanTest, which compiles it. */
+    static final String CLUSTER_FIXTURE = "/rules/cluster/network/ha-wide-service-range.yaml";
+
 
     /** A seed as a control plane would get it without the SANs: LC2002 at its extraCNIEnv line. */
     private static final String SEED = """
@@ -60,17 +35,21 @@ class SeedFindingsTest {
     }
 
     @Test
-    void aSeedFindingIsToldOnceAtTheClusterLineThatCausedIt() {
-        FileLint cluster = lint("cluster.yaml", CLUSTER);
+    void aSeedFindingIsToldOnceAtTheClusterLineThatCausedIt() throws java.io.IOException {
+        String text;
+        try (var in = SeedFindingsTest.class.getResourceAsStream(CLUSTER_FIXTURE)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        FileLint cluster = lint("cluster.yaml", text);
         FileLint seed = lint("seed.yaml", SEED);
         assertTrue(seed.diagnostics().stream().anyMatch(d -> d.code().equals("LC2002")), seed.diagnostics().toString());
         List<Diagnostic> mapped = SeedFindings.inClusterFile(cluster, cluster.cluster().cluster(),
-                List.of(new SeedFindings.Seed("w-1", 1, seed), new SeedFindings.Seed("w-2", 2, seed)));
+                List.of(new SeedFindings.Seed("w-1", 3, seed), new SeedFindings.Seed("w-2", 4, seed)));
         List<Diagnostic> lc2002 = mapped.stream().filter(d -> d.code().equals("LC2002")).toList();
         assertEquals(1, lc2002.size(), mapped.toString());
         Diagnostic d = lc2002.get(0);
         assertEquals("cluster.yaml", d.file());
-        assertEquals(10, d.line(), "the serviceCIDR line of the cluster file: " + d);
+        assertEquals(11, d.line(), "the serviceCIDR line of the cluster file: " + d);
         assertEquals("/spec/network/ipv4/serviceCIDR", d.path());
         assertTrue(d.message().endsWith("(in the seeds derived for nodes w-1, w-2)"), d.message());
     }
