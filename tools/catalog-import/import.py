@@ -382,6 +382,34 @@ CADVISOR_TYPES = {
     "--storage-driver-user": "string",
 }
 
+REMOVED_FLAGS_SOURCE = ("kubernetes.io blog 'Kubernetes Removals and Major Changes In v1.27' (2023-03-17) and "
+                        "'Kubernetes Removals and Deprecations In 1.24' (2022-04-07, dockershim removal); "
+                        "CHANGELOG-1.24 and CHANGELOG-1.27")
+# Flags that Kubernetes removed at or before 1.27, the oldest minor of the
+# reference, so that no kube-flags/<minor> file has them. Without this table a
+# linter can only offer a did-you-mean to an unrelated flag. Component -> flag ->
+# the minor that removed it.
+REMOVED_FLAGS = {
+    "kubelet": {
+        "--container-runtime": "1.27",
+        "--cni-bin-dir": "1.24",
+        "--cni-cache-dir": "1.24",
+        "--cni-conf-dir": "1.24",
+        "--docker-endpoint": "1.24",
+        "--experimental-dockershim-root-directory": "1.24",
+        "--image-pull-progress-deadline": "1.24",
+        "--network-plugin": "1.24",
+        "--network-plugin-mtu": "1.24",
+    },
+    "kube-apiserver": {
+        "--master-service-namespace": "1.27",
+    },
+    "kube-controller-manager": {
+        "--enable-taint-manager": "1.27",
+        "--pod-eviction-timeout": "1.27",
+    },
+}
+
 
 def read_list(path):
     lines = [l.strip() for l in read_text(path).splitlines() if l.strip()]
@@ -488,6 +516,7 @@ def build_kube(ref):
             "shorthands": dict(sorted(shorthands.items())),
             "featureGates": fg,
             "removedFeatureGates": removed,
+            "removedFlags": {c: dict(sorted(flags.items())) for c, flags in sorted(REMOVED_FLAGS.items())},
         }
         # component-prefixed gate keys (kube:Name=true) on kube-apiserver from 1.33/1.34 on
         if vkey(m) >= (1, 33):
@@ -519,6 +548,13 @@ GPU_MODEL_ALIASES = {
     "H200-NVL": ["H200-NVL-141GB"],
     "RTX-PRO-6000": ["RTX-PRO-6000-Blackwell-Server"],
 }
+
+NON_MIG_GPU_MODELS_SOURCE = ("NVIDIA Multi-Instance GPU User Guide, 'Supported GPUs' (MIG is offered by A100, A30, "
+                             "H100, H200, H20, H800, A800, GH200, B200, GB200 and RTX PRO 6000 Blackwell only)")
+# NVIDIA data-center GPUs without MIG, which the GPU Operator runs on but MIG
+# Manager cannot partition. A node may name one; only a MIG config is then wrong.
+NON_MIG_GPU_MODELS = ["A10", "A16", "A2", "A40", "L4", "L40", "L40S", "P100", "P4", "P40", "RTX-6000-Ada",
+                      "RTX-A6000", "T4", "V100"]
 
 
 def parse_gpu_images(path):
@@ -657,8 +693,11 @@ def build_gpu(ref):
             "cdiEnabledDefault": bool(cdi),
             "migConfigs": names,
             "models": models,
+            "modelsWithoutMig": NON_MIG_GPU_MODELS,
             "pciDevices": pci_devices,
         }
+        check(not set(m.lower() for m in NON_MIG_GPU_MODELS) & set(m.lower() for m in models),
+              "%s: a model without MIG is also a MIG model" % ver)
         check(out[ver]["migManagerImage"] in images, "%s: mig-manager image not in the default image list" % ver)
     return out
 

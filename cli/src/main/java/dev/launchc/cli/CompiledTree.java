@@ -6,6 +6,7 @@ import dev.launchc.compile.NodeCompiler;
 import dev.launchc.compile.SeedDeriver;
 import dev.launchc.lint.FileLint;
 import dev.launchc.lint.Linter;
+import dev.launchc.lint.SeedFindings;
 import dev.launchc.load.LoadLimits;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.plan.NodePlan;
@@ -91,11 +92,25 @@ final class CompiledTree {
                     .filter(seed -> only == null || only.isEmpty() || only.contains(seed.node()))
                     .map(seed -> build(input.name(), cluster.name(), seed, seedLinter, settings.mode(), track))
                     .toList();
-            List<Node> nodes = new ArrayList<>();
+            // Seed findings are told once, at the cluster file's line that caused them.
+            List<SeedFindings.Seed> seeds = new ArrayList<>();
             for (Built b : built) {
-                if (!report(settings.mode(), b.lint(), err)) {
+                seeds.add(new SeedFindings.Seed(b.seed().node(), nodeIndex(cluster, b.seed().node()), b.lint()));
+            }
+            FileLint seedFindings = new FileLint(lint.file(), lint.kind(),
+                    SeedFindings.inClusterFile(lint, cluster, seeds), null, lint.source());
+            if (!report(settings.mode(), seedFindings, err)) {
+                return null;
+            }
+            for (Built b : built) {
+                // Only when every failing finding matched one of the cluster file's own: show it as found.
+                if (LintOptions.fails(List.of(b.lint()), settings.mode())) {
+                    report(settings.mode(), b.lint(), err);
                     return null;
                 }
+            }
+            List<Node> nodes = new ArrayList<>();
+            for (Built b : built) {
                 tree.addAll(b.files());
                 nodes.add(new Node(b.seed().node(), b.seed().role(), b.seed().address()));
             }
@@ -109,6 +124,15 @@ final class CompiledTree {
                 || lint.config().parts().stream().anyMatch(p -> p.join() != null && !p.join().url().isEmpty());
         addNode(tree, NATIVE_NODE, plan, bytes, seedHasSecret);
         return new Result(tree, lint, null, settings.track(), List.of(new Node(NATIVE_NODE, null, null)), bytes);
+    }
+
+    private static int nodeIndex(Cluster cluster, String name) {
+        for (int i = 0; i < cluster.nodes().size(); i++) {
+            if (cluster.nodes().get(i).name().text().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** One node's seed, its lint, and (when it lints clean) its rendered files. */

@@ -42,7 +42,7 @@ class SeedPropertiesTest {
     /** One generated cluster; {@code labels.get(i)} belongs to the i-th node (control planes first). */
     record Gen(String track, int controlPlanes, int workers, boolean ipv6, Map<String, List<String>> mirrors,
             Airgap airgap, Map<String, String> kubelet, List<String> addons, List<Map<String, String>> labels,
-            boolean workersFirst) {
+            boolean workersFirst, String serviceCidr) {
 
         int nodes() {
             return controlPlanes + workers;
@@ -52,7 +52,7 @@ class SeedPropertiesTest {
             Map<String, Object> spec = new LinkedHashMap<>();
             spec.put("microk8s", track);
             Map<String, Object> network = new LinkedHashMap<>();
-            network.put("ipv4", Map.of("podCIDR", "10.1.0.0/16", "serviceCIDR", "10.152.183.0/24"));
+            network.put("ipv4", Map.of("podCIDR", "10.1.0.0/16", "serviceCIDR", serviceCidr));
             if (ipv6) {
                 network.put("ipv6", Map.of("podCIDR", "fd01::/64", "serviceCIDR", "fd98::/108"));
             }
@@ -131,6 +131,9 @@ class SeedPropertiesTest {
             "--container-log-max-files", List.of("3", "5"),
             "--event-qps", List.of("10"));
 
+    /** The track default and larger ranges: a changed range needs its first address in the SANs of control planes only. */
+    static final List<String> SERVICE_CIDRS = List.of("10.152.183.0/24", "10.96.0.0/16", "10.153.0.0/20");
+
     static final List<String> NAMESPACES = List.of("docker.io", "quay.io", "ghcr.io", "registry.k8s.io");
 
     @Provide
@@ -164,9 +167,10 @@ class SeedPropertiesTest {
         Arbitrary<List<Map<String, String>>> labels = labelMap().list().ofSize(10);
         Arbitrary<Boolean> workersFirst = Arbitraries.of(false, true);
         return Combinators.combine(track, cps, workers, ipv6, mirrors, airgap, kubelet, addons)
-                .as((t, c, w, v6, m, a, k, ad) -> new Gen(t, c, w, v6, m, a, k, ad, List.of(), false))
-                .flatMap(g -> Combinators.combine(labels, workersFirst).as((l, wf) -> new Gen(g.track(), g.controlPlanes(),
-                        g.workers(), g.ipv6(), g.mirrors(), g.airgap(), g.kubelet(), g.addons(), l, wf)));
+                .as((t, c, w, v6, m, a, k, ad) -> new Gen(t, c, w, v6, m, a, k, ad, List.of(), false, SERVICE_CIDRS.get(0)))
+                .flatMap(g -> Combinators.combine(labels, workersFirst, Arbitraries.of(SERVICE_CIDRS)).as((l, wf, svc) ->
+                        new Gen(g.track(), g.controlPlanes(), g.workers(), g.ipv6(), g.mirrors(), g.airgap(), g.kubelet(),
+                                g.addons(), l, wf, svc)));
     }
 
     /** Valid Kubernetes labels: optional DNS prefix, a name, a value of up to 63 characters (maybe empty). */
@@ -244,6 +248,15 @@ class SeedPropertiesTest {
             }
             assertEquals(Set.of("nodes"), Set.copyOf(tree(single).keySet().stream().filter(p -> !p.equals("manifest.json"))
                     .map(p -> p.split("/")[0]).toList()), "the native compile writes one node");
+        }
+
+        // (d) a cluster that lint --strict passes compiles under --strict with no finding at all
+        // (derived seeds are re-linted; a finding there must apply to the node's role)
+        Run strictLint = run("lint", "--strict", cluster.toString());
+        if (strictLint.code() == 0) {
+            Run strict = compile(cluster, dir.resolve("strict"), "--strict");
+            assertEquals(0, strict.code(), () -> gen + "\n" + strict.describe());
+            assertEquals(List.of(), ExamplesCompileCleanTest.findings(strict), () -> gen + "\n" + strict.describe());
         }
 
         // (c) deterministic: a second run writes the same manifest (paths, sizes, sha256, modes)

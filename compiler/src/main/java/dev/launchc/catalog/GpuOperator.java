@@ -35,6 +35,16 @@ public final class GpuOperator {
         return List.copyOf(names);
     }
 
+    /** The catalog's name of a GPU model without MIG (T4, L4, …) that {@code written} names, ignoring case, or null. */
+    public String modelWithoutMig(String written) {
+        for (String m : Catalog.strings(data.path("modelsWithoutMig"))) {
+            if (m.equalsIgnoreCase(written)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** The MIG config names valid for a model, or empty when the model is unknown to this version. */
     public Optional<List<String>> migConfigs(String model) {
         JsonNode m = data.path("models").path(model);

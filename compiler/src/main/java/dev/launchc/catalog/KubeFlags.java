@@ -39,6 +39,8 @@ public final class KubeFlags {
     private final Map<String, Map<String, Boolean>> gateComponentDefaults = new HashMap<>();
     private final Map<String, String> removedGates = new HashMap<>();
     private final Map<String, List<String>> gatePrefixes = new HashMap<>();
+    /** "component flag" to the minor that removed it, for flags gone before the catalog's oldest minor. */
+    private final Map<String, String> removedFlags = new HashMap<>();
 
     KubeFlags(JsonNode data) {
         this.minor = data.path("minor").asText();
@@ -60,6 +62,8 @@ public final class KubeFlags {
                 .forEachRemaining(c -> gateComponentDefaults.computeIfAbsent(g.getKey(), k -> new HashMap<>())
                         .put(c.getKey(), c.getValue().path("default").asBoolean(false))));
         data.path("removedFeatureGates").fields().forEachRemaining(g -> removedGates.put(g.getKey(), g.getValue().asText()));
+        data.path("removedFlags").fields().forEachRemaining(c -> c.getValue().fields().forEachRemaining(
+                f -> removedFlags.put(c.getKey() + " " + normalize(f.getKey()), f.getValue().asText())));
         data.path("featureGatePrefixes").fields().forEachRemaining(p -> gatePrefixes.put(p.getKey(), Catalog.strings(p.getValue())));
     }
 
@@ -94,6 +98,11 @@ public final class KubeFlags {
         Boolean own = gateComponentDefaults.getOrDefault(name, Map.of()).get(component);
         Gate gate = gates.get(name);
         return own != null ? own : gate != null && gate.defaultValue();
+    }
+
+    /** The minor that removed a flag older than the catalog's minors, or null. */
+    public String flagRemovedIn(String component, String key) {
+        return removedFlags.get(component + " " + normalize(key));
     }
 
     /** The minor that removed a gate which no longer exists in this minor, or null. */

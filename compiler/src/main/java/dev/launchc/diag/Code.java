@@ -22,6 +22,7 @@ public enum Code {
     BAD_DOCUMENT_SEPARATOR("LC0007", "text after a document separator", Severity.ERROR, Verdict.REJECTED),
     EMPTY_PART("LC0008", "empty document is skipped", Severity.INFO, Verdict.IGNORED),
     UNKNOWN_KIND("LC0009", "neither a launch config nor a cluster file", Severity.ERROR, Verdict.REJECTED),
+    CONTENT_DROPPED("LC0010", "content after a part's first root node, which MicroK8s drops", Severity.ERROR, Verdict.IGNORED),
 
     // launchc's own comments and settings: MicroK8s never reads them.
     UNUSED_SUPPRESSION("LC0030", "suppression comment silences nothing", Severity.WARNING, Verdict.IGNORED),
@@ -49,7 +50,7 @@ public enum Code {
     CNI_BAD_BOOLEAN("LC1017", "extraCNIEnv boolean is not literally true or false", Severity.ERROR, Verdict.IGNORED),
     CLUSTER_DNS_OUTSIDE_SERVICES("LC1018", "--cluster-dns outside the service CIDR", Severity.ERROR, Verdict.IGNORED),
     BAD_REGISTRY_NAME("LC1019", "registry key is not host[:port] or _default", Severity.ERROR, Verdict.IGNORED),
-    REGISTRY_PATH_TRAVERSAL("LC1020", "registry key escapes certs.d", Severity.ERROR, Verdict.ALWAYS_ERROR, Suppression.NEVER),
+    REGISTRY_PATH_TRAVERSAL("LC1020", "registry key escapes certs.d", Severity.ERROR, Verdict.REJECTED, Suppression.NEVER),
     BAD_HOSTS_TOML("LC1021", "hosts.toml is not valid TOML", Severity.ERROR, Verdict.IGNORED),
     BAD_CAPABILITY("LC1022", "capability outside pull, resolve, push", Severity.ERROR, Verdict.IGNORED),
     BAD_CONFIG_FILE_NAME("LC1023", "extraConfigFiles name is empty or escapes args/", Severity.ERROR, Verdict.ALWAYS_ERROR, Suppression.NEVER),

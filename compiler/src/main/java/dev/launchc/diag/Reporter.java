@@ -45,6 +45,19 @@ public final class Reporter {
         report(code, pos, path, message, null);
     }
 
+    /** How many findings are held now; {@link #rollback} drops every finding reported after it. */
+    public record Checkpoint(int size, int dropped) {}
+
+    public Checkpoint checkpoint() {
+        return new Checkpoint(diagnostics.size(), dropped);
+    }
+
+    /** Forgets the findings of a pass that is run again (the loader's retry after dropped content). */
+    public void rollback(Checkpoint checkpoint) {
+        diagnostics.subList(checkpoint.size(), diagnostics.size()).clear();
+        dropped = checkpoint.dropped();
+    }
+
     /** True once the cap is reached: callers may skip building findings that would only be counted. */
     public boolean isFull() {
         return diagnostics.size() >= MAX_FINDINGS_PER_FILE;

@@ -49,9 +49,26 @@ public final class ClusterLinter {
             return new Result(null, target);
         }
         YDocument doc = docs.get(0);
-        if (!new SchemaCheck(SCHEMA, Map.of()).check(doc, reporter) || !(doc.root() instanceof YMap)) {
+        boolean wellFormed = new SchemaCheck(SCHEMA, Map.of()).check(doc, reporter);
+        if (!(doc.root() instanceof YMap)) {
             return new Result(null, target);
         }
+        if (!wellFormed) {
+            // Schema errors must not hide the rest of the file's mistakes: the parts that bind are
+            // judged too, in the same run. Values of the wrong shape bound to null; a rule that
+            // cannot judge such a model stays silent (its input is already reported), and the
+            // cluster is not handed on, so nothing compiles from it.
+            try {
+                judge(doc, target, targetExplicit, reporter);
+            } catch (RuntimeException e) {
+                // the schema findings stand for this part of the file
+            }
+            return new Result(null, target);
+        }
+        return judge(doc, target, targetExplicit, reporter);
+    }
+
+    private static Result judge(YDocument doc, Track target, boolean targetExplicit, Reporter reporter) {
         Cluster cluster = ClusterV1alpha1Converter.toInternal(doc, RecordBinder.bind(doc.root(), ClusterV1alpha1.class));
         Track track = target;
         if (cluster.track() != null && !targetExplicit) {

@@ -13,6 +13,11 @@ public record YScalar(String text, boolean plain, Pos pos) implements YNode {
         return plain && Yaml11.isNull(text);
     }
 
+    /** Whether a map value of pointer type stays nil ("remove the flag"); see {@link Yaml11#leavesPointerNil}. */
+    public boolean removes() {
+        return plain && Yaml11.leavesPointerNil(text);
+    }
+
     @Override
     public long expandedSize() {
         return 1;

@@ -21,6 +21,16 @@ public final class Yaml11 {
         return NULLS.contains(text);
     }
 
+    /**
+     * Whether yaml.v2 leaves a pointer (the {@code *string} values of MicroK8s' args and env maps)
+     * nil for this plain scalar. Its decoder (decode.go, {@code prepare}) stops early only for
+     * {@code null}, {@code ~} and an empty value; {@code NULL} and {@code Null} resolve to null one
+     * step later, after the pointer was allocated, so the map holds a pointer to "".
+     */
+    public static boolean leavesPointerNil(String text) {
+        return text.isEmpty() || "~".equals(text) || "null".equals(text);
+    }
+
     /** TRUE, FALSE, or null when the text is not a YAML 1.1 boolean. */
     public static Boolean bool(String text) {
         if (TRUES.contains(text)) {

@@ -93,27 +93,115 @@ public final class YamlLoader {
         if (!checkSeparators(source, reporter)) {
             return new LoadedFile(source, List.of(), true);
         }
+        // yaml.v2 (decode.go: parser.parse reads one document node) decodes only the first root node
+        // of each part that apimachinery's reader splits off at '---' lines, and never scans the rest:
+        // text after '...' or after a complete root node is dropped unread. snakeyaml refuses it
+        // ("expected '<document start>'"), so the dropped span is reported, blanked (lines and columns
+        // stay where they were) and the file parsed again, with the findings of the failed pass undone.
+        String text = source.text();
+        List<Dropped> drops = new ArrayList<>();
+        while (true) {
+            Reporter.Checkpoint checkpoint = reporter.checkpoint();
+            Attempt attempt = parse(source, text, reporter);
+            if (attempt.dropFrom() == null || drops.size() > limits.maxDocuments()) {
+                for (Dropped d : drops) {
+                    d.report(reporter);
+                }
+                return attempt.file();
+            }
+            reporter.rollback(checkpoint);
+            Dropped d = Dropped.at(text, attempt.dropFrom());
+            drops.add(d);
+            text = d.blank(text);
+        }
+    }
+
+    /** A parse of the text; {@code dropFrom} is set when it stopped at content yaml.v2 would drop. */
+    private record Attempt(LoadedFile file, Pos dropFrom) {}
+
+    /**
+     * Text from {@code from} up to the next '---' line (or the end), which yaml.v2 never reads.
+     * {@code start} and {@code end} are char offsets; {@code lastLine} is the last line holding text.
+     */
+    private record Dropped(Pos from, int start, int end, int lastLine, String firstLine, int moreLines) {
+        static Dropped at(String text, Pos from) {
+            int lineStart = 0;
+            for (int line = 1; line < from.line() && lineStart >= 0; line++) {
+                lineStart = text.indexOf('\n', lineStart) + 1;
+            }
+            int start = Math.min(text.length(), lineStart + Math.max(0, from.column() - 1));
+            int end = text.length();
+            int next = text.indexOf('\n', start);
+            while (next >= 0) {
+                if (text.startsWith("---", next + 1)) {
+                    end = next + 1;
+                    break;
+                }
+                next = text.indexOf('\n', next + 1);
+            }
+            List<String> lines = new ArrayList<>();
+            int line = from.line();
+            int lastLine = from.line();
+            for (String l : text.substring(start, end).split("\n", -1)) {
+                String t = l.strip();
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    lines.add(t);
+                    lastLine = line;
+                }
+                line++;
+            }
+            String first = lines.isEmpty() ? "" : lines.get(0);
+            return new Dropped(from, start, end, lastLine, first, Math.max(0, lines.size() - 1));
+        }
+
+        String blank(String text) {
+            StringBuilder b = new StringBuilder(text);
+            for (int i = start; i < end; i++) {
+                char c = b.charAt(i);
+                if (c != '\n' && c != '\r') {
+                    b.setCharAt(i, ' ');
+                }
+            }
+            return b.toString();
+        }
+
+        void report(Reporter reporter) {
+            String shown = firstLine.length() > 60 ? firstLine.substring(0, 57) + "..." : firstLine;
+            String span = lastLine > from.line() ? "lines " + from.line() + "-" + lastLine : "line " + from.line();
+            reporter.report(Code.CONTENT_DROPPED, from, "", "MicroK8s drops " + span + " unread ('" + shown + "'"
+                    + (moreLines > 0 ? " and " + moreLines + " more line" + (moreLines > 1 ? "s" : "") : "")
+                    + "): its YAML parser decodes only the first root node of each part, and this part's"
+                    + " document has already ended",
+                    "start a new part with a line holding only '---', or delete the text");
+        }
+    }
+
+    private Attempt parse(SourceFile source, String text, Reporter reporter) {
         LoadSettings settings = LoadSettings.builder()
                 .setSchema(SCHEMA)
                 .setLabel(source.name())
                 .setAllowDuplicateKeys(true)
                 .setMaxAliasesForCollections(limits.maxAliases())
                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes() + 1))
-                .setBufferSize((int) Math.min(source.text().length() + 1L, READ_CHUNK_CHARS))
+                .setBufferSize((int) Math.min(text.length() + 1L, READ_CHUNK_CHARS))
                 .setUseMarks(true)
                 .build();
-        Builder builder = new Builder(reporter, source.text());
+        Builder builder = new Builder(reporter, text);
         try {
-            ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, new ChunkReader(source.text())));
+            ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, new ChunkReader(text)));
             while (parser.hasNext()) {
                 builder.accept(parser.next());
                 if (builder.failed) {
-                    return new LoadedFile(source, List.of(), true);
+                    return new Attempt(new LoadedFile(source, List.of(), true), null);
                 }
             }
         } catch (MarkedYamlEngineException e) {
             Pos pos = e.getProblemMark().or(e::getContextMark).map(YamlLoader::pos).orElse(Pos.START);
             String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+            if (builder.documentEnded && e.getContext() == null && problem.startsWith("expected '<document start>'")
+                    && e.getProblemMark().isPresent()) {
+                return new Attempt(null, pos);
+            }
             if (problem.contains("\\t") || problem.contains("TAB")) {
                 reporter.report(Code.TAB_INDENT, pos, "", "tab character where YAML allows only spaces",
                         "indent with spaces; YAML forbids tabs in indentation");
@@ -121,24 +209,24 @@ public final class YamlLoader {
                 String context = e.getContext() == null ? "" : e.getContext() + ": ";
                 reporter.report(Code.YAML_SYNTAX, pos, "", context + problem);
             }
-            return new LoadedFile(source, List.of(), true);
+            return new Attempt(new LoadedFile(source, List.of(), true), null);
         } catch (ReaderException e) {
-            Pos pos = firstUnprintable(source.text());
+            Pos pos = firstUnprintable(text);
             int cp = e.getCodePoint();
             reporter.report(Code.YAML_SYNTAX, pos == null ? Pos.START : pos, "",
                     String.format("character U+%04X is not allowed in YAML", cp),
                     "remove it; YAML allows only printable characters, tabs and line breaks");
-            return new LoadedFile(source, List.of(), true);
+            return new Attempt(new LoadedFile(source, List.of(), true), null);
         } catch (YamlEngineException e) {
             String msg = e.getMessage() == null ? "invalid YAML" : e.getMessage();
             Code code = msg.contains("limit") || msg.contains("aliases") ? Code.LIMIT_EXCEEDED : Code.YAML_SYNTAX;
             reporter.report(code, Pos.START, "", firstLine(msg));
-            return new LoadedFile(source, List.of(), true);
+            return new Attempt(new LoadedFile(source, List.of(), true), null);
         } catch (StackOverflowError e) {
             reporter.report(Code.LIMIT_EXCEEDED, Pos.START, "", "input nests too deeply to parse");
-            return new LoadedFile(source, List.of(), true);
+            return new Attempt(new LoadedFile(source, List.of(), true), null);
         }
-        return new LoadedFile(source, builder.documents, false);
+        return new Attempt(new LoadedFile(source, builder.documents, false), null);
     }
 
     /**
@@ -182,6 +270,8 @@ public final class YamlLoader {
         private long expanded;
         private int collectionAliases;
         private boolean failed;
+        /** True once a document has ended: the parser now expects '---' or the end of the file. */
+        private boolean documentEnded;
         private final SurrogateEscapes escapes;
 
         /** A mapping or list under construction; in a mapping the key seen last waits for its value. */
@@ -209,6 +299,7 @@ public final class YamlLoader {
         void accept(Event event) {
             switch (event.getEventId()) {
                 case DocumentStart -> {
+                    documentEnded = false;
                     if (documents.size() >= limits.maxDocuments()) {
                         fail(pos(event.getStartMark()), "more than " + limits.maxDocuments() + " documents in one file");
                         return;
@@ -218,7 +309,10 @@ public final class YamlLoader {
                     heights.clear();
                     docStart = pos(event.getStartMark());
                 }
-                case DocumentEnd -> documents.add(new YDocument(documents.size(), root, docStart));
+                case DocumentEnd -> {
+                    documents.add(new YDocument(documents.size(), root, docStart));
+                    documentEnded = true;
+                }
                 case MappingStart -> open(new YMap(pos(event.getStartMark()), ((MappingStartEvent) event).isFlow()), (NodeEvent) event);
                 case SequenceStart -> open(new YSeq(pos(event.getStartMark()), ((SequenceStartEvent) event).isFlow()), (NodeEvent) event);
                 case MappingEnd, SequenceEnd -> {
@@ -243,7 +337,10 @@ public final class YamlLoader {
                         }
                     }
                     boolean plain = s.getScalarStyle() == ScalarStyle.PLAIN && s.getTag().isEmpty();
-                    YScalar scalar = new YScalar(s.getValue(), plain, pos(event.getStartMark()));
+                    // yaml.v2 takes any scalar tagged !!null as null, whatever its text (decode.go, prepare).
+                    boolean taggedNull = s.getTag().filter("tag:yaml.org,2002:null"::equals).isPresent();
+                    YScalar scalar = taggedNull ? new YScalar("", true, pos(event.getStartMark()))
+                            : new YScalar(s.getValue(), plain, pos(event.getStartMark()));
                     anchor(s, scalar);
                     value(scalar, 1, 0, scalar.pos());
                 }

@@ -71,6 +71,15 @@ public final class JoinRule implements Rule {
                     + " rejects it", "remove the spaces");
             return;
         }
+        int scheme = url.indexOf("://");
+        if (scheme > 0 && url.substring(0, scheme).chars().allMatch(Character::isLetter)) {
+            // Told before the parts are counted: "https://..." otherwise reads as a garbled URL.
+            String rest = url.substring(scheme + 3);
+            report(ctx, part, pointer, "join.url starts with the scheme " + url.substring(0, scheme + 3)
+                    + "; microk8s join takes no scheme, only " + FORMAT,
+                    "remove the scheme: " + redact(rest));
+            return;
+        }
         String[] pieces = url.split("/", -1);
         if (pieces.length < 2 || pieces.length > 3) {
             report(ctx, part, pointer, shown + " has " + pieces.length + " '/'-separated part"

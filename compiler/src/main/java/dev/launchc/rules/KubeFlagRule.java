@@ -52,6 +52,14 @@ public final class KubeFlagRule implements Rule {
         String key = e.key();
         KubeFlags.Flag flag = kube.flag(component, key);
         if (flag == null) {
+            String removedIn = kube.flagRemovedIn(component, key);
+            if (removedIn != null) {
+                // Not a did-you-mean to an unrelated flag: the flag existed and is gone.
+                ctx.atKey(Code.UNKNOWN_FLAG, part, e.pointer(), "unknown " + component + " flag " + key
+                        + ": it was removed in Kubernetes " + removedIn, "remove it; the " + component + " of Kubernetes "
+                        + kube.minor() + " refuses to start with it");
+                return;
+            }
             String hint = unknownHint(kube, component, key);
             // A flag that a later or earlier Kubernetes has is no typo: only a did-you-mean is renamed.
             String rename = hint != null && hint.startsWith("did you mean ")

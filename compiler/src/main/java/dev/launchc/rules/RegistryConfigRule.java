@@ -27,13 +27,13 @@ import java.util.regex.Pattern;
  * Checks {@code containerdRegistryConfigs}: each key names a directory under {@code args/certs.d/}
  * and each value is written verbatim as its {@code hosts.toml} (reference launch-config-facts §4.5).
  * <ul>
- *   <li>LC1020 (REGISTRY_PATH_TRAVERSAL, an error in every mode): a key that is empty or holds
- *       '/', '\', ".." or NUL. MicroK8s' guard is a string-prefix test that lets e.g.
- *       {@code ../certs.d-x} through;</li>
- *   <li>LC1019 (BAD_REGISTRY_NAME): a key that is not {@code host[:port]} (host = DNS name, IPv4,
- *       or [IPv6] in brackets; port 1–65535 without leading zeros) or {@code _default}. containerd
- *       looks the directory up by the registry host of the image reference, so any other name is
- *       never read;</li>
+ *   <li>LC1020 (REGISTRY_PATH_TRAVERSAL, an error in every mode): a key MicroK8s refuses, as it
+ *       resolves outside args/certs.d or holds NUL ({@link #hostsTomlPath});</li>
+ *   <li>LC1019 (BAD_REGISTRY_NAME): a key that MicroK8s accepts but that is not {@code host[:port]}
+ *       (host = DNS name, IPv4, or [IPv6] in brackets; port 1–65535 without leading zeros) or
+ *       {@code _default}: a key with '/' makes nested directories (or, through MicroK8s'
+ *       string-prefix guard, e.g. {@code ../certs.d-x}, a sibling of certs.d). containerd looks the
+ *       directory up by the registry host of the image reference, so any other name is never read;</li>
  *   <li>LC1021 (BAD_HOSTS_TOML): a value that is not TOML; the message carries the parser's reason
  *       and its line within the value (and, for a block scalar, the line in the file);</li>
  *   <li>LC1022 (BAD_CAPABILITY): a {@code capabilities} entry (top level or in a
@@ -63,21 +63,21 @@ public final class RegistryConfigRule implements Rule {
 
     private static void checkKey(RuleContext ctx, Part part, ArgEntry e) {
         String key = e.key();
-        String traversal = traversal(key);
-        if (traversal != null) {
-            String hint = "use the registry host only, e.g. docker.io or my.registry:5000";
-            int scheme = key.indexOf("://");
-            if (scheme > 0) {
-                String rest = key.substring(scheme + 3);
-                int slash = rest.indexOf('/');
-                String host = slash < 0 ? rest : rest.substring(0, slash);
-                if (isHostPort(host) == null) {
-                    hint = "use the registry host only: " + host;
-                }
-            }
-            ctx.atKey(Code.REGISTRY_PATH_TRAVERSAL, part, e.pointer(), "registry key '" + printable(key) + "' "
-                    + traversal + "; MicroK8s writes args/certs.d/<key>/hosts.toml, so it would write outside certs.d"
-                    + " or in the wrong place", hint);
+        String written = hostsTomlPath(key);
+        if (written == null) {
+            String why = key.indexOf('\0') >= 0 ? "holds a NUL character, which no directory name can hold"
+                    : "resolves outside args/certs.d";
+            ctx.atKey(Code.REGISTRY_PATH_TRAVERSAL, part, e.pointer(), "registry key '" + printable(key) + "' " + why
+                    + "; MicroK8s refuses it (\"invalid registry name, possible path-traversal prevented\") and the"
+                    + " whole launch configuration fails to apply", hostHint(key));
+            return;
+        }
+        if (key.indexOf('/') >= 0 || !written.equals("args/certs.d/" + key + "/hosts.toml")) {
+            String where = written.startsWith("args/certs.d/") ? written : written + ", outside certs.d (MicroK8s' guard"
+                    + " only tests that the path starts with args/certs.d)";
+            ctx.atKey(Code.BAD_REGISTRY_NAME, part, e.pointer(), "registry key '" + printable(key) + "' makes MicroK8s write "
+                    + where + "; containerd looks hosts.toml up by the registry host alone"
+                    + " (certs.d/<host[:port]>/hosts.toml), so this file is never read", hostHint(key));
             return;
         }
         String problem = isHostPort(key);
@@ -97,24 +97,53 @@ public final class RegistryConfigRule implements Rule {
                 + " directory is never used", hint);
     }
 
-    /** Why the key escapes or misuses the certs.d directory, or null. */
-    private static String traversal(String key) {
-        if (key.isEmpty()) {
-            return "is empty";
+    /** The host to key the entry by instead: the host part of a URL or of a host/path key. */
+    private static String hostHint(String key) {
+        String rest = key;
+        int scheme = key.indexOf("://");
+        if (scheme > 0) {
+            rest = key.substring(scheme + 3);
         }
+        int slash = rest.indexOf('/');
+        String host = slash < 0 ? rest : rest.substring(0, slash);
+        return !host.isEmpty() && isHostPort(host) == null
+                ? "use the registry host only: " + host + " (its hosts.toml applies to every repository under it)"
+                : "use the registry host only, e.g. docker.io or my.registry:5000";
+    }
+
+    /**
+     * The file MicroK8s writes for a registry key, relative to $SNAP_DATA, or null when it refuses
+     * the key. pkg/snap/snap.go (UpdateContainerdRegistryConfigs) joins the key to the absolute
+     * args/certs.d with Go's filepath.Join, which cleans the result ('.', '..', doubled and leading
+     * slashes), refuses it unless the result starts with that directory as a string, and creates the
+     * directory with MkdirAll; a NUL fails that system call.
+     */
+    public static String hostsTomlPath(String key) {
         if (key.indexOf('\0') >= 0) {
-            return "holds a NUL character";
+            return null;
         }
-        if (key.indexOf('/') >= 0) {
-            return "holds '/'";
+        String certsD = "/snap-data/args/certs.d";
+        String joined = goClean(certsD + "/" + key);
+        if (!joined.startsWith(certsD)) {
+            return null;
         }
-        if (key.indexOf('\\') >= 0) {
-            return "holds '\\'";
+        return joined.substring("/snap-data/".length()) + "/hosts.toml";
+    }
+
+    /** Go's path.Clean for an absolute path. */
+    private static String goClean(String path) {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (String element : path.split("/")) {
+            if (element.isEmpty() || element.equals(".")) {
+                continue;
+            }
+            if (element.equals("..")) {
+                parts.pollLast();
+            } else {
+                parts.addLast(element);
+            }
         }
-        if (key.contains("..")) {
-            return "holds '..'";
-        }
-        return null;
+        return "/" + String.join("/", parts);
     }
 
     /** Null when {@code key} is {@code _default} or {@code host[:port]}; otherwise what is wrong. */

@@ -23,7 +23,8 @@ import java.util.List;
  * that reach the API server through {@code kubernetes.default} fail TLS verification.
  *
  * <p>The certificate template is rewritten by every part that has extraSANs, so the list that counts
- * is the last one given; when no part has extraSANs the stock template applies. Only the primary
+ * is the last one given; when no part has extraSANs the stock template applies. A node that joins
+ * as a worker is not checked: it runs no API server. Only the primary
  * family (IPv4 in dual stack) is checked: the {@code kubernetes} Service is single-stack.
  */
 public final class ServiceIpSanRule implements Rule {
@@ -69,6 +70,11 @@ public final class ServiceIpSanRule implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
+        if (ctx.config().parts().stream().anyMatch(p -> p.join() != null && p.join().worker())) {
+            // A worker runs no API server (it reaches the control plane through apiserver-proxy), so
+            // its certificate's SANs do not matter; the control-plane nodes carry the check.
+            return;
+        }
         ServiceNetwork.Effective net = ServiceNetwork.of(ctx);
         if (net == null || net.isDefault()) {
             return;

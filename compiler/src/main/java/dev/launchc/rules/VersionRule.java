@@ -40,6 +40,14 @@ public final class VersionRule implements Rule {
         Semver max = Semver.parse(ctx.track().launchConfigMax());
         for (Part part : ctx.config().parts()) {
             if (part.version() == null) {
+                if (part.source() != null && part.source().at("/version") != null) {
+                    // yaml.v2 reads a null version (version:, ~, null, NULL) into the string field as "";
+                    // pkg/k8sinit/schema.go skips the part only when nothing else is set either.
+                    ctx.atValue(Code.BAD_VERSION, part, "/version", "'version' is null, which MicroK8s reads as an empty"
+                            + " version; it rejects a part that sets anything else without a version",
+                            "write 'version: " + ctx.track().launchConfigMax() + "'");
+                    continue;
+                }
                 ctx.atValue(Code.BAD_VERSION, part, "", "'version' is missing; MicroK8s requires it in every non-empty part",
                         "add 'version: " + ctx.track().launchConfigMax() + "' at the top of the part");
                 continue;

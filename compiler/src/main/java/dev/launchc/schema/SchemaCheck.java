@@ -72,7 +72,7 @@ public final class SchemaCheck {
                 // A rename is safe only to the one clear suggestion, and never to a key the track ignores.
                 String rename = DidYouMean.unambiguous(key, allowed).filter(k -> !laterKeys.containsKey(k)).orElse(null);
                 reporter.report(Code.UNKNOWN_KEY, doc.keyPos(keyPointer), keyPointer,
-                        "unknown key '" + key + "'" + (at.isEmpty() ? "" : " in " + at), hint,
+                        "unknown key '" + key + "'" + (at.isEmpty() ? "" : " in " + display(at)), hint,
                         rename == null ? null : doc.renameKey(keyPointer, rename));
                 return true;
             }
@@ -84,18 +84,23 @@ public final class SchemaCheck {
                     return true;
                 }
                 reporter.report(Code.TYPE_MISMATCH, doc.valuePos(at), at,
-                        "missing required key '" + key + "'" + (at.isEmpty() ? "" : " in " + at));
+                        "missing required key '" + key + "'" + (at.isEmpty() ? "" : " in " + display(at)));
                 return false;
             }
             case "type" -> {
                 YNode node = doc.at(at);
                 String found = node == null ? "null" : node.describe();
+                String wanted = expected(m.getSchemaNode());
+                String quoteText = "";
+                if ("a string".equals(wanted) && node instanceof dev.launchc.load.YScalar s && s.plain() && !s.isNull()) {
+                    // YAML reads 1.30 as the number 1.3: only quotes keep the text.
+                    quoteText = "; quote it: \"" + s.text() + "\"";
+                }
                 // yes, on, 0150, 1.30 where a string is meant: YAML 1.1 reads them as a boolean or a number.
                 Fix quote = allowsString(m.getSchemaNode()) ? YDocument.quoteYaml11(node) : null;
                 reporter.report(Code.TYPE_MISMATCH, doc.valuePos(at), at,
-                        label(at) + " must be " + expected(m.getSchemaNode()) + ", not " + found,
-                        quote == null ? null : "quote it (\"" + ((dev.launchc.load.YScalar) node).text()
-                                + "\"): YAML 1.1 reads it unquoted as " + found, quote);
+                        label(at) + " must be " + wanted + ", not " + found + quoteText,
+                        quote == null ? null : "YAML 1.1 reads it unquoted as " + found, quote);
                 return false;
             }
             case "enum" -> {
@@ -120,8 +125,31 @@ public final class SchemaCheck {
         return "/".equals(p) ? "" : p;
     }
 
+    /** The value's name: its key, with the index of a list item ('addons[0]', not '0'). */
     private static String label(String at) {
-        return at.isEmpty() ? "the document" : "'" + at.substring(at.lastIndexOf('/') + 1) + "'";
+        if (at.isEmpty()) {
+            return "the document";
+        }
+        String shown = display(at);
+        return "'" + shown.substring(shown.lastIndexOf('.') + 1) + "'";
+    }
+
+    /** A JSON pointer as a reader writes the path: /spec/addons/0/name is spec.addons[0].name. */
+    static String display(String pointer) {
+        StringBuilder b = new StringBuilder();
+        String p = pointer.startsWith("/") ? pointer.substring(1) : pointer;
+        for (String token : p.split("/", -1)) {
+            String t = token.replace("~1", "/").replace("~0", "~");
+            if (!t.isEmpty() && t.chars().allMatch(Character::isDigit) && b.length() > 0) {
+                b.append('[').append(t).append(']');
+            } else {
+                if (b.length() > 0) {
+                    b.append('.');
+                }
+                b.append(t);
+            }
+        }
+        return b.toString();
     }
 
     private static String stripLocation(String message) {
@@ -149,12 +177,15 @@ public final class SchemaCheck {
             types.add(typeNode.asText());
         }
         types.remove("null");
+        // A Go string field takes any scalar: "a scalar" then, not a list of kinds.
+        boolean anyScalar = types.contains("string") && (types.contains("number") || types.contains("integer"));
         List<String> words = new ArrayList<>();
         for (String t : types) {
             words.add(switch (t) {
                 case "object" -> "a mapping";
                 case "array" -> "a list";
-                case "string", "number", "integer" -> words.contains("a scalar") ? null : "a scalar";
+                case "string", "number", "integer" -> anyScalar ? (words.contains("a scalar") ? null : "a scalar")
+                        : t.equals("string") ? "a string" : t.equals("integer") ? "an integer" : "a number";
                 case "boolean" -> types.contains("string") ? null : "a boolean (true or false)";
                 default -> t;
             });

@@ -20,20 +20,54 @@ class RegistryConfigRuleTest {
     private static final String HOST_ONLY = "use the registry host only, e.g. docker.io or my.registry:5000";
     private static final String NAME_HINT = "use the registry host as it appears in image names, e.g. docker.io or my.registry:5000";
 
+    // The verdicts below follow pkg/snap/snap.go (UpdateContainerdRegistryConfigs): filepath.Join,
+    // a string-prefix test against args/certs.d, then MkdirAll. Only keys that fail the prefix test
+    // are refused by MicroK8s (LC1020); the others are written where containerd never looks (LC1019).
+
     @Test
-    void parentDirectory() {
-        assertFindings("registry-config/traversal.yaml", CODES, at(Code.REGISTRY_PATH_TRAVERSAL, 3, 3, HOST_ONLY));
+    void keyEscapingCertsDIsRefused() {
+        List<Diagnostic> d = assertFindings("registry-config/escapes-certs-d.yaml", CODES,
+                at(Code.REGISTRY_PATH_TRAVERSAL, 3, 3, HOST_ONLY));
+        assertTrue(d.get(0).message().contains("MicroK8s refuses it"), d.get(0).message());
+    }
+
+    @Test
+    void siblingOfCertsDPassesTheStringPrefixGuard() {
+        List<Diagnostic> d = assertFindings("registry-config/traversal.yaml", CODES, at(Code.BAD_REGISTRY_NAME, 3, 3, HOST_ONLY));
+        assertTrue(d.get(0).message().contains("args/certs.d-x/hosts.toml, outside certs.d"), d.get(0).message());
+    }
+
+    @Test
+    void repositoryPathMakesANestedDirectoryContainerdNeverReads() {
+        List<Diagnostic> d = assertFindings("registry-config/repository-path.yaml", CODES, at(Code.BAD_REGISTRY_NAME, 3, 3,
+                "use the registry host only: harbor.corp.example (its hosts.toml applies to every repository under it)"));
+        assertTrue(d.get(0).message().contains("args/certs.d/harbor.corp.example/library/hosts.toml"), d.get(0).message());
+        assertTrue(d.get(0).message().contains("never read"), d.get(0).message());
+    }
+
+    @Test
+    void hostsTomlPathFollowsGoFilepathJoin() {
+        assertEquals("args/certs.d/docker.io/hosts.toml", RegistryConfigRule.hostsTomlPath("docker.io"));
+        assertEquals("args/certs.d/a/b/hosts.toml", RegistryConfigRule.hostsTomlPath("a//./b/"));
+        assertEquals("args/certs.d/etc/x/hosts.toml", RegistryConfigRule.hostsTomlPath("/etc/x"));
+        assertEquals("args/certs.d/hosts.toml", RegistryConfigRule.hostsTomlPath(""));
+        assertEquals("args/certs.d-x/hosts.toml", RegistryConfigRule.hostsTomlPath("../certs.d-x"));
+        assertEquals(null, RegistryConfigRule.hostsTomlPath(".."));
+        assertEquals(null, RegistryConfigRule.hostsTomlPath("a/../../../x"));
+        assertEquals(null, RegistryConfigRule.hostsTomlPath("a\0b"));
     }
 
     @Test
     void urlAsKey() {
-        assertFindings("registry-config/url-key.yaml", CODES,
-                at(Code.REGISTRY_PATH_TRAVERSAL, 3, 3, "use the registry host only: registry.example.com"));
+        List<Diagnostic> d = assertFindings("registry-config/url-key.yaml", CODES, at(Code.BAD_REGISTRY_NAME, 3, 3,
+                "use the registry host only: registry.example.com (its hosts.toml applies to every repository under it)"));
+        assertTrue(d.get(0).message().contains("args/certs.d/https:/registry.example.com/hosts.toml"), d.get(0).message());
     }
 
     @Test
     void emptyKey() {
-        assertFindings("registry-config/empty-key.yaml", CODES, at(Code.REGISTRY_PATH_TRAVERSAL, 3, 3, HOST_ONLY));
+        List<Diagnostic> d = assertFindings("registry-config/empty-key.yaml", CODES, at(Code.BAD_REGISTRY_NAME, 3, 3, HOST_ONLY));
+        assertTrue(d.get(0).message().contains("args/certs.d/hosts.toml"), d.get(0).message());
     }
 
     @Test

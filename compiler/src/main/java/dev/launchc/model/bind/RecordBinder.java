@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * Binds YAML nodes to the records of a versioned model, the way yaml.v2 decodes into Go structs:
  * record component names are the YAML keys, any scalar binds to a String with its literal text,
- * {@code null} in a map keeps the key with a null value (MicroK8s: remove the flag), and a key that
+ * {@code null} in a map keeps the key with a null value (MicroK8s: remove the flag; {@code NULL} binds to ""), and a key that
  * is absent stays null so that "absent" and "empty" remain apart. Values of the wrong shape bind to
  * null: the schema has already reported them.
  */
@@ -58,7 +58,11 @@ public final class RecordBinder {
             if (raw == Map.class && node instanceof YMap map) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 for (YMap.Entry e : map.entries()) {
-                    out.put(e.key().text(), bindValue(e.value(), args[1]));
+                    // NULL and Null are null to yaml.v2 but do not leave a map's *string nil: the flag is
+                    // written with an empty value, not removed (gopkg.in/yaml.v2 decode.go, prepare).
+                    boolean emptyNotNil = args[1] == String.class && e.value() instanceof YScalar s
+                            && s.isNull() && !s.removes();
+                    out.put(e.key().text(), emptyNotNil ? "" : bindValue(e.value(), args[1]));
                 }
                 return out;
             }

@@ -25,7 +25,8 @@ import java.util.Locale;
  *   <li>LC3011 (UNKNOWN_GPU_MODEL): a node's {@code gpu.model} that the operator version in use
  *       ({@code spec.gpu.operatorVersion}, else the track's default) does not know, or marks
  *       unsupported (its MIG ConfigMap names no config for that GPU). Names match
- *       case-insensitively.</li>
+ *       case-insensitively. A GPU without MIG (T4, L4, …, the catalog's {@code modelsWithoutMig})
+ *       is not unknown: it is fine, and only a MIG config on it is wrong (LC3010).</li>
  *   <li>LC3010 (BAD_MIG_CONFIG): a {@code gpu.migConfig} that is not valid for the model in that
  *       version (or, without a model, not in the version's ConfigMap at all); one valid on only
  *       some variants of a family name; {@code all-balanced} (the one default config that mixes
@@ -126,6 +127,17 @@ public final class GpuRule implements ClusterRule {
         if (node.gpuModel() != null) {
             String written = node.gpuModel().text();
             model = op.models().stream().filter(m -> m.equalsIgnoreCase(written)).findFirst().orElse(null);
+            String withoutMig = model == null ? op.modelWithoutMig(written) : null;
+            if (withoutMig != null) {
+                // A known GPU, only not partitionable: fine on its own, wrong only with a MIG config.
+                if (node.migConfig() != null && !"all-disabled".equals(node.migConfig().text())) {
+                    ctx.atValue(Code.BAD_MIG_CONFIG, node.migConfig().pointer(), "node " + name + " has GPU model "
+                            + withoutMig + ", which has no MIG (Multi-Instance GPU): MIG Manager cannot partition it, so"
+                            + " migConfig " + printable(node.migConfig().text()) + " is never applied",
+                            "remove migConfig from node " + name);
+                }
+                return;
+            }
             if (model == null) {
                 ctx.atValue(Code.UNKNOWN_GPU_MODEL, node.gpuModel().pointer(), "GPU model '" + printable(written)
                         + "' of node " + name + " is unknown to GPU Operator " + version + ": launchc checks the node's MIG"
