@@ -53,6 +53,8 @@ public enum Code {
     ADDON_NOT_AVAILABLE("LC1027", "addon not available on the target track", Severity.ERROR, Verdict.IGNORED),
     BAD_FLAG_VALUE("LC1028", "flag value is not valid", Severity.ERROR, Verdict.IGNORED),
     VALUE_BREAKS_SHELL("LC1029", "value is shell syntax in a file that bash sources", Severity.ERROR, Verdict.IGNORED),
+    ADDON_ARGS_REJECTED("LC1040", "addon arguments the addon's script rejects", Severity.ERROR, Verdict.IGNORED),
+    DNS_ADDON_IP_OUTSIDE_SERVICES("LC1041", "dns addon cluster IP outside the service CIDR", Severity.ERROR, Verdict.IGNORED),
 
     // Likely mistakes.
     DEPRECATED_ADDON_ALIAS("LC2001", "deprecated addon alias", Severity.WARNING, Verdict.IGNORED),
@@ -90,7 +92,8 @@ public enum Code {
     IMAGES_UNKNOWN("LC3026", "image list of an addon not known offline in an air-gapped cluster", Severity.WARNING, Verdict.IGNORED),
     MIRROR_ENDPOINT_REPEATED("LC3027", "registry mirror endpoint listed twice", Severity.WARNING, Verdict.IGNORED),
     NETWORK_NOT_APPLICABLE("LC3028", "network setting the target track cannot apply", Severity.ERROR, Verdict.IGNORED),
-    SERVICE_RANGE_SET_TWICE("LC3029", "service range in services.kubeApiServer disagrees with spec.network", Severity.ERROR, Verdict.IGNORED);
+    SERVICE_RANGE_SET_TWICE("LC3029", "service range in services.kubeApiServer disagrees with spec.network", Severity.ERROR, Verdict.IGNORED),
+    BAD_DNS_UPSTREAM("LC3035", "spec.network.dns.upstream entry is not a nameserver IP address", Severity.ERROR, Verdict.IGNORED);
 
     /** How MicroK8s itself reacts to the problem. */
     public enum Verdict {

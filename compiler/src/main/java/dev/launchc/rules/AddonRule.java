@@ -32,7 +32,7 @@ import java.util.TreeSet;
  * provide them. Architecture filters are not applied: a native file does not say the node's arch.
  */
 public final class AddonRule implements Rule {
-    private static final List<String> BUNDLED = List.of("core", "community");
+    static final List<String> BUNDLED = List.of("core", "community");
 
     /** {@code [repo/]name[:args]} taken apart. */
     record AddonName(String repo, String name) {

@@ -7,6 +7,6 @@ final class CatalogRules {
     private CatalogRules() {}
 
     static List<Rule> all() {
-        return List.of(new KubeFlagRule(), new FeatureGateRule(), new AddonRule());
+        return List.of(new KubeFlagRule(), new FeatureGateRule(), new AddonRule(), new AddonArgsRule());
     }
 }

@@ -13,6 +13,7 @@ final class ValueRules {
                 new SanRule(),
                 new CniEnvRule(),
                 new ClusterDnsRule(),
+                new DnsAddonIpRule(),
                 new ServiceIpSanRule(),
                 new RegistryConfigRule(),
                 new ConfigFileRule(),

@@ -11,6 +11,7 @@ public final class ClusterRules {
             new ControlPlaneRule(),
             new NetworkRule(),
             new ClusterDnsArgRule(),
+            new DnsAddonArgRule(),
             new ServiceRangeArgRule(),
             new RegistryRule(),
             new LabelTaintRule(),
