@@ -55,6 +55,8 @@ public enum Code {
     VALUE_BREAKS_SHELL("LC1029", "value is shell syntax in a file that bash sources", Severity.ERROR, Verdict.IGNORED),
     ADDON_ARGS_REJECTED("LC1040", "addon arguments the addon's script rejects", Severity.ERROR, Verdict.IGNORED),
     DNS_ADDON_IP_OUTSIDE_SERVICES("LC1041", "dns addon cluster IP outside the service CIDR", Severity.ERROR, Verdict.IGNORED),
+    OCTAL_INTEGER("LC1042", "integer flag value with a leading zero, read as octal", Severity.ERROR, Verdict.IGNORED),
+    QUOTE_CHANGES_VALUE("LC1043", "quote or backslash that the args file's reader removes", Severity.ERROR, Verdict.IGNORED),
 
     // Likely mistakes.
     DEPRECATED_ADDON_ALIAS("LC2001", "deprecated addon alias", Severity.WARNING, Verdict.IGNORED),
@@ -62,6 +64,8 @@ public enum Code {
     JOIN_OVERWRITES_KUBELET_ARGS("LC2003", "join in the same part as kubelet args", Severity.WARNING, Verdict.IGNORED),
     HOSTS_TOML_WITHOUT_HOST("LC2004", "hosts.toml without a [host.\"…\"] table", Severity.WARNING, Verdict.IGNORED),
     DEPRECATED_FLAG("LC2005", "deprecated flag", Severity.WARNING, Verdict.IGNORED),
+    DUPLICATE_SAN("LC2010", "extraSANs entry listed twice", Severity.WARNING, Verdict.IGNORED),
+    DUPLICATE_ADDON("LC2011", "addon enabled or disabled twice", Severity.WARNING, Verdict.IGNORED),
 
     // Cluster files (launchc's own format: MicroK8s never sees them, so --compat keeps them as they are).
     UNKNOWN_TRACK("LC3001", "track unknown to the catalog", Severity.ERROR, Verdict.ALWAYS_ERROR),

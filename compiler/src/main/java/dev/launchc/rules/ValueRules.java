@@ -10,7 +10,9 @@ final class ValueRules {
         return List.of(
                 new ArgKeyRule(),
                 new ValueSafetyRule(),
+                new ArgQuoteRule(),
                 new SanRule(),
+                new DuplicateSanRule(),
                 new CniEnvRule(),
                 new ClusterDnsRule(),
                 new DnsAddonIpRule(),
