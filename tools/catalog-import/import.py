@@ -387,6 +387,20 @@ def read_list(path):
     return lines
 
 
+# Admission plugins that kube-apiserver no longer registers, by the minor that removed them. The
+# API server refuses to start when --enable-admission-plugins or --disable-admission-plugins names
+# a plugin it does not register ("plugin %q is unknown"). The reference folder lists no plugins,
+# so these facts are restated here with their sources.
+REMOVED_ADMISSION_PLUGINS = {
+    # kubernetes.io/docs/concepts/policy/pod-security-policy: deprecated in 1.21, removed in 1.25
+    "PodSecurityPolicy": "1.25",
+    # kubernetes/kubernetes PR 122612 (KEP-3785), released in 1.30
+    "SecurityContextDeny": "1.30",
+    # kubernetes/kubernetes PR 124505; 1.30 still carries it (PR 124794 cleans it up there)
+    "PersistentVolumeLabel": "1.31",
+}
+
+
 def build_kube(ref):
     kdir = os.path.join(ref, "kube-flags")
     flags = json.loads(read_text(os.path.join(kdir, "flags.json")))
@@ -486,6 +500,8 @@ def build_kube(ref):
             "shorthands": dict(sorted(shorthands.items())),
             "featureGates": fg,
             "removedFeatureGates": removed,
+            "removedAdmissionPlugins": {p: v for p, v in sorted(REMOVED_ADMISSION_PLUGINS.items())
+                                        if vkey(v) <= vkey(m)},
         }
         # component-prefixed gate keys (kube:Name=true) on kube-apiserver from 1.33/1.34 on
         if vkey(m) >= (1, 33):

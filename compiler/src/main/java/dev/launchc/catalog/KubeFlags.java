@@ -39,6 +39,7 @@ public final class KubeFlags {
     private final Map<String, Map<String, Boolean>> gateComponentDefaults = new HashMap<>();
     private final Map<String, String> removedGates = new HashMap<>();
     private final Map<String, List<String>> gatePrefixes = new HashMap<>();
+    private final Map<String, String> removedAdmissionPlugins = new HashMap<>();
 
     KubeFlags(JsonNode data) {
         this.minor = data.path("minor").asText();
@@ -61,6 +62,8 @@ public final class KubeFlags {
                         .put(c.getKey(), c.getValue().path("default").asBoolean(false))));
         data.path("removedFeatureGates").fields().forEachRemaining(g -> removedGates.put(g.getKey(), g.getValue().asText()));
         data.path("featureGatePrefixes").fields().forEachRemaining(p -> gatePrefixes.put(p.getKey(), Catalog.strings(p.getValue())));
+        data.path("removedAdmissionPlugins").fields().forEachRemaining(p -> removedAdmissionPlugins.put(p.getKey(),
+                p.getValue().asText()));
     }
 
     public String minor() {
@@ -99,6 +102,11 @@ public final class KubeFlags {
     /** The minor that removed a gate which no longer exists in this minor, or null. */
     public String gateRemovedIn(String name) {
         return removedGates.get(name);
+    }
+
+    /** The minor that removed an admission plugin kube-apiserver of this minor no longer registers, or null. */
+    public String admissionPluginRemovedIn(String name) {
+        return removedAdmissionPlugins.get(name);
     }
 
     /** Component prefixes ({@code kube:Name=true}) a component accepts in {@code --feature-gates}. */

@@ -56,6 +56,7 @@ public enum Code {
     ADDON_ARGS_REJECTED("LC1040", "addon arguments the addon's script rejects", Severity.ERROR, Verdict.IGNORED),
     DNS_ADDON_IP_OUTSIDE_SERVICES("LC1041", "dns addon cluster IP outside the service CIDR", Severity.ERROR, Verdict.IGNORED),
     OCTAL_INTEGER("LC1042", "integer flag value with a leading zero, read as octal", Severity.ERROR, Verdict.IGNORED),
+    REMOVED_ADMISSION_PLUGIN("LC1044", "admission plugin removed in the track's Kubernetes minor", Severity.ERROR, Verdict.IGNORED),
     QUOTE_CHANGES_VALUE("LC1043", "quote or backslash that the args file's reader removes", Severity.ERROR, Verdict.IGNORED),
 
     // Likely mistakes.
@@ -65,6 +66,7 @@ public enum Code {
     HOSTS_TOML_WITHOUT_HOST("LC2004", "hosts.toml without a [host.\"…\"] table", Severity.WARNING, Verdict.IGNORED),
     DEPRECATED_FLAG("LC2005", "deprecated flag", Severity.WARNING, Verdict.IGNORED),
     DUPLICATE_SAN("LC2010", "extraSANs entry listed twice", Severity.WARNING, Verdict.IGNORED),
+    TRACK_DEFAULT_DROPPED("LC2012", "flag replaces items the track's default sets on purpose", Severity.WARNING, Verdict.IGNORED),
     DUPLICATE_ADDON("LC2011", "addon enabled or disabled twice", Severity.WARNING, Verdict.IGNORED),
 
     // Cluster files (launchc's own format: MicroK8s never sees them, so --compat keeps them as they are).
