@@ -677,6 +677,18 @@ def build_gpu(ref):
     return out
 
 
+# Flags of the MicroK8s services that are not Kubernetes components, for the tracks whose
+# cluster-agent branch registers them. The reference folder lists none, so they are restated
+# here with their source. An unknown flag stops the service: cobra exits with "unknown flag".
+SERVICE_FLAGS = {
+    # canonical/microk8s-cluster-agent cmd/cluster-agent.go (init: bind, keyfile, certfile,
+    # timeout, enable-metrics, launch-configurations-enable, launch-configurations-interval),
+    # plus cobra's help flag
+    "cluster-agent": ["--bind", "--certfile", "--enable-metrics", "--help", "--keyfile",
+                      "--launch-configurations-enable", "--launch-configurations-interval", "--timeout", "-h"],
+}
+
+
 # ---------------------------------------------------------------- main
 
 def generate(ref):
@@ -702,6 +714,7 @@ def generate(ref):
                  "track 1.36 (Kubernetes 1.36, branch master / addon branches main). Format: tools/catalog-import/README.md."),
     }
     for t in track_names:
+        tracks[t]["serviceFlags"] = {k: sorted(v) for k, v in sorted(SERVICE_FLAGS.items())}
         files["tracks/%s.json" % t] = tracks[t]
     for m in minors:
         files["kube/%s.json" % m] = kube[m]

@@ -7,7 +7,7 @@ final class CatalogRules {
     private CatalogRules() {}
 
     static List<Rule> all() {
-        return List.of(new KubeFlagRule(), new OctalIntRule(), new AdmissionPluginRule(), new FeatureGateRule(),
-                new TrackDefaultListRule(), new AddonRule(), new AddonArgsRule(), new DuplicateAddonRule());
+        return List.of(new KubeFlagRule(), new ServiceFlagRule(), new OctalIntRule(), new AdmissionPluginRule(),
+                new FeatureGateRule(), new TrackDefaultListRule(), new AddonRule(), new AddonArgsRule(), new DuplicateAddonRule());
     }
 }
