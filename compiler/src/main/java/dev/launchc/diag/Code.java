@@ -99,7 +99,8 @@ public enum Code {
     MIRROR_ENDPOINT_REPEATED("LC3027", "registry mirror endpoint listed twice", Severity.WARNING, Verdict.IGNORED),
     NETWORK_NOT_APPLICABLE("LC3028", "network setting the target track cannot apply", Severity.ERROR, Verdict.IGNORED),
     SERVICE_RANGE_SET_TWICE("LC3029", "service range in services.kubeApiServer disagrees with spec.network", Severity.ERROR, Verdict.IGNORED),
-    BAD_DNS_UPSTREAM("LC3035", "spec.network.dns.upstream entry is not a nameserver IP address", Severity.ERROR, Verdict.IGNORED);
+    BAD_DNS_UPSTREAM("LC3035", "spec.network.dns.upstream entry is not a nameserver IP address", Severity.ERROR, Verdict.IGNORED),
+    UNUSED_REGISTRY_HOST("LC3036", "registries.hosts entry that no mirror endpoint or air-gap registry uses", Severity.WARNING, Verdict.IGNORED);
 
     /** How MicroK8s itself reacts to the problem. */
     public enum Verdict {

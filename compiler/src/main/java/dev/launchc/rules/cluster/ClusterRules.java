@@ -14,6 +14,7 @@ public final class ClusterRules {
             new DnsAddonArgRule(),
             new ServiceRangeArgRule(),
             new RegistryRule(),
+            new UnusedRegistryHostRule(),
             new LabelTaintRule(),
             new GpuRule(),
             new AddonRule(),
