@@ -57,6 +57,7 @@ public enum Code {
     DNS_ADDON_IP_OUTSIDE_SERVICES("LC1041", "dns addon cluster IP outside the service CIDR", Severity.ERROR, Verdict.IGNORED),
     OCTAL_INTEGER("LC1042", "integer flag value with a leading zero, read as octal", Severity.ERROR, Verdict.IGNORED),
     REMOVED_ADMISSION_PLUGIN("LC1044", "admission plugin removed in the track's Kubernetes minor", Severity.ERROR, Verdict.IGNORED),
+    ADDONS_CONFLICT("LC1045", "addons that exclude each other on the track", Severity.ERROR, Verdict.IGNORED),
     QUOTE_CHANGES_VALUE("LC1043", "quote or backslash that the args file's reader removes", Severity.ERROR, Verdict.IGNORED),
 
     // Likely mistakes.

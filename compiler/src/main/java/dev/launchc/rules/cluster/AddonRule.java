@@ -10,6 +10,7 @@ import dev.launchc.load.Pointers;
 import dev.launchc.model.internal.AddonRequest;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.rules.AddonArgCheck;
+import dev.launchc.rules.AddonConflicts;
 import dev.launchc.rules.AddonArgCheck.Arg;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -105,11 +106,6 @@ public final class AddonRule implements ClusterRule {
         return AddonArgCheck.canonical(name, track.name());
     }
 
-    private static String fullName(JsonNode facts, String name) {
-        String repo = facts.path("repository").asText("");
-        return repo.isEmpty() ? name : repo + "/" + name;
-    }
-
     // ---- LC3014 ----
 
     private static void conflicts(ClusterRuleContext ctx, List<Use> uses) {
@@ -140,20 +136,17 @@ public final class AddonRule implements ClusterRule {
         }
         for (int j = 0; j < enabled.size(); j++) {
             Use b = enabled.get(j);
-            JsonNode bf = ClusterFacts.addonFacts(b.canonical());
             for (int i = 0; i < j; i++) {
                 Use a = enabled.get(i);
                 if (a.implied() || b.implied()) {
                     continue; // reported against spec.network.cni above
                 }
-                String aFull = fullName(ClusterFacts.addonFacts(a.canonical()), a.canonical());
-                for (JsonNode c : bf.path("conflicts")) {
-                    if (c.path("addon").asText().equals(aFull)) {
-                        ctx.atValue(Code.ADDON_CONFLICT, b.pointer(), "addons " + a.name() + " and " + b.name()
-                                + " exclude each other: " + c.path("reason").asText("the facts say so")
-                                + ", so enabling both breaks the pod network of every node",
-                                "keep one of " + a.name() + " and " + b.name());
-                    }
+                JsonNode c = AddonConflicts.between(a.canonical(), b.canonical());
+                if (c != null) {
+                    ctx.atValue(Code.ADDON_CONFLICT, b.pointer(), "addons " + a.name() + " and " + b.name()
+                            + " exclude each other: " + c.path("reason").asText("the facts say so")
+                            + ", so enabling both breaks the pod network of every node",
+                            "keep one of " + a.name() + " and " + b.name());
                 }
             }
         }
