@@ -3,7 +3,6 @@ package dev.launchc.rules;
 import dev.launchc.diag.Code;
 import dev.launchc.load.Pointers;
 import dev.launchc.model.internal.AddonRequest;
-import dev.launchc.model.internal.Part;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,17 +19,12 @@ public final class AddonArgsRule implements Rule {
     @Override
     public void check(RuleContext ctx) {
         String track = ctx.track().name();
-        for (Part part : ctx.config().parts()) {
-            for (AddonRequest a : part.addons()) {
-                AddonRule.AddonName an = AddonRule.AddonName.parse(a.name().strip());
-                if (an.name().isEmpty() || !ctx.track().addons().containsKey(an.name())
-                        || an.repo() != null && !AddonRule.BUNDLED.contains(an.repo())) {
-                    continue;
-                }
+        AddonRequests.forEach(ctx, (part, a, an, addon) -> {
+            if (ctx.track().addons().containsKey(an.name()) && AddonRequests.bundled(an)) {
                 AddonArgCheck.check(track, use(a, an, track),
                         (pointer, message, hint) -> ctx.atValue(Code.ADDON_ARGS_REJECTED, part, pointer, message, hint));
             }
-        }
+        });
     }
 
     /** The request as {@code microk8s enable} receives it: the colon form's arguments first, then {@code args}. */

@@ -2,8 +2,6 @@ package dev.launchc.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.launchc.diag.Code;
-import dev.launchc.model.internal.AddonRequest;
-import dev.launchc.model.internal.Part;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,28 +16,21 @@ public final class AddonConflictRule implements Rule {
     public void check(RuleContext ctx) {
         String track = ctx.track().name();
         Map<String, Integer> enabledAt = new LinkedHashMap<>();
-        for (Part part : ctx.config().parts()) {
-            for (AddonRequest a : part.addons()) {
-                AddonRule.AddonName an = AddonRule.AddonName.parse(a.name().strip());
-                if (an.name().isEmpty()) {
-                    continue;
-                }
-                String addon = AddonArgCheck.canonical(an.name(), track);
-                if (a.disable()) {
-                    enabledAt.remove(addon);
-                    continue;
-                }
-                for (Map.Entry<String, Integer> earlier : enabledAt.entrySet()) {
-                    JsonNode conflict = AddonConflicts.between(earlier.getKey(), addon);
-                    if (conflict != null) {
-                        ctx.atValue(Code.ADDONS_CONFLICT, part, a.pointer() + "/name", "addons " + earlier.getKey() + " (line "
-                                + earlier.getValue() + ") and " + addon + " exclude each other on " + track + ": "
-                                + conflict.path("reason").asText("the addon facts say so") + ", so enabling both breaks the"
-                                + " pod network", "keep one of " + earlier.getKey() + " and " + addon);
-                    }
-                }
-                enabledAt.putIfAbsent(addon, part.source().valuePos(a.pointer() + "/name").line());
+        AddonRequests.forEach(ctx, (part, a, an, addon) -> {
+            if (a.disable()) {
+                enabledAt.remove(addon);
+                return;
             }
-        }
+            for (Map.Entry<String, Integer> earlier : enabledAt.entrySet()) {
+                JsonNode conflict = AddonConflicts.between(earlier.getKey(), addon);
+                if (conflict != null) {
+                    ctx.atValue(Code.ADDONS_CONFLICT, part, a.pointer() + "/name", "addons " + earlier.getKey() + " (line "
+                            + earlier.getValue() + ") and " + addon + " exclude each other on " + track + ": "
+                            + conflict.path("reason").asText("the addon facts say so") + ", so enabling both breaks the"
+                            + " pod network", "keep one of " + earlier.getKey() + " and " + addon);
+                }
+            }
+            enabledAt.putIfAbsent(addon, part.source().valuePos(a.pointer() + "/name").line());
+        });
     }
 }

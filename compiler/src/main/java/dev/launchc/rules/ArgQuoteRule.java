@@ -4,8 +4,6 @@ import dev.launchc.diag.Code;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;
-import java.util.List;
-import java.util.Map;
 
 /**
  * LC1043 (QUOTE_CHANGES_VALUE): a value in an args file whose quotes or backslashes its reader
@@ -26,16 +24,11 @@ import java.util.Map;
 public final class ArgQuoteRule implements Rule {
     @Override
     public void check(RuleContext ctx) {
-        for (Part part : ctx.config().parts()) {
-            for (Map.Entry<ServiceFile, List<ArgEntry>> files : part.serviceArgs().entrySet()) {
-                ServiceFile file = files.getKey();
-                for (ArgEntry e : files.getValue()) {
-                    if (e.value() != null && ValueSafetyRule.lineBreak(e.value()) == null) {
-                        check(ctx, part, file, e);
-                    }
-                }
+        ctx.forEachServiceArg((part, file, e) -> {
+            if (e.value() != null && ValueSafetyRule.lineBreak(e.value()) == null) {
+                check(ctx, part, file, e);
             }
-        }
+        });
     }
 
     private static void check(RuleContext ctx, Part part, ServiceFile file, ArgEntry e) {

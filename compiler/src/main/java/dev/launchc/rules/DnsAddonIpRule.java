@@ -1,8 +1,6 @@
 package dev.launchc.rules;
 
 import dev.launchc.diag.Code;
-import dev.launchc.model.internal.AddonRequest;
-import dev.launchc.model.internal.Part;
 import dev.launchc.net.Inet;
 import java.util.function.IntFunction;
 
@@ -20,22 +18,18 @@ public final class DnsAddonIpRule implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        for (Part part : ctx.config().parts()) {
-            for (AddonRequest a : part.addons()) {
-                AddonRule.AddonName an = AddonRule.AddonName.parse(a.name().strip());
-                if (a.disable() || !DNS.equals(AddonArgCheck.canonical(an.name(), ctx.track().name()))
-                        || an.repo() != null && !AddonRule.BUNDLED.contains(an.repo())) {
-                    continue;
-                }
-                AddonArgCheck.Arg ip = clusterIp(AddonArgsRule.use(a, an, ctx.track().name()));
-                ServiceNetwork.Effective net = ip == null ? null : ServiceNetwork.of(ctx);
-                if (net != null) {
-                    judge(ip, net::ofFamily, net.describe() + " from " + net.origin(),
-                            (pointer, message, hint) -> ctx.atValue(Code.DNS_ADDON_IP_OUTSIDE_SERVICES, part, pointer,
-                                    message, hint));
-                }
+        AddonRequests.forEach(ctx, (part, a, an, addon) -> {
+            if (a.disable() || !DNS.equals(addon) || !AddonRequests.bundled(an)) {
+                return;
             }
-        }
+            AddonArgCheck.Arg ip = clusterIp(AddonArgsRule.use(a, an, ctx.track().name()));
+            ServiceNetwork.Effective net = ip == null ? null : ServiceNetwork.of(ctx);
+            if (net != null) {
+                judge(ip, net::ofFamily, net.describe() + " from " + net.origin(),
+                        (pointer, message, hint) -> ctx.atValue(Code.DNS_ADDON_IP_OUTSIDE_SERVICES, part, pointer,
+                                message, hint));
+            }
+        });
     }
 
     /** The second positional argument of a dns enable (its first is the nameserver list), or null. */

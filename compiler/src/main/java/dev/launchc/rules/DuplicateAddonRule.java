@@ -18,27 +18,19 @@ import java.util.Map;
 public final class DuplicateAddonRule implements Rule {
     @Override
     public void check(RuleContext ctx) {
-        String track = ctx.track().name();
         Map<String, Seen> last = new HashMap<>();
-        for (Part part : ctx.config().parts()) {
-            for (AddonRequest a : part.addons()) {
-                AddonRule.AddonName an = AddonRule.AddonName.parse(a.name().strip());
-                if (an.name().isEmpty()) {
-                    continue;
-                }
-                String addon = AddonArgCheck.canonical(an.name(), track);
-                Seen before = last.put(addon, new Seen(part, a));
-                if (before != null && before.request().disable() == a.disable()) {
-                    String action = a.disable() ? "disable" : "enable";
-                    int line = before.part().source().valuePos(before.request().pointer() + "/name").line();
-                    ctx.atValue(Code.DUPLICATE_ADDON, part, a.pointer() + "/name", addon + " is " + action + "d twice (first on"
-                            + " line " + line + "): microk8s " + action + " skips an addon that is already " + action + "d, so"
-                            + " this entry does nothing" + (a.args().isEmpty() && AddonArgCheck.colonArgs(a.name()).isEmpty()
-                                    ? "" : " and its arguments are ignored"),
-                            "keep one entry, with the arguments you mean");
-                }
+        AddonRequests.forEach(ctx, (part, a, an, addon) -> {
+            Seen before = last.put(addon, new Seen(part, a));
+            if (before != null && before.request().disable() == a.disable()) {
+                String action = a.disable() ? "disable" : "enable";
+                int line = before.part().source().valuePos(before.request().pointer() + "/name").line();
+                ctx.atValue(Code.DUPLICATE_ADDON, part, a.pointer() + "/name", addon + " is " + action + "d twice (first on"
+                        + " line " + line + "): microk8s " + action + " skips an addon that is already " + action + "d, so"
+                        + " this entry does nothing" + (a.args().isEmpty() && AddonArgCheck.colonArgs(a.name()).isEmpty()
+                                ? "" : " and its arguments are ignored"),
+                        "keep one entry, with the arguments you mean");
             }
-        }
+        });
     }
 
     private record Seen(Part part, AddonRequest request) {}

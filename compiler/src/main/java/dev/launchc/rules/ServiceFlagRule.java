@@ -2,11 +2,8 @@ package dev.launchc.rules;
 
 import dev.launchc.diag.Code;
 import dev.launchc.diag.DidYouMean;
-import dev.launchc.model.internal.ArgEntry;
-import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;
 import java.util.List;
-import java.util.Map;
 
 /**
  * LC1003 (UNKNOWN_FLAG) for the services that are not Kubernetes components and whose flags the
@@ -19,22 +16,14 @@ import java.util.Map;
 public final class ServiceFlagRule implements Rule {
     @Override
     public void check(RuleContext ctx) {
-        for (Part part : ctx.config().parts()) {
-            for (Map.Entry<ServiceFile, List<ArgEntry>> files : part.serviceArgs().entrySet()) {
-                ServiceFile file = files.getKey();
-                List<String> known = file.kind() == ServiceFile.Kind.ARGS && file.kubeComponent() == null
-                        ? ctx.track().serviceFlags(file.fileName()) : List.of();
-                if (known.isEmpty()) {
-                    continue;
-                }
-                for (ArgEntry e : files.getValue()) {
-                    if (!e.isRemoval() && KubeFlagRule.isFlagShaped(e.key()) && !known.contains(e.key())) {
-                        ctx.atKey(Code.UNKNOWN_FLAG, part, e.pointer(), "unknown " + file.fileName() + " flag " + e.key()
-                                + ": the " + file.fileName() + " service exits with \"unknown flag\" and does not start",
-                                DidYouMean.hint(e.key(), known).orElse("its flags: " + String.join(", ", known)));
-                    }
-                }
+        ctx.forEachServiceArg((part, file, e) -> {
+            List<String> known = file.kind() == ServiceFile.Kind.ARGS && file.kubeComponent() == null
+                    ? ctx.track().serviceFlags(file.fileName()) : List.of();
+            if (!known.isEmpty() && !e.isRemoval() && KubeFlagRule.isFlagShaped(e.key()) && !known.contains(e.key())) {
+                ctx.atKey(Code.UNKNOWN_FLAG, part, e.pointer(), "unknown " + file.fileName() + " flag " + e.key()
+                        + ": the " + file.fileName() + " service exits with \"unknown flag\" and does not start",
+                        DidYouMean.hint(e.key(), known).orElse("its flags: " + String.join(", ", known)));
             }
-        }
+        });
     }
 }
