@@ -417,6 +417,20 @@ def read_list(path):
     return lines
 
 
+# Admission plugins that kube-apiserver no longer registers, by the minor that removed them. The
+# API server refuses to start when --enable-admission-plugins or --disable-admission-plugins names
+# a plugin it does not register ("plugin %q is unknown"). The reference folder lists no plugins,
+# so these facts are restated here with their sources.
+REMOVED_ADMISSION_PLUGINS = {
+    # kubernetes.io/docs/concepts/policy/pod-security-policy: deprecated in 1.21, removed in 1.25
+    "PodSecurityPolicy": "1.25",
+    # kubernetes/kubernetes PR 122612 (KEP-3785), released in 1.30
+    "SecurityContextDeny": "1.30",
+    # kubernetes/kubernetes PR 124505; 1.30 still carries it (PR 124794 cleans it up there)
+    "PersistentVolumeLabel": "1.31",
+}
+
+
 def build_kube(ref):
     kdir = os.path.join(ref, "kube-flags")
     flags = json.loads(read_text(os.path.join(kdir, "flags.json")))
@@ -517,6 +531,8 @@ def build_kube(ref):
             "featureGates": fg,
             "removedFeatureGates": removed,
             "removedFlags": {c: dict(sorted(flags.items())) for c, flags in sorted(REMOVED_FLAGS.items())},
+            "removedAdmissionPlugins": {p: v for p, v in sorted(REMOVED_ADMISSION_PLUGINS.items())
+                                        if vkey(v) <= vkey(m)},
         }
         # component-prefixed gate keys (kube:Name=true) on kube-apiserver from 1.33/1.34 on
         if vkey(m) >= (1, 33):
@@ -702,6 +718,18 @@ def build_gpu(ref):
     return out
 
 
+# Flags of the MicroK8s services that are not Kubernetes components, for the tracks whose
+# cluster-agent branch registers them. The reference folder lists none, so they are restated
+# here with their source. An unknown flag stops the service: cobra exits with "unknown flag".
+SERVICE_FLAGS = {
+    # canonical/microk8s-cluster-agent cmd/cluster-agent.go (init: bind, keyfile, certfile,
+    # timeout, enable-metrics, launch-configurations-enable, launch-configurations-interval),
+    # plus cobra's help flag
+    "cluster-agent": ["--bind", "--certfile", "--enable-metrics", "--help", "--keyfile",
+                      "--launch-configurations-enable", "--launch-configurations-interval", "--timeout", "-h"],
+}
+
+
 # ---------------------------------------------------------------- main
 
 def generate(ref):
@@ -727,6 +755,7 @@ def generate(ref):
                  "track 1.36 (Kubernetes 1.36, branch master / addon branches main). Format: tools/catalog-import/README.md."),
     }
     for t in track_names:
+        tracks[t]["serviceFlags"] = {k: sorted(v) for k, v in sorted(SERVICE_FLAGS.items())}
         files["tracks/%s.json" % t] = tracks[t]
     for m in minors:
         files["kube/%s.json" % m] = kube[m]

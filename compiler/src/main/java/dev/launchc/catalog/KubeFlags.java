@@ -41,6 +41,7 @@ public final class KubeFlags {
     private final Map<String, List<String>> gatePrefixes = new HashMap<>();
     /** "component flag" to the minor that removed it, for flags gone before the catalog's oldest minor. */
     private final Map<String, String> removedFlags = new HashMap<>();
+    private final Map<String, String> removedAdmissionPlugins = new HashMap<>();
 
     KubeFlags(JsonNode data) {
         this.minor = data.path("minor").asText();
@@ -65,6 +66,8 @@ public final class KubeFlags {
         data.path("removedFlags").fields().forEachRemaining(c -> c.getValue().fields().forEachRemaining(
                 f -> removedFlags.put(c.getKey() + " " + normalize(f.getKey()), f.getValue().asText())));
         data.path("featureGatePrefixes").fields().forEachRemaining(p -> gatePrefixes.put(p.getKey(), Catalog.strings(p.getValue())));
+        data.path("removedAdmissionPlugins").fields().forEachRemaining(p -> removedAdmissionPlugins.put(p.getKey(),
+                p.getValue().asText()));
     }
 
     public String minor() {
@@ -108,6 +111,11 @@ public final class KubeFlags {
     /** The minor that removed a gate which no longer exists in this minor, or null. */
     public String gateRemovedIn(String name) {
         return removedGates.get(name);
+    }
+
+    /** The minor that removed an admission plugin kube-apiserver of this minor no longer registers, or null. */
+    public String admissionPluginRemovedIn(String name) {
+        return removedAdmissionPlugins.get(name);
     }
 
     /** Component prefixes ({@code kube:Name=true}) a component accepts in {@code --feature-gates}. */

@@ -117,6 +117,11 @@ public final class Track {
         return confinement.isEmpty() || confinement.contains(strict ? "strict" : "classic");
     }
 
+    /** The flags a non-Kubernetes service accepts (catalog {@code serviceFlags}); empty when the catalog does not list them. */
+    public List<String> serviceFlags(String service) {
+        return Catalog.strings(data.path("serviceFlags").path(service));
+    }
+
     public JsonNode raw() {
         return data;
     }

@@ -317,8 +317,7 @@ public final class SeedDeriver {
     }
 
     private static FileContent.HostEntry host(Cluster cluster, String url, String airgapCa) {
-        String hostPort = url.replaceFirst("^[a-z]+://", "").replaceFirst("/.*$", "");
-        Cluster.HostTls tls = cluster.hostTls().get(hostPort);
+        Cluster.HostTls tls = cluster.hostTls().get(Cluster.HostTls.keyOf(url));
         if (tls == null) {
             return new FileContent.HostEntry(url, List.of("pull", "resolve"), airgapCa, null, null, false, false);
         }

@@ -60,6 +60,12 @@ public enum Code {
     ADDON_NOT_AVAILABLE("LC1027", "addon not available on the target track", Severity.ERROR, Verdict.IGNORED),
     BAD_FLAG_VALUE("LC1028", "flag value is not valid", Severity.ERROR, Verdict.IGNORED),
     VALUE_BREAKS_SHELL("LC1029", "value is shell syntax in a file that bash sources", Severity.ERROR, Verdict.IGNORED, Suppression.NEVER),
+    ADDON_ARGS_REJECTED("LC1040", "addon arguments the addon's script rejects", Severity.ERROR, Verdict.IGNORED),
+    DNS_ADDON_IP_OUTSIDE_SERVICES("LC1041", "dns addon cluster IP outside the service CIDR", Severity.ERROR, Verdict.IGNORED),
+    OCTAL_INTEGER("LC1042", "integer flag value with a leading zero, read as octal", Severity.ERROR, Verdict.IGNORED),
+    REMOVED_ADMISSION_PLUGIN("LC1044", "admission plugin removed in the track's Kubernetes minor", Severity.ERROR, Verdict.IGNORED),
+    ADDONS_CONFLICT("LC1045", "addons that exclude each other on the track", Severity.ERROR, Verdict.IGNORED),
+    QUOTE_CHANGES_VALUE("LC1043", "quote or backslash that the args file's reader removes", Severity.ERROR, Verdict.IGNORED),
 
     // Likely mistakes.
     DEPRECATED_ADDON_ALIAS("LC2001", "deprecated addon alias", Severity.WARNING, Verdict.IGNORED),
@@ -67,6 +73,9 @@ public enum Code {
     JOIN_OVERWRITES_KUBELET_ARGS("LC2003", "join in the same part as kubelet args", Severity.WARNING, Verdict.IGNORED),
     HOSTS_TOML_WITHOUT_HOST("LC2004", "hosts.toml without a [host.\"…\"] table", Severity.WARNING, Verdict.IGNORED),
     DEPRECATED_FLAG("LC2005", "deprecated flag", Severity.WARNING, Verdict.IGNORED),
+    DUPLICATE_SAN("LC2010", "extraSANs entry listed twice", Severity.WARNING, Verdict.IGNORED),
+    TRACK_DEFAULT_DROPPED("LC2012", "flag replaces items the track's default sets on purpose", Severity.WARNING, Verdict.IGNORED),
+    DUPLICATE_ADDON("LC2011", "addon enabled or disabled twice", Severity.WARNING, Verdict.IGNORED),
 
     // Cluster files (launchc's own format: MicroK8s never sees them, so --compat keeps them as they are).
     UNKNOWN_TRACK("LC3001", "track unknown to the catalog", Severity.ERROR, Verdict.ALWAYS_ERROR),
@@ -98,6 +107,8 @@ public enum Code {
     MIRROR_ENDPOINT_REPEATED("LC3027", "registry mirror endpoint listed twice", Severity.WARNING, Verdict.IGNORED),
     NETWORK_NOT_APPLICABLE("LC3028", "network setting the target track cannot apply", Severity.ERROR, Verdict.IGNORED),
     SERVICE_RANGE_SET_TWICE("LC3029", "service range in services.kubeApiServer disagrees with spec.network", Severity.ERROR, Verdict.IGNORED),
+    BAD_DNS_UPSTREAM("LC3035", "spec.network.dns.upstream entry is not a nameserver IP address", Severity.ERROR, Verdict.IGNORED),
+    UNUSED_REGISTRY_HOST("LC3036", "registries.hosts entry that no mirror endpoint or air-gap registry uses", Severity.WARNING, Verdict.IGNORED),
     ADDON_NOT_UNDER_STRICT("LC3050", "addon not offered by strictly confined MicroK8s on the track", Severity.ERROR, Verdict.IGNORED),
     SNAP_ASSERTION_MISMATCH("LC3051", "snap file does not match its snap-revision assertion", Severity.ERROR, Verdict.ALWAYS_ERROR),
     SNAP_SET_INCOMPLETE("LC3052", "snaps folder incomplete, ambiguous or holding unrelated files", Severity.ERROR, Verdict.ALWAYS_ERROR),

@@ -32,7 +32,7 @@ import java.util.TreeSet;
  * provide them. Architecture filters are not applied: a native file does not say the node's arch.
  */
 public final class AddonRule implements Rule {
-    private static final List<String> BUNDLED = List.of("core", "community");
+    static final List<String> BUNDLED = List.of("core", "community");
 
     /** {@code [repo/]name[:args]} taken apart. */
     record AddonName(String repo, String name) {
@@ -74,10 +74,11 @@ public final class AddonRule implements Rule {
         Map<String, JsonNode> addons = track.addons();
         if (an.repo() != null && !BUNDLED.contains(an.repo())) {
             if (!ownRepos.contains(an.repo())) {
-                DidYouMean.closest(an.repo(), BUNDLED).ifPresent(r -> ctx.atValue(Code.UNKNOWN_ADDON, part, pointer,
-                        "unknown addon repository " + an.repo() + " in " + an.repo() + "/" + an.name()
-                                + ": it is neither core, community nor one that addonRepositories adds",
-                        "did you mean " + r + "/" + an.name() + "?"));
+                // MicroK8s prints "Addon … not found" and goes on, so the addon is silently missing.
+                ctx.atValue(Code.UNKNOWN_ADDON, part, pointer, "unknown addon repository " + an.repo() + " in " + an.repo()
+                        + "/" + an.name() + ": it is neither core, community nor one that addonRepositories adds",
+                        DidYouMean.closest(an.repo(), BUNDLED).map(r -> "did you mean " + r + "/" + an.name() + "?")
+                                .orElse("add the repository to addonRepositories (name and url), or use core/ or community/"));
             }
             return;
         }

@@ -7,6 +7,8 @@ final class CatalogRules {
     private CatalogRules() {}
 
     static List<Rule> all() {
-        return List.of(new KubeFlagRule(), new FeatureGateRule(), new AddonRule());
+        return List.of(new KubeFlagRule(), new ServiceFlagRule(), new OctalIntRule(), new AdmissionPluginRule(),
+                new FeatureGateRule(), new TrackDefaultListRule(), new AddonRule(), new AddonArgsRule(), new DuplicateAddonRule(),
+                new AddonConflictRule());
     }
 }

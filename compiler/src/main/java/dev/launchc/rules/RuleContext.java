@@ -94,6 +94,23 @@ public final class RuleContext {
         }
     }
 
+    /** Receives one entry of any service's args or env map, removals included. */
+    @FunctionalInterface
+    public interface ServiceArgVisitor {
+        void visit(Part part, ServiceFile file, ArgEntry entry);
+    }
+
+    /** Every entry of every service map, in part order, removals (null values) included. */
+    public void forEachServiceArg(ServiceArgVisitor visitor) {
+        for (Part part : config.parts()) {
+            for (Map.Entry<ServiceFile, List<ArgEntry>> files : part.serviceArgs().entrySet()) {
+                for (ArgEntry e : files.getValue()) {
+                    visitor.visit(part, files.getKey(), e);
+                }
+            }
+        }
+    }
+
     /** A finding about the value at {@code pointer} in {@code part}. */
     public void atValue(Code code, Part part, String pointer, String message, String hint) {
         reporter.report(code, part.source().valuePos(pointer), pointer, message, hint);

@@ -20,7 +20,8 @@ public final class Rules {
      * them through a view of its maps and addons as launch-config parts that point into the file.
      */
     public static List<Rule> clusterViewRules() {
-        return List.of(new ArgKeyRule(), new ValueSafetyRule(), new KubeFlagRule(), new FeatureGateRule(), new AddonRule(),
-                new SanRule());
+        return List.of(new ArgKeyRule(), new ValueSafetyRule(), new ArgQuoteRule(), new KubeFlagRule(), new ServiceFlagRule(),
+                new OctalIntRule(), new AdmissionPluginRule(), new FeatureGateRule(), new TrackDefaultListRule(), new AddonRule(),
+                new SanRule(), new DuplicateSanRule(), new DuplicateAddonRule());
     }
 }

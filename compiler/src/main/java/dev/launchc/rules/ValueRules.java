@@ -10,9 +10,12 @@ final class ValueRules {
         return List.of(
                 new ArgKeyRule(),
                 new ValueSafetyRule(),
+                new ArgQuoteRule(),
                 new SanRule(),
+                new DuplicateSanRule(),
                 new CniEnvRule(),
                 new ClusterDnsRule(),
+                new DnsAddonIpRule(),
                 new ServiceIpSanRule(),
                 new RegistryConfigRule(),
                 new ConfigFileRule(),

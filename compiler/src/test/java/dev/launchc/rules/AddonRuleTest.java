@@ -41,6 +41,15 @@ class AddonRuleTest {
                         + " community nor one that addonRepositories adds", "did you mean community/cilium?"));
     }
 
+    /** A repository nothing declares and no bundled name is close to: MicroK8s prints "Addon … not found" and goes on. */
+    @Test
+    void undeclaredRepository() {
+        assertFindings(RULE, "undeclared-repo", "1.36", CODES,
+                error("LC1026", 6, 11, "unknown addon repository myrepo in myrepo/ingress-extra: it is neither core,"
+                        + " community nor one that addonRepositories adds",
+                        "add the repository to addonRepositories (name and url), or use core/ or community/"));
+    }
+
     @Test
     void addonUnderTheWrongRepository() {
         assertFindings(RULE, "wrong-repo", "1.36", CODES,

@@ -4,6 +4,7 @@ import static dev.launchc.rules.CatalogRuleFixtures.assertFindings;
 import static dev.launchc.rules.CatalogRuleFixtures.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.launchc.diag.Code;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,9 @@ class FeatureGateRuleTest {
     @ParameterizedTest
     @ValueSource(strings = {"1.33", "1.34"})
     void cleanFileHasNoFindings(String track) {
-        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "clean", track));
+        // LC2012 judges the same lines against the track's default gates (TrackDefaultListRuleTest); 1.34's
+        // defaults name gates that 1.33 does not have, so no one fixture can keep them on both tracks.
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "clean", track).stream()
+                .filter(d -> !d.code().equals(Code.TRACK_DEFAULT_DROPPED.id())).toList());
     }
 }

@@ -82,7 +82,12 @@ public record Cluster(
     }
 
     public record HostTls(String host, String ca, String cert, String key, boolean skipVerify, List<String> capabilities,
-            boolean overridePath, String pointer) {}
+            boolean overridePath, String pointer) {
+        /** The {@code host[:port]} of an endpoint URL, the key under which its TLS settings are looked up. */
+        public static String keyOf(String url) {
+            return url.replaceFirst("^[a-z]+://", "").replaceFirst("/.*$", "");
+        }
+    }
 
     public record Airgap(Value registry, boolean plainHttp, String ca, String pointer) {}
 

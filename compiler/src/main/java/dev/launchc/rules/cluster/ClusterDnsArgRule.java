@@ -25,7 +25,7 @@ public final class ClusterDnsArgRule implements ClusterRule {
     @Override
     public void check(ClusterRuleContext ctx) {
         Cluster.Network net = ctx.cluster().network();
-        if (unparsed(net.ipv4(), 4) || unparsed(net.ipv6(), 6)) {
+        if (unparsed(net)) {
             return; // NetworkRule reports the CIDR (LC3019); judged against nothing, every address would look wrong
         }
         for (ArgEntry e : ctx.cluster().serviceArgs(ServiceFile.KUBELET)) {
@@ -65,6 +65,11 @@ public final class ClusterDnsArgRule implements ClusterRule {
         });
     }
 
+    /** True when a service CIDR of spec.network does not parse: NetworkRule reports it (LC3019). */
+    static boolean unparsed(Cluster.Network net) {
+        return unparsed(net.ipv4(), 4) || unparsed(net.ipv6(), 6);
+    }
+
     private static boolean unparsed(Cluster.IpFamily f, int family) {
         if (f == null) {
             return false;
@@ -74,7 +79,7 @@ public final class ClusterDnsArgRule implements ClusterRule {
     }
 
     /** The family's service CIDR as a network; null when the family is off. */
-    private static Inet.Cidr serviceCidr(Cluster.Network net, int family) {
+    static Inet.Cidr serviceCidr(Cluster.Network net, int family) {
         Cluster.IpFamily f = family == 4 ? net.ipv4() : net.ipv6();
         return f == null ? null : Inet.parseCidr(f.serviceCidr().text()).network();
     }

@@ -3,6 +3,7 @@ package dev.launchc.rules.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.launchc.catalog.Catalog;
+import dev.launchc.rules.AddonArgCheck;
 import dev.launchc.catalog.GpuOperator;
 import dev.launchc.catalog.Track;
 import dev.launchc.model.internal.Cluster;
@@ -19,7 +20,7 @@ final class ClusterFacts {
 
     /** addons-extra.json facts of one addon, or a missing node. */
     static JsonNode addonFacts(String name) {
-        return Catalog.get().addonFacts().path("addons").path(name);
+        return AddonArgCheck.addonFacts(name);
     }
 
     /** {@code gpu.byTrack.<track>}, or a missing node (1.27: the facts do not cover it). */
@@ -61,15 +62,9 @@ final class ClusterFacts {
     record AddonName(String repo, String name, List<String> colonArgs) {
         static AddonName parse(String token) {
             String t = token.strip();
-            List<String> colon = new ArrayList<>();
             int c = t.indexOf(':');
-            String head = t;
-            if (c >= 0) {
-                head = t.substring(0, c);
-                for (String a : t.substring(c + 1).split(":", -1)) {
-                    colon.add(a);
-                }
-            }
+            String head = c < 0 ? t : t.substring(0, c);
+            List<String> colon = AddonArgCheck.colonArgs(t);
             int slash = head.indexOf('/');
             return slash < 0 ? new AddonName(null, head, colon)
                     : new AddonName(head.substring(0, slash), head.substring(slash + 1), colon);
@@ -89,26 +84,12 @@ final class ClusterFacts {
 
     /** Text safe to quote in a message: control characters shown as '?', cut at 80 characters. */
     static String printable(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length() && i < 80; i++) {
-            char ch = s.charAt(i);
-            sb.append(Character.isISOControl(ch) ? '?' : ch);
-        }
-        if (s.length() > 80) {
-            sb.append('…');
-        }
-        return sb.toString();
+        return AddonArgCheck.printable(s);
     }
 
     /** "a, b, c" for up to {@code max} items, then "… (N in all)". */
     static String list(List<String> items, int max) {
-        if (items.size() <= max) {
-            return String.join(", ", items);
-        }
-        return String.join(", ", items.subList(0, max)) + ", … (" + items.size() + " in all)";
+        return AddonArgCheck.list(items, max);
     }
 
     /**

@@ -5,11 +5,14 @@ import static dev.launchc.rules.cluster.ClusterFacts.written;
 
 import dev.launchc.convert.ClusterV1alpha1Converter;
 import dev.launchc.diag.Code;
+import dev.launchc.load.Yaml11;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.model.internal.Value;
 import dev.launchc.net.Inet;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The pod network: CIDRs, node addresses against them, and the MTU.
@@ -34,6 +37,7 @@ import java.util.List;
  */
 public final class NetworkRule implements ClusterRule {
     static final int MTU_MAX = 9000;
+    private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)");
     static final int MTU_MIN_V4 = 576;
     static final int MTU_MIN_V6 = 1280;
 
@@ -204,12 +208,20 @@ public final class NetworkRule implements ClusterRule {
         if (v == null) {
             return true;
         }
-        long mtu;
-        try {
-            mtu = Long.parseLong(v.text().strip());
-        } catch (NumberFormatException e) {
-            return false; // the schema reports a non-integer
+        String text = v.text().strip();
+        if (!DECIMAL.matcher(text).matches()) {
+            if (Yaml11.number(text) == null) {
+                return false; // the schema reports a value that is no number
+            }
+            // YAML 1.1 reads 0x96, 1_50, 0150 or 1e400 as a number, but compile writes the text as it stands.
+            ctx.atValue(Code.BAD_NETWORK_CIDR, v.pointer(), "mtu " + text + " is written as CALICO_VETH_MTU=" + text
+                    + " as it stands: Calico's CNI config takes the MTU as a JSON number, which is plain decimal digits, so the pod"
+                    + " network does not come up",
+                    "write the MTU in decimal digits without a leading zero, e.g. mtu: 1450");
+            return false;
         }
+        // Clamped so that huge integers compare as too large instead of overflowing.
+        long mtu = new BigInteger(text).max(BigInteger.valueOf(-1)).min(BigInteger.valueOf(MTU_MAX + 1)).longValue();
         if (mtu == 0) {
             return true;
         }
@@ -222,7 +234,7 @@ public final class NetworkRule implements ClusterRule {
                 ? "no common network carries frames that large, so pod traffic between nodes would be dropped"
                 : v6 ? "IPv6 needs an MTU of at least 1280, so pods would get no IPv6 traffic"
                         : "IPv4 hosts must accept 576-byte packets, so pod traffic would break";
-        ctx.atValue(Code.BAD_NETWORK_CIDR, v.pointer(), "mtu " + mtu + " is outside " + min + "–" + MTU_MAX
+        ctx.atValue(Code.BAD_NETWORK_CIDR, v.pointer(), "mtu " + text + " is outside " + min + "–" + MTU_MAX
                 + ": Calico gives every pod interface this MTU (CALICO_VETH_MTU); " + why,
                 "use the node network's MTU minus the overlay overhead: 1450 for VXLAN on a 1500-byte network,"
                         + " 8950 on 9000; 0 lets Calico detect it");

@@ -141,11 +141,13 @@ class ClusterAddonRuleTest {
                 + " 'cluster.local' is not used as intended", "remove it"));
     }
 
+    // The script reads the argument with read -ra, so blanks separate nameservers as well as commas
+    // (canonical/microk8s-core-addons addons/dns/enable); the hint no longer forbids spaces.
     @Test
     void dnsNameserversSeparatedWrongly() {
         assertAll(RULE, "dns-bad-nameserver", error("LC3015", 8, 14, "argument 1 (nameservers) of dns:"
                 + " '10.0.0.53;10.0.0.54' is not an IP address",
-                "list nameserver IP addresses separated by ',' (no spaces), or /etc/resolv.conf"));
+                "list nameserver IP addresses separated by ',' (no port, no host names), or /etc/resolv.conf"));
     }
 
     // ---- LC3016

@@ -5,6 +5,8 @@ import static dev.launchc.rules.cluster.ClusterFixtures.assertClean;
 import static dev.launchc.rules.cluster.ClusterFixtures.error;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * NetworkRule: LC3019 CIDR and MTU, LC3005 overlap, LC3004 node inside a range, LC1015 no family,
@@ -80,6 +82,22 @@ class ClusterNetworkRuleTest {
     void mtuAboveJumboFrames() {
         assertAll(RULE, "mtu-too-large", error("LC3019", 7, 10, "mtu 9216 is outside 576–9000: Calico gives every pod"
                 + " interface this MTU (CALICO_VETH_MTU)", MTU_HINT));
+    }
+
+    /**
+     * YAML 1.1 reads these as numbers, but compile writes the MTU's text into CALICO_VETH_MTU as it
+     * stands (yaml.v2 keeps a scalar's text for a string target), so the value Calico gets is checked.
+     */
+    @ParameterizedTest
+    @CsvSource({"mtu-yaml11-0x96, 0x96", "mtu-yaml11-150, 1_50", "mtu-yaml11-1e400, 1e400", "mtu-yaml11-0150, 0150"})
+    void numbersInYaml11FormsAreWrittenAsText(String fixture, String mtu) {
+        assertAll(RULE, fixture, error("LC3019", 7, 10, "mtu " + mtu + " is written as CALICO_VETH_MTU=" + mtu
+                + " as it stands", "write the MTU in decimal digits without a leading zero, e.g. mtu: 1450"));
+    }
+
+    @Test
+    void hugeIntegerIsTooLarge() {
+        assertAll(RULE, "mtu-huge", error("LC3019", 7, 10, "mtu 99999999999999999999999 is outside 576–9000", MTU_HINT));
     }
 
     @Test

@@ -1,0 +1,52 @@
+package dev.launchc.rules;
+
+import dev.launchc.catalog.KubeFlags;
+import dev.launchc.diag.Code;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * LC1044 (REMOVED_ADMISSION_PLUGIN): an admission plugin in kube-apiserver's
+ * {@code --enable-admission-plugins}, {@code --disable-admission-plugins} or
+ * {@code --admission-control} that the track's Kubernetes minor no longer registers (catalog
+ * {@code removedAdmissionPlugins}: PodSecurityPolicy from 1.25, SecurityContextDeny from 1.30,
+ * PersistentVolumeLabel from 1.31). The API server validates both lists against its registered
+ * plugins and refuses to start ("plugin … is unknown"), so the control plane does not come up.
+ */
+public final class AdmissionPluginRule implements Rule {
+    private static final Set<String> PLUGIN_LISTS = Set.of(
+            "--enable-admission-plugins", "--disable-admission-plugins", "--admission-control");
+
+    @Override
+    public void check(RuleContext ctx) {
+        KubeFlags kube = ctx.kube();
+        if (kube == null) {
+            return;
+        }
+        ctx.forEachKubeArg((part, component, e) -> {
+            if (!"kube-apiserver".equals(component) || !PLUGIN_LISTS.contains(KubeFlags.normalize(e.key()))) {
+                return;
+            }
+            List<String> removed = new ArrayList<>();
+            List<String> kept = new ArrayList<>();
+            for (String item : KubeFlagRule.kubeliteView(e.value()).split(",", -1)) {
+                String plugin = item.strip();
+                String since = kube.admissionPluginRemovedIn(plugin);
+                if (since != null) {
+                    removed.add(plugin + " (removed in " + since + ")");
+                } else if (!plugin.isEmpty()) {
+                    kept.add(plugin);
+                }
+            }
+            if (!removed.isEmpty()) {
+                ctx.atValue(Code.REMOVED_ADMISSION_PLUGIN, part, e.pointer(), e.key() + " names "
+                        + String.join(", ", removed) + ", which Kubernetes " + kube.minor() + " no longer has: the API"
+                        + " server refuses unknown admission plugins and does not start",
+                        kept.isEmpty() ? "remove the flag" : "write " + e.key() + ": " + String.join(",", kept)
+                                + (removed.stream().anyMatch(r -> r.startsWith("PodSecurityPolicy"))
+                                        ? "; Pod Security Admission (PodSecurity, on by default) replaces PodSecurityPolicy" : ""));
+            }
+        });
+    }
+}
