@@ -27,8 +27,8 @@ public final class LspServer {
                 listening.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (ExecutionException e) {
-                // The stream broke: handled like a closed one.
+            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                // The stream broke, or serve() stopped listening after exit: handled like a closed stream.
             }
             server.exitCode().complete(1);
         }, "launchc-lsp-input");
