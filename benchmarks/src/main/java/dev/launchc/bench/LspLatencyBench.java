@@ -1,30 +1,20 @@
 package dev.launchc.bench;
 
+import dev.launchc.lsp.InProcessClient;
 import dev.launchc.lsp.LaunchcLanguageServer;
 import dev.launchc.lsp.LintSettings;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.Pipe;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
-import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -57,8 +47,7 @@ public class LspLatencyBench {
 
     private final Map<Integer, CompletableFuture<PublishDiagnosticsParams>> published = new ConcurrentHashMap<>();
     private LanguageServer server;
-    private OutputStream toServer;
-    private OutputStream toClient;
+    private InProcessClient client;
     private String withTypo;
     private String fixed;
     private int version = 1;
@@ -109,21 +98,9 @@ public class LspLatencyBench {
         if (withTypo.split("\n").length != 500) {
             throw new IllegalStateException("the benchmark file should have 500 lines, not " + withTypo.split("\n").length);
         }
-        Pipe serverPipe = Pipe.open();
-        Pipe clientPipe = Pipe.open();
-        toServer = Channels.newOutputStream(serverPipe.sink());
-        toClient = Channels.newOutputStream(clientPipe.sink());
-        LaunchcLanguageServer impl = new LaunchcLanguageServer(LintSettings.Source.DEFAULTS, LaunchcLanguageServer.DEFAULT_DEBOUNCE_MS);
-        var serverLauncher = LSPLauncher.createServerLauncher(impl, Channels.newInputStream(serverPipe.source()), toClient);
-        impl.connect(serverLauncher.getRemoteProxy());
-        serverLauncher.startListening();
-        var clientLauncher = LSPLauncher.createClientLauncher(new Client(), Channels.newInputStream(clientPipe.source()), toServer);
-        clientLauncher.startListening();
-        server = clientLauncher.getRemoteProxy();
-        InitializeParams init = new InitializeParams();
-        init.setCapabilities(new ClientCapabilities());
-        server.initialize(init).join();
-        server.initialized(new InitializedParams());
+        client = InProcessClient.connect(new LaunchcLanguageServer(LintSettings.Source.DEFAULTS, LaunchcLanguageServer.DEFAULT_DEBOUNCE_MS),
+                p -> expect(p.getVersion()).complete(p));
+        server = client.server();
         CompletableFuture<PublishDiagnosticsParams> first = expect(version);
         server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "yaml", version, withTypo)));
         first.join();
@@ -149,28 +126,6 @@ public class LspLatencyBench {
 
     @TearDown(Level.Trial)
     public void stop() throws IOException {
-        toServer.close();
-        toClient.close();
-    }
-
-    private final class Client implements LanguageClient {
-        @Override
-        public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
-            expect(diagnostics.getVersion()).complete(diagnostics);
-        }
-
-        @Override
-        public void telemetryEvent(Object object) {}
-
-        @Override
-        public void showMessage(MessageParams messageParams) {}
-
-        @Override
-        public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void logMessage(MessageParams message) {}
+        client.close();
     }
 }
