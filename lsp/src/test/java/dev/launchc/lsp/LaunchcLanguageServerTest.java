@@ -175,6 +175,17 @@ class LaunchcLanguageServerTest {
     }
 
     @Test
+    void onALineThatEndsInACommentTheSuppressionGoesOnTheLineBefore() {
+        lsp = LspHarness.started(LintSettings.Source.DEFAULTS, 0);
+        lsp.open(NODE_URI, NODE.replace("10.152.183.10", "10.152.183.10  # the DNS service"));
+        lsp.nextDiagnostics();
+        List<CodeAction> onFlag = actions(NODE_URI, new Range(new Position(2, 3), new Position(2, 3)));
+        TextEdit ignore = onlyEdit(onFlag.get(1), NODE_URI);
+        assertEquals(new Range(new Position(2, 0), new Position(2, 0)), ignore.getRange());
+        assertEquals("  # launchc: ignore[LC1003]\n", ignore.getNewText());
+    }
+
+    @Test
     void aFeatureGateFixReplacesOnlyTheMisspeltGate() {
         Range token = new Range(new Position(3, 19), new Position(3, 46));
         Range gate = QuickFixes.wordToReplace(token, "GracefulNodeShutdwn=true,Foo=false", "GracefulNodeShutdown");
