@@ -31,6 +31,7 @@ public final class LaunchcCommand implements Runnable {
             new Subcommand("manpage", ManpageCommand::new, false),
             new Subcommand("init", InitCommand::new, true),
             new Subcommand("migrate", MigrateCommand::new, true),
+            new Subcommand("lsp", LspCommand::new, true),
             new Subcommand("help", CommandLine.HelpCommand::new, false));
 
     @CommandLine.Spec

@@ -68,6 +68,11 @@ final class E2eProcesses implements AutoCloseable {
      * tool is absent: these tests must never silently skip in CI.
      */
     static Path requireTool(String name) {
+        return requireTool(name, INSTALL_HINT);
+    }
+
+    /** As {@link #requireTool(String)}, naming the package to install in the failure. */
+    static Path requireTool(String name, String installHint) {
         Set<String> dirs = new LinkedHashSet<>();
         String path = System.getenv("PATH");
         if (path != null) {
@@ -84,7 +89,7 @@ final class E2eProcesses implements AutoCloseable {
             }
         }
         return fail("end-to-end test needs '" + name + "', which is not installed (searched " + dirs + "). "
-                + "Install the real components with: " + INSTALL_HINT + " (.ci/run does this; these tests never skip)");
+                + "Install the real components with: " + installHint + " (.ci/run does this; these tests never skip)");
     }
 
     /** Fails unless the test JVM runs as root (containerd needs it to run its snapshotters and mounts). */

@@ -10,10 +10,14 @@ import java.util.TreeSet;
 
 /** The flags of each Kubernetes component and the feature gates of one minor. */
 public final class KubeFlags {
-    /** A flag as a component accepts it. */
-    public record Flag(String name, String type, boolean deprecated, boolean upstreamOnly, String deprecation) {
+    /** A flag as a component accepts it; {@code defaultValue} as the upstream reference prints it, or null. */
+    public record Flag(String name, String type, boolean deprecated, boolean upstreamOnly, String deprecation, String defaultValue) {
+        public Flag(String name, String type, boolean deprecated, boolean upstreamOnly, String deprecation) {
+            this(name, type, deprecated, upstreamOnly, deprecation, null);
+        }
+
         public Flag(String name, String type, boolean deprecated, boolean upstreamOnly) {
-            this(name, type, deprecated, upstreamOnly, null);
+            this(name, type, deprecated, upstreamOnly, null, null);
         }
 
         public boolean isBool() {
@@ -50,7 +54,8 @@ public final class KubeFlags {
             c.getValue().path("flags").fields().forEachRemaining(f -> {
                 JsonNode v = f.getValue();
                 Flag flag = new Flag(f.getKey(), v.path("type").asText(""), v.path("deprecated").asBoolean(false),
-                        v.path("upstreamOnly").asBoolean(false), v.path("deprecation").asText(null));
+                        v.path("upstreamOnly").asBoolean(false), v.path("deprecation").asText(null),
+                        v.path("default").asText(null));
                 flags.put(normalize(f.getKey()), flag);
             });
             byComponent.put(c.getKey(), flags);

@@ -182,6 +182,11 @@ public enum Code {
         return defaultSeverity;
     }
 
+    /** Where the explanation of a code is published: SARIF's helpUri and the editor's link. */
+    public static String helpUri(String id) {
+        return "https://launchc.dev/docs/codes#" + id;
+    }
+
     public static Optional<Code> byId(String id) {
         for (Code c : values()) {
             if (c.id.equalsIgnoreCase(id)) {

@@ -33,7 +33,6 @@ import java.util.TreeMap;
 public final class SarifFormat implements ReportFormat {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String INFORMATION_URI = "https://launchc.dev";
-    static final String HELP_URI = "https://launchc.dev/docs/codes#";
     /** The uriBaseId of relative artifact locations: the checkout root, as GitHub code scanning expects. */
     static final String SRCROOT = "%SRCROOT%";
     /** The key under partialFingerprints; bump the version if the hashed fields ever change. */
@@ -124,7 +123,7 @@ public final class SarifFormat implements ReportFormat {
         ObjectNode help = rule.putObject("help");
         help.put("text", explanation);
         help.put("markdown", explanation);
-        rule.put("helpUri", HELP_URI + id);
+        rule.put("helpUri", Code.helpUri(id));
         return rule;
     }
 

@@ -1,0 +1,70 @@
+package dev.launchc.lsp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.launchc.lint.Linter;
+import dev.launchc.schema.SchemaId;
+import dev.launchc.schema.SchemaRegistry;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The description the published schema gives a key, found by walking the schema along the key's path. */
+final class SchemaDocs {
+    private static final Pattern NATIVE_0_1 = Pattern.compile("(?m)^version:\\s*[\"']?0\\.1\\.0");
+
+    private SchemaDocs() {}
+
+    static SchemaId schemaOf(Analysis analysis) {
+        if (Linter.KIND_CLUSTER.equals(analysis.lint().kind())) {
+            return new SchemaId("cluster", "v1alpha1");
+        }
+        return new SchemaId("native", NATIVE_0_1.matcher(analysis.text()).find() ? "0.1.0" : "0.2.0");
+    }
+
+    /** The (Markdown) description of the key at {@code path}, or empty when the schema has none there. */
+    static Optional<String> describe(SchemaId id, List<String> path) {
+        JsonNode root = SchemaRegistry.raw(id);
+        JsonNode node = resolve(root, root);
+        for (String segment : path) {
+            node = step(root, node, segment);
+            if (node == null) {
+                return Optional.empty();
+            }
+        }
+        JsonNode text = node.has("markdownDescription") ? node.get("markdownDescription") : node.get("description");
+        return text == null ? Optional.empty() : Optional.of(text.asText());
+    }
+
+    private static JsonNode step(JsonNode root, JsonNode node, String segment) {
+        if ("-".equals(segment)) {
+            JsonNode items = node.get("items");
+            return items == null ? null : resolve(root, items);
+        }
+        JsonNode property = node.path("properties").get(segment);
+        if (property != null) {
+            return resolve(root, property);
+        }
+        for (String combiner : List.of("allOf", "anyOf", "oneOf")) {
+            for (JsonNode alternative : node.path(combiner)) {
+                JsonNode found = step(root, resolve(root, alternative), segment);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        JsonNode additional = node.get("additionalProperties");
+        return additional != null && additional.isObject() ? resolve(root, additional) : null;
+    }
+
+    private static JsonNode resolve(JsonNode root, JsonNode node) {
+        JsonNode current = node;
+        for (int i = 0; i < 10 && current.has("$ref"); i++) {
+            String ref = current.get("$ref").asText();
+            if (!ref.startsWith("#")) {
+                return current;
+            }
+            current = root.at(ref.substring(1));
+        }
+        return current;
+    }
+}
