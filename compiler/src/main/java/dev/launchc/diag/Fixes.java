@@ -15,6 +15,8 @@ public final class Fixes {
     private record Span(int from, int to, String text) {}
 
     public static Applied apply(String text, List<Fix> fixes) {
+        // Edits write "\n"; a file with CRLF line ends keeps them.
+        boolean crlf = text.contains("\r\n");
         int[] lineStarts = lineStarts(text);
         List<Span> taken = new ArrayList<>();
         int count = 0;
@@ -26,7 +28,8 @@ public final class Fixes {
                     spans = null;
                     break;
                 }
-                spans.add(new Span(from, from + edit.old().length(), edit.text()));
+                String inserted = crlf ? edit.text().replace("\r\n", "\n").replace("\n", "\r\n") : edit.text();
+                spans.add(new Span(from, from + edit.old().length(), inserted));
             }
             if (spans == null || spans.stream().anyMatch(s -> overlapsAny(s, taken))) {
                 continue;

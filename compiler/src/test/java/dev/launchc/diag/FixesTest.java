@@ -17,6 +17,12 @@ class FixesTest {
     }
 
     @Test
+    void aFileWithCrlfLineEndsKeepsThem() {
+        Fixes.Applied r = Fixes.apply("a: 1\r\nb: 2\r\n", List.of(Fix.insert("add c", new Pos(2, 1), "c: 3\n")));
+        assertEquals("a: 1\r\nc: 3\r\nb: 2\r\n", r.text());
+    }
+
+    @Test
     void skipsAFixWhoseOldTextIsNotThere() {
         Fixes.Applied r = Fixes.apply("a: 1\n", List.of(Fix.replace("b", new Pos(1, 1), "b", "c")));
         assertEquals("a: 1\n", r.text());
