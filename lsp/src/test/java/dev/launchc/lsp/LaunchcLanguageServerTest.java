@@ -135,7 +135,7 @@ class LaunchcLanguageServerTest {
         assertEquals(1, lsp.nextDiagnostics().getVersion());
         lsp.change(NODE_URI, 2, NODE.replace("dnss", "dnsss"));
         lsp.change(NODE_URI, 3, NODE.replace("--clster-dns", "--cluster-dns"));
-        lsp.change(NODE_URI, 4, NODE.replace("--clster-dns", "--cluster-dns").replace("dnss", "dns"));
+        lsp.change(NODE_URI, 4, NODE.replace("--clster-dns", "--cluster-dns").replace("dnss", "metrics-server"));
         PublishDiagnosticsParams p = lsp.nextDiagnostics();
         assertEquals(4, p.getVersion(), "versions 2 and 3 were superseded before their lint ran");
         assertEquals(List.of(), p.getDiagnostics());
