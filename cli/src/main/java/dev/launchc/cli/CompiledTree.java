@@ -53,8 +53,9 @@ final class CompiledTree {
     static Result build(LintOptions options, String file, List<String> only, PrintWriter err) {
         LoadLimits limits = options.limits();
         Inputs.Input input = Inputs.collect(List.of(file)).get(0);
-        byte[] bytes = input.read(limits.maxFileBytes());
-        FileLint lint = options.linter().lint(input.name(), bytes);
+        Inputs.Linted linted = input.lint(options.linter(), limits.maxFileBytes(), false);
+        byte[] bytes = linted.bytes();
+        FileLint lint = linted.lint();
         if (!report(options, lint, err)
                 || (lint.config() == null && (lint.cluster() == null || lint.cluster().cluster() == null))) {
             return null;

@@ -45,7 +45,7 @@ public final class ImagesCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         Inputs.Input input = Inputs.collect(List.of(file)).get(0);
-        FileLint lint = options.linter().lint(input.name(), input.read(options.limits().maxFileBytes()));
+        FileLint lint = input.lint(options.linter(), options.limits().maxFileBytes(), false).lint();
         if (!CompiledTree.report(options, lint, err)
                 || (lint.config() == null && (lint.cluster() == null || lint.cluster().cluster() == null))) {
             err.println("launchc: no image list: fix the errors above");

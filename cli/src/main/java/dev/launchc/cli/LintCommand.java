@@ -49,8 +49,7 @@ public final class LintCommand implements Callable<Integer> {
         // A null result: a file the walk found that is not a launch config (a workflow, a manifest).
         List<FileLint> linted = inputs.parallelStream()
                 .map(in -> {
-                    byte[] bytes = in.read(limits.maxFileBytes());
-                    FileLint r = in.walked() ? linter.lintIfLaunchConfig(in.name(), bytes) : linter.lint(in.name(), bytes);
+                    FileLint r = in.lint(linter, limits.maxFileBytes(), in.walked()).lint();
                     progress.step();
                     return r;
                 })

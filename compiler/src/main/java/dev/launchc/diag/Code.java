@@ -90,7 +90,8 @@ public enum Code {
     IMAGES_UNKNOWN("LC3026", "image list of an addon not known offline in an air-gapped cluster", Severity.WARNING, Verdict.IGNORED),
     MIRROR_ENDPOINT_REPEATED("LC3027", "registry mirror endpoint listed twice", Severity.WARNING, Verdict.IGNORED),
     NETWORK_NOT_APPLICABLE("LC3028", "network setting the target track cannot apply", Severity.ERROR, Verdict.IGNORED),
-    SERVICE_RANGE_SET_TWICE("LC3029", "service range in services.kubeApiServer disagrees with spec.network", Severity.ERROR, Verdict.IGNORED);
+    SERVICE_RANGE_SET_TWICE("LC3029", "service range in services.kubeApiServer disagrees with spec.network", Severity.ERROR, Verdict.IGNORED),
+    WINDOWS_RESERVED_NODE_NAME("LC3045", "node name is a device name on Windows", Severity.WARNING, Verdict.IGNORED);
 
     /** How MicroK8s itself reacts to the problem. */
     public enum Verdict {
