@@ -105,11 +105,18 @@ public final class TreeWriter {
         try {
             List<Map.Entry<Path, OutputTree.Entry>> files = resolve(staging.dir, tree);
             createDirectories(staging.dir, files);
-            // The manifest first: a staging directory that a kill leaves is then provably launchc's.
-            List<Map.Entry<Path, OutputTree.Entry>> manifestFirst = new ArrayList<>(files.size());
-            files.stream().filter(f -> f.getKey().equals(staging.dir.resolve(MANIFEST))).forEach(manifestFirst::add);
-            files.stream().filter(f -> !f.getKey().equals(staging.dir.resolve(MANIFEST))).forEach(manifestFirst::add);
-            writeFiles(manifestFirst, Integer.getInteger(FAIL_AFTER_PROPERTY, -1), staging);
+            // The manifest first, whole, before any other file: a staging directory that a kill
+            // leaves is then provably launchc's (OwnedTree.removeStale).
+            Path manifest = staging.dir.resolve(MANIFEST);
+            List<Map.Entry<Path, OutputTree.Entry>> others = new ArrayList<>(files.size());
+            for (Map.Entry<Path, OutputTree.Entry> f : files) {
+                if (f.getKey().equals(manifest)) {
+                    writeFile(f.getKey(), f.getValue());
+                } else {
+                    others.add(f);
+                }
+            }
+            writeFiles(others, Integer.getInteger(FAIL_AFTER_PROPERTY, -1), staging);
             Files.setPosixFilePermissions(staging.dir, DIR);
             Path old = staging.swapInto(target, OwnedTree.oldPrefix(name));
             if (old != null) {
