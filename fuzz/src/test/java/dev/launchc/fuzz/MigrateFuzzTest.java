@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,17 +17,7 @@ import java.util.stream.Stream;
  * nothing more, and no temporary file stays beside the input. Seeds: {@code MigrateFuzzTestInputs/migrate/}.
  */
 class MigrateFuzzTest {
-    private static final Path DIR = tempDir();
-
-    private static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory("launchc-migrate-fuzz-");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Path DIR = FuzzSupport.tempDir("launchc-migrate-fuzz-");
 
     @FuzzTest(maxDuration = FuzzSupport.BUDGET)
     void migrate(byte[] bytes) throws IOException {

@@ -101,21 +101,8 @@ class OutputSafetyTest {
         assertEquals(0, Cli.run("compile", "-o", out.toString(), cluster("before", 0).toString()).code());
         TreeMap<String, String> before = Cli.snapshot(out);
         Path big = cluster("after", 400);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.launchc.cli.Main",
-                "compile", "-o", out.toString(), big.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
-        boolean killed = false;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (p.isAlive() && System.nanoTime() < deadline) {
-            Path staging = staging();
-            if (staging != null && countFiles(staging) > 0) {
-                p.destroyForcibly();
-                killed = true;
-                break;
-            }
-            Thread.sleep(1);
-        }
+        Process p = childCompile(out, big);
+        boolean killed = stopOnceWriting(p, Process::destroyForcibly);
         p.waitFor(30, TimeUnit.SECONDS);
         TreeMap<String, String> after = Cli.snapshot(out);
         System.out.println("kill mid-compile: " + (killed ? "killed while writing to " + staging() : "the compile finished first")
@@ -148,17 +135,7 @@ class OutputSafetyTest {
         assertEquals(0, Cli.run("compile", "-o", out.toString(), cluster("before", 0).toString()).code());
         TreeMap<String, String> before = Cli.snapshot(out);
         Process p = childCompile(out, cluster("after", 400));
-        boolean stopped = false;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (p.isAlive() && System.nanoTime() < deadline) {
-            Path staging = staging();
-            if (staging != null && countFiles(staging) > 0) {
-                p.destroy(); // SIGTERM
-                stopped = true;
-                break;
-            }
-            Thread.sleep(1);
-        }
+        boolean stopped = stopOnceWriting(p, Process::destroy); // SIGTERM
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the stopped compile did not end");
         System.out.println("SIGTERM mid-compile: " + (stopped ? "stopped while writing" : "the compile finished first"));
         assertEquals(List.of(), leftovers(), "a staging directory was left behind");
@@ -205,6 +182,20 @@ class OutputSafetyTest {
         assertTrue(Cli.snapshot(out).keySet().stream().anyMatch(k -> k.contains("extra-1")), "not the new tree");
         assertFalse(Cli.snapshot(out).equals(before));
         assertEquals(List.of(), leftovers());
+    }
+
+    /** Stops {@code p} as soon as its staging directory holds a file; false when it finished first. */
+    private boolean stopOnceWriting(Process p, java.util.function.Consumer<Process> stop) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            Path staging = staging();
+            if (staging != null && countFiles(staging) > 0) {
+                stop.accept(p);
+                return true;
+            }
+            Thread.sleep(1);
+        }
+        return false;
     }
 
     private Path staging() throws IOException {

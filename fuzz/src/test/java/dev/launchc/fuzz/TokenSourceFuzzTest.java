@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ import java.util.stream.Stream;
  * Seeds: {@code TokenSourceFuzzTestInputs/tokenSource/}.
  */
 class TokenSourceFuzzTest {
-    private static final Path DIR = tempDir();
+    private static final Path DIR = FuzzSupport.tempDir("launchc-token-fuzz-");
     private static final String CLUSTER = "apiVersion: launchc.dev/v1alpha1\nkind: Cluster\nmetadata: {name: edge}\nspec:\n"
             + "  microk8s: \"1.32\"\n  join:\n    token: {fromFile: token.txt}\n"
             + "  nodes:\n    - {name: cp-1, role: control-plane, address: 10.0.0.11}\n";
@@ -32,16 +31,6 @@ class TokenSourceFuzzTest {
             "launchc: join token: cannot read token.txt: it is not UTF-8 text",
             "launchc: join token: token.txt is larger than a token file can be (at most 4096 bytes; a token has at most 256"
                     + " characters)");
-
-    private static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory("launchc-token-fuzz-");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @FuzzTest(maxDuration = FuzzSupport.BUDGET)
     void tokenSource(byte[] bytes) throws IOException {
