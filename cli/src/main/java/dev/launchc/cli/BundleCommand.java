@@ -120,8 +120,9 @@ public final class BundleCommand implements Callable<Integer> {
         if (only != null && !only.isEmpty() && pullFrom == null) {
             throw new UsageException("--image selects what --pull-from fetches; give --pull-from REGISTRY too");
         }
-        if (pullFrom != null && !pullFrom.replaceFirst("^[a-zA-Z]+://", "").matches("[A-Za-z0-9.\\-]+(:\\d+)?(/[a-z0-9._/-]+)?/?|\\[[0-9a-fA-F:]+\\](:\\d+)?(/[a-z0-9._/-]+)?/?")) {
-            throw new UsageException("--pull-from: '" + pullFrom + "' is not host[:port][/prefix]");
+        String registryProblem = pullFrom == null ? null : ImagePuller.registryProblem(pullFrom);
+        if (registryProblem != null) {
+            throw new UsageException("--pull-from: '" + pullFrom + "' is not a registry host[:port][/path]: " + registryProblem);
         }
         Path target = output.toAbsolutePath().normalize();
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {

@@ -66,9 +66,10 @@ final class CompiledTree {
     static Result build(LintOptions options, String file, List<String> only, PrintWriter err, boolean standInToken) {
         LoadLimits limits = options.limits();
         Inputs.Input input = Inputs.collect(List.of(file)).get(0);
-        byte[] bytes = input.read(limits.maxFileBytes());
         LintOptions.Settings settings = options.settings(input.path());
-        FileLint lint = options.linter(settings).lint(input.name(), bytes);
+        Inputs.Linted linted = input.lint(options.linter(settings), limits.maxFileBytes(), false);
+        byte[] bytes = linted.bytes();
+        FileLint lint = linted.lint();
         if (!report(settings.mode(), lint, err)
                 || (lint.config() == null && (lint.cluster() == null || lint.cluster().cluster() == null))) {
             return null;

@@ -46,7 +46,7 @@ public final class ImagesCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Inputs.Input input = Inputs.collect(List.of(file)).get(0);
         LintOptions.Settings settings = options.settings(input.path());
-        FileLint lint = options.linter(settings).lint(input.name(), input.read(options.limits().maxFileBytes()));
+        FileLint lint = input.lint(options.linter(settings), options.limits().maxFileBytes(), false).lint();
         if (!CompiledTree.report(settings.mode(), lint, err)
                 || (lint.config() == null && (lint.cluster() == null || lint.cluster().cluster() == null))) {
             err.println("launchc: no image list: fix the errors above");

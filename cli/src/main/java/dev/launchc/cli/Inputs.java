@@ -1,9 +1,10 @@
 package dev.launchc.cli;
 
+import dev.launchc.lint.FileLint;
+import dev.launchc.lint.Linter;
+import dev.launchc.load.RegularFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,21 +17,58 @@ public final class Inputs {
      * {@code walked}: found by walking a directory rather than named on the command line.
      */
     public record Input(String name, Path path, boolean walked) {
+        /**
+         * The input's bytes. Only a regular file is read (a FIFO or a device named in a directory
+         * walk, or swapped in since, is refused), and never more than {@code maxBytes}.
+         *
+         * @throws TooLarge when the input holds more than {@code maxBytes}
+         */
         public byte[] read(long maxBytes) {
             try {
                 if (path == null) {
-                    return readLimited(System.in, maxBytes);
+                    byte[] bytes = RegularFiles.readAtMost(System.in, maxBytes);
+                    if (bytes.length > maxBytes) {
+                        // Standard input has no size, and reading on to learn it could take forever.
+                        throw new TooLarge(-1);
+                    }
+                    return bytes;
                 }
-                if (Files.size(path) > maxBytes) {
-                    // Read only enough to let the loader report the limit with the real size.
-                    return new byte[(int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1)];
-                }
-                return Files.readAllBytes(path);
-            } catch (NoSuchFileException e) {
-                throw new UsageException("cannot read " + name + ": no such file");
+                return RegularFiles.read(path, maxBytes);
+            } catch (RegularFiles.TooLarge e) {
+                throw new TooLarge(e.size());
             } catch (IOException e) {
-                throw new UsageException("cannot read " + name + ": " + e.getMessage());
+                throw new UsageException("cannot read " + name + ": " + RegularFiles.problem(e));
             }
+        }
+
+        /**
+         * Reads and lints the input; one over the size limit is not read and becomes the loader's
+         * LC0005 finding with its real size.
+         *
+         * @param onlyLaunchConfigs as {@link Linter#lintIfLaunchConfig}: null for YAML that is not a launch config
+         */
+        public Linted lint(Linter linter, long maxBytes, boolean onlyLaunchConfigs) {
+            byte[] bytes;
+            try {
+                bytes = read(maxBytes);
+            } catch (TooLarge e) {
+                return new Linted(null, linter.tooLarge(name, e.size));
+            }
+            return new Linted(bytes, onlyLaunchConfigs ? linter.lintIfLaunchConfig(name, bytes) : linter.lint(name, bytes));
+        }
+    }
+
+    /** An input's bytes (null when it was too large to read) and its findings. */
+    public record Linted(byte[] bytes, FileLint lint) {}
+
+    /** An input larger than the limit; {@code size} is its real size, or -1 when it cannot be known (stdin). */
+    static final class TooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final long size;
+
+        TooLarge(long size) {
+            super(null, null, false, false);
+            this.size = size;
         }
     }
 
@@ -59,7 +97,13 @@ public final class Inputs {
             } else if (Files.isRegularFile(p)) {
                 out.add(new Input(arg, p, false));
             } else if (Files.exists(p)) {
-                throw new UsageException("cannot read " + arg + ": not a regular file");
+                String why = "not a regular file";
+                try {
+                    RegularFiles.attributes(p);
+                } catch (RegularFiles.Refused e) {
+                    why = e.getMessage();
+                }
+                throw new UsageException("cannot read " + arg + ": " + why);
             } else {
                 throw new UsageException("cannot read " + arg + ": no such file or directory");
             }
@@ -67,7 +111,4 @@ public final class Inputs {
         return out;
     }
 
-    private static byte[] readLimited(InputStream in, long maxBytes) throws IOException {
-        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-    }
 }

@@ -1,9 +1,11 @@
 package dev.launchc.cli;
 
 import dev.launchc.model.internal.Cluster;
-import java.io.IOException;
+import dev.launchc.load.RegularFiles;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -13,18 +15,27 @@ import java.nio.file.Path;
 final class JoinToken {
     private JoinToken() {}
 
+    /** The longest token MicroK8s' join URL takes here. */
+    static final int MAX_TOKEN_CHARS = 256;
+
+    /**
+     * The most a token file may hold: the token and some white space around it (a trailing
+     * newline, an editor's indentation). Anything larger is not a token file, and is not read.
+     */
+    static final int MAX_TOKEN_FILE_BYTES = 4096;
+
     /** What microk8s join can carry in its URL: no '/', spaces, quotes or control characters. */
-    private static final java.util.regex.Pattern USABLE = java.util.regex.Pattern.compile("[A-Za-z0-9._~+=-]{32,256}");
+    private static final java.util.regex.Pattern USABLE = java.util.regex.Pattern.compile("[A-Za-z0-9._~+=-]{32," + MAX_TOKEN_CHARS + "}");
 
     /**
      * The token as read, once checked: a token MicroK8s cannot use would only fail on the node,
-     * and a token with quotes or slashes would be shown escaped or split in messages.
+     * and a token with quotes or slashes would be shown escaped or split in messages. The message
+     * never tells the token's length either: a secret's length is already a hint about it.
      */
     private static String checked(String token, String where) {
         if (!USABLE.matcher(token).matches()) {
-            throw new UsageException("join token from " + where + " is not usable: it needs 32 to 256 characters"
-                    + " from A-Z a-z 0-9 . _ ~ + = - (it has " + token.length() + " characters; make one with"
-                    + " 'openssl rand -hex 16')");
+            throw new UsageException("join token from " + where + " is not usable: it needs 32 to " + MAX_TOKEN_CHARS
+                    + " characters from A-Z a-z 0-9 . _ ~ + = - (make one with 'openssl rand -hex 16')");
         }
         return token;
     }
@@ -47,33 +58,36 @@ final class JoinToken {
             if (!path.isAbsolute() && clusterFile != null && clusterFile.toAbsolutePath().getParent() != null) {
                 path = clusterFile.toAbsolutePath().getParent().resolve(path);
             }
-            try {
-                String value = Files.readString(path, StandardCharsets.UTF_8).strip();
-                if (value.isEmpty()) {
-                    throw new UsageException("join token: " + source.fromFile() + " is empty");
-                }
-                return checked(value, source.fromFile());
-            } catch (IOException e) {
-                throw new UsageException("join token: cannot read " + source.fromFile() + ": " + readProblem(path, e));
-            }
+            return checked(readFile(path, source.fromFile()), source.fromFile());
         }
         return null;
     }
 
-    /** Why the token file could not be read, in words; never its content. */
-    private static String readProblem(Path path, IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
+    /**
+     * The stripped content of a token file: a regular file (a FIFO would block, a device would
+     * never end) of at most {@link #MAX_TOKEN_FILE_BYTES}, in UTF-8.
+     */
+    static String readFile(Path path, String name) {
+        byte[] bytes;
+        try {
+            bytes = RegularFiles.read(path, MAX_TOKEN_FILE_BYTES);
+        } catch (RegularFiles.TooLarge e) {
+            // Not the size: it would tell how long the secret is.
+            throw new UsageException("join token: " + name + " is larger than a token file can be (at most "
+                    + MAX_TOKEN_FILE_BYTES + " bytes; a token has at most " + MAX_TOKEN_CHARS + " characters)");
+        } catch (RegularFiles.Refused e) {
+            throw new UsageException("join token: cannot read " + name + ": " + e.getMessage());
         }
-        if (Files.isDirectory(path)) {
-            return "it is a directory";
+        String value;
+        try {
+            value = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString().strip();
+        } catch (CharacterCodingException e) {
+            throw new UsageException("join token: cannot read " + name + ": it is not UTF-8 text");
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
+        if (value.isEmpty()) {
+            throw new UsageException("join token: " + name + " is empty");
         }
-        if (e instanceof java.nio.charset.CharacterCodingException) {
-            return "it is not UTF-8 text";
-        }
-        return e.getClass().getSimpleName();
+        return value;
     }
 }

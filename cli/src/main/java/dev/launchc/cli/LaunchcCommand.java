@@ -64,8 +64,7 @@ public final class LaunchcCommand implements Runnable {
         for (Subcommand sub : subcommands) {
             cl.addSubcommand(sub.name(), sub.factory().get());
         }
-        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException
-                || e instanceof UsageException ? ExitCodes.USAGE : ExitCodes.USAGE);
+        cl.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("launchc: " + ex.getMessage());
@@ -79,11 +78,11 @@ public final class LaunchcCommand implements Runnable {
                 return ExitCodes.USAGE;
             }
             // An internal failure: say so plainly, without a stack trace unless asked for.
-            err.println("launchc: internal error: " + ex);
+            err.println("launchc: " + ExitCodes.describe(ex));
             if (System.getenv("LAUNCHC_DEBUG") != null) {
                 ex.printStackTrace(err);
             }
-            return 3;
+            return ExitCodes.USAGE;
         });
         return cl;
     }

@@ -17,8 +17,24 @@ public final class LimitOptions {
     @Option(names = "--max-documents", paramLabel = "N", description = "Most documents per file (default: ${DEFAULT-VALUE}).")
     int maxDocuments = LoadLimits.DEFAULTS.maxDocuments();
 
+    @Option(names = "--max-cluster-nodes", paramLabel = "N",
+            description = "Most nodes in a cluster file's spec.nodes (default: ${DEFAULT-VALUE}).")
+    int maxClusterNodes = LoadLimits.DEFAULTS.maxClusterNodes();
+
+    /** The limits; a limit below 1 is a usage error (a negative one would refuse every file, or none). */
     public LoadLimits limits() {
+        positive("--max-file-size", maxFileBytes);
+        positive("--max-depth", maxDepth);
+        positive("--max-nodes", maxNodes);
+        positive("--max-documents", maxDocuments);
+        positive("--max-cluster-nodes", maxClusterNodes);
         return LoadLimits.DEFAULTS.withMaxFileBytes(maxFileBytes).withMaxDepth(maxDepth).withMaxNodes(maxNodes)
-                .withMaxDocuments(maxDocuments);
+                .withMaxDocuments(maxDocuments).withMaxClusterNodes(maxClusterNodes);
+    }
+
+    private static void positive(String option, long value) {
+        if (value < 1) {
+            throw new UsageException(option + " must be at least 1, not " + value);
+        }
     }
 }

@@ -74,10 +74,11 @@ public final class LintCommand implements Callable<Integer> {
                 .map(in -> {
                     LintOptions.Settings settings = options.settings(in.path());
                     Linter linter = options.linter(settings);
-                    byte[] bytes = in.read(limits.maxFileBytes());
-                    FileLint r = in.walked() ? linter.lintIfLaunchConfig(in.name(), bytes) : linter.lint(in.name(), bytes);
+                    Inputs.Linted read = in.lint(linter, limits.maxFileBytes(), in.walked());
+                    byte[] bytes = read.bytes();
+                    FileLint r = read.lint();
                     FileFixer.Fixed fixed = null;
-                    if (fix && r != null) {
+                    if (fix && r != null && bytes != null) {
                         fixed = FileFixer.fix(in.name(), bytes, r, linter);
                         r = fixed.lint();
                         if (fixed.changed() && !dryRun) {

@@ -12,11 +12,11 @@ public final class Main {
             code = run(args);
         } catch (Throwable t) {
             // Errors (out of memory, a broken installation) escape picocli's handlers: still one line, no trace.
-            System.err.println("launchc: internal error: " + t);
+            System.err.println("launchc: " + ExitCodes.describe(t));
             if (System.getenv("LAUNCHC_DEBUG") != null) {
                 t.printStackTrace();
             }
-            code = 3;
+            code = ExitCodes.USAGE;
         }
         System.exit(code);
     }

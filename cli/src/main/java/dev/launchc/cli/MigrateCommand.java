@@ -9,7 +9,16 @@ import dev.launchc.load.LoadedFile;
 import dev.launchc.load.YDocument;
 import dev.launchc.load.YamlLoader;
 import dev.launchc.rules.VersionRule;
+import dev.launchc.load.RegularFiles;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,28 +36,47 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Rewrite a native 0.1.0 launch config as 0.2.0, keeping comments.")
 public final class MigrateCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE")
-    Path file;
+    @Parameters(paramLabel = "FILE", description = "The file to migrate, or - for standard input.")
+    String file;
 
-    @Option(names = {"-i", "--in-place"}, description = "Rewrite FILE instead of printing the result.")
+    @Option(names = {"-i", "--in-place"}, description = "Rewrite FILE instead of printing the result"
+            + " (through a symbolic link to its target, keeping its mode and owner).")
     boolean inPlace;
+
+    @picocli.CommandLine.Mixin
+    LimitOptions limitOptions;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        boolean stdin = "-".equals(file);
+        if (stdin && inPlace) {
+            throw new UsageException("--in-place needs a file, not standard input");
         }
-        Reporter reporter = new Reporter(file.toString(), Mode.DEFAULT);
-        LoadedFile loaded = new YamlLoader(LoadLimits.DEFAULTS).load(file.toString(), bytes, reporter);
+        LoadLimits limits = limitOptions.limits();
+        String name = stdin ? "<stdin>" : file;
+        Reporter reporter = new Reporter(name, Mode.DEFAULT);
+        YamlLoader loader = new YamlLoader(limits);
+        byte[] bytes;
+        LoadedFile loaded;
+        try {
+            bytes = stdin ? RegularFiles.readAtMost(System.in, limits.maxFileBytes()) : RegularFiles.read(Path.of(file), limits.maxFileBytes());
+            // Standard input has no size to report, and reading on to learn it could take forever.
+            loaded = bytes.length > limits.maxFileBytes() ? loader.tooLarge(name, -1, reporter) : loader.load(name, bytes, reporter);
+        } catch (RegularFiles.TooLarge e) {
+            bytes = null;
+            loaded = loader.tooLarge(name, e.size(), reporter);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + name + ": " + RegularFiles.problem(e));
+        }
         if (loaded.failed()) {
-            spec.commandLine().getErr().print(new dev.launchc.cli.format.TextFormat(false).render(List.of(
-                    new dev.launchc.lint.FileLint(file.toString(), "native", reporter.diagnostics(), null, loaded.source()))));
+            PrintWriter err = spec.commandLine().getErr();
+            err.print(new dev.launchc.cli.format.TextFormat(false).render(List.of(
+                    new dev.launchc.lint.FileLint(name, "native", reporter.diagnostics(), null, loaded.source()))));
+            err.println("launchc: not migrated: fix the errors above" + (inPlace ? "; " + file + " is unchanged" : ""));
+            err.flush();
             return ExitCodes.INPUT_ERRORS;
         }
         String text = loaded.source().text();
@@ -70,14 +98,49 @@ public final class MigrateCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
+        byte[] out = ((text.length() < new String(bytes, StandardCharsets.UTF_8).length() ? "\uFEFF" : "") + result)
+                .getBytes(StandardCharsets.UTF_8);
         try {
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".migrate-", ".yaml");
-            Files.writeString(tmp, (text.length() < new String(bytes, StandardCharsets.UTF_8).length() ? "\uFEFF" : "") + result,
-                    StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            replaceKeepingAttributes(Path.of(file), out);
         } catch (IOException e) {
-            throw new UsageException("cannot rewrite " + file + ": " + e.getMessage());
+            throw new UsageException("cannot rewrite " + file + ": " + RegularFiles.problem(e) + "; it is unchanged");
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Replaces the file {@code path} leads to (through symbolic links) with {@code bytes} in one
+     * rename, keeping its mode, owner and group. The new content goes to a temporary file beside
+     * the target first; whatever fails (a full disk, an owner this user cannot give), the
+     * temporary file is removed and the file stays as it was.
+     */
+    static void replaceKeepingAttributes(Path path, byte[] bytes) throws IOException {
+        Path target = path.toRealPath();
+        PosixFileAttributes attributes = Files.readAttributes(target, PosixFileAttributes.class);
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".migrate-", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+            if (!attributes.owner().equals(Files.getOwner(tmp)) || !attributes.group().equals(view.readAttributes().group())) {
+                try {
+                    view.setGroup(attributes.group());
+                    view.setOwner(attributes.owner());
+                } catch (IOException e) {
+                    throw new IOException("cannot keep its owner " + attributes.owner().getName() + ":" + attributes.group().getName()
+                            + " (run launchc as that user)");
+                }
+            }
+            view.setPermissions(attributes.permissions());
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

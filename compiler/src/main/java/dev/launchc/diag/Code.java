@@ -109,6 +109,7 @@ public enum Code {
     SERVICE_RANGE_SET_TWICE("LC3029", "service range in services.kubeApiServer disagrees with spec.network", Severity.ERROR, Verdict.IGNORED),
     BAD_DNS_UPSTREAM("LC3035", "spec.network.dns.upstream entry is not a nameserver IP address", Severity.ERROR, Verdict.IGNORED),
     UNUSED_REGISTRY_HOST("LC3036", "registries.hosts entry that no mirror endpoint or air-gap registry uses", Severity.WARNING, Verdict.IGNORED),
+    WINDOWS_RESERVED_NODE_NAME("LC3045", "node name is a device name on Windows", Severity.WARNING, Verdict.IGNORED),
     ADDON_NOT_UNDER_STRICT("LC3050", "addon not offered by strictly confined MicroK8s on the track", Severity.ERROR, Verdict.IGNORED),
     SNAP_ASSERTION_MISMATCH("LC3051", "snap file does not match its snap-revision assertion", Severity.ERROR, Verdict.ALWAYS_ERROR),
     SNAP_SET_INCOMPLETE("LC3052", "snaps folder incomplete, ambiguous or holding unrelated files", Severity.ERROR, Verdict.ALWAYS_ERROR),

@@ -9,6 +9,7 @@ import dev.launchc.load.LoadedFile;
 import dev.launchc.load.YDocument;
 import dev.launchc.load.YMap;
 import dev.launchc.load.YScalar;
+import dev.launchc.load.YSeq;
 import dev.launchc.model.bind.RecordBinder;
 import dev.launchc.model.cluster.v1alpha1.ClusterV1alpha1;
 import dev.launchc.model.internal.ArgEntry;
@@ -40,8 +41,9 @@ public final class ClusterLinter {
     /**
      * @param target the track from the command line
      * @param targetExplicit true when --target was given: it then wins over spec.microk8s
+     * @param maxNodes most entries in spec.nodes (LoadLimits.maxClusterNodes)
      */
-    public static Result lint(LoadedFile file, Track target, boolean targetExplicit, Reporter reporter) {
+    public static Result lint(LoadedFile file, Track target, boolean targetExplicit, int maxNodes, Reporter reporter) {
         List<YDocument> docs = file.documents().stream().filter(d -> !d.isEmpty()).toList();
         if (docs.size() != 1) {
             reporter.report(Code.TYPE_MISMATCH, docs.size() > 1 ? docs.get(1).start() : null, "",
@@ -49,6 +51,13 @@ public final class ClusterLinter {
             return new Result(null, target);
         }
         YDocument doc = docs.get(0);
+        // Before the schema: every node costs a seed, a lint and its files, and the schema check alone is per node.
+        if (doc.at("/spec/nodes") instanceof YSeq nodes && nodes.items().size() > maxNodes) {
+            reporter.report(Code.LIMIT_EXCEEDED, doc.keyPos("/spec/nodes"), "/spec/nodes", "the cluster has "
+                    + nodes.items().size() + " nodes; the limit is " + maxNodes,
+                    "raise it with --max-cluster-nodes if the cluster really has this many nodes");
+            return new Result(null, target);
+        }
         boolean wellFormed = new SchemaCheck(SCHEMA, Map.of()).check(doc, reporter);
         if (!(doc.root() instanceof YMap)) {
             return new Result(null, target);

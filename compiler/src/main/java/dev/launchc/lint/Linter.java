@@ -22,6 +22,7 @@ public final class Linter {
     private final Track track;
     private final Mode mode;
     private final YamlLoader loader;
+    private final LoadLimits limits;
 
     private final boolean targetExplicit;
     private final Suppressions.Filter filter;
@@ -42,6 +43,7 @@ public final class Linter {
         this.track = track;
         this.mode = mode;
         this.loader = new YamlLoader(limits);
+        this.limits = limits;
     }
 
     public FileLint lint(String name, byte[] bytes) {
@@ -58,6 +60,17 @@ public final class Linter {
         return lint(name, bytes, true);
     }
 
+    /**
+     * The finding for an input over the size limit, which was not read.
+     *
+     * @param size its real size, or -1 when it cannot be known (standard input)
+     */
+    public FileLint tooLarge(String name, long size) {
+        Reporter reporter = new Reporter(name, mode);
+        LoadedFile file = loader.tooLarge(name, size, reporter);
+        return new FileLint(name, KIND_NATIVE, reporter.diagnostics(), null, file.source());
+    }
+
     private FileLint lint(String name, byte[] bytes, boolean onlyLaunchConfigs) {
         Reporter reporter = new Reporter(name, mode);
         LoadedFile file = loader.load(name, bytes, reporter);
@@ -69,7 +82,7 @@ public final class Linter {
         }
         String kind = kindOf(file);
         if (KIND_CLUSTER.equals(kind)) {
-            ClusterLinter.Result result = ClusterLinter.lint(file, track, targetExplicit, reporter);
+            ClusterLinter.Result result = ClusterLinter.lint(file, track, targetExplicit, limits.maxClusterNodes(), reporter);
             return new FileLint(name, kind, filtered(name, file, reporter), null, file.source(), result);
         }
         var config = NativeLinter.lint(file, track, reporter);

@@ -61,8 +61,13 @@ public final class YamlLoader {
     public LoadedFile load(String name, byte[] bytes, Reporter reporter) {
         SourceFile empty = new SourceFile(name, "");
         if (bytes.length > limits.maxFileBytes()) {
-            reporter.report(Code.LIMIT_EXCEEDED, Pos.START, "", "file is " + bytes.length + " bytes; the limit is "
-                    + limits.maxFileBytes(), "raise it with --max-file-size if the file is really meant to be this large");
+            return tooLarge(name, bytes.length, reporter);
+        }
+        String otherEncoding = unicodeEncodingByBom(bytes);
+        if (otherEncoding != null) {
+            // Not "binary": the NUL bytes of UTF-16 and UTF-32 text would otherwise say so.
+            reporter.report(Code.INVALID_ENCODING, Pos.START, "", "file is " + otherEncoding
+                    + " text (it starts with that byte order mark); launchc and MicroK8s read UTF-8 only", "save the file as UTF-8");
             return new LoadedFile(empty, List.of(), true);
         }
         int nul = indexOf(bytes, (byte) 0);
@@ -87,6 +92,47 @@ public final class YamlLoader {
             text = text.substring(1);
         }
         return load(new SourceFile(name, text), reporter);
+    }
+
+    /**
+     * The result for a file over the size limit, which the caller did not read in full.
+     *
+     * @param size its real size, or -1 when it cannot be known (standard input)
+     */
+    public LoadedFile tooLarge(String name, long size, Reporter reporter) {
+        reporter.report(Code.LIMIT_EXCEEDED, Pos.START, "", (size < 0 ? "input is more than " + limits.maxFileBytes() + " bytes"
+                : "file is " + size + " bytes") + "; the limit is " + limits.maxFileBytes(),
+                "raise it with --max-file-size if the file is really meant to be this large");
+        return new LoadedFile(new SourceFile(name, ""), List.of(), true);
+    }
+
+    /** The UTF-16 or UTF-32 encoding whose byte order mark starts {@code bytes}, or null. UTF-32LE first: its mark begins with UTF-16LE's. */
+    static String unicodeEncodingByBom(byte[] bytes) {
+        if (startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
+            return "UTF-32LE";
+        }
+        if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF)) {
+            return "UTF-32BE";
+        }
+        if (startsWith(bytes, 0xFF, 0xFE)) {
+            return "UTF-16LE";
+        }
+        if (startsWith(bytes, 0xFE, 0xFF)) {
+            return "UTF-16BE";
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public LoadedFile load(SourceFile source, Reporter reporter) {

@@ -2,6 +2,7 @@ package dev.launchc.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.launchc.diag.Code;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,21 +17,25 @@ public final class AddonConflictRule implements Rule {
     public void check(RuleContext ctx) {
         String track = ctx.track().name();
         Map<String, Integer> enabledAt = new LinkedHashMap<>();
+        Map<String, String> byFullName = new HashMap<>();
         AddonRequests.forEach(ctx, (part, a, an, addon) -> {
             if (a.disable()) {
                 enabledAt.remove(addon);
                 return;
             }
-            for (Map.Entry<String, Integer> earlier : enabledAt.entrySet()) {
-                JsonNode conflict = AddonConflicts.between(earlier.getKey(), addon);
-                if (conflict != null) {
-                    ctx.atValue(Code.ADDONS_CONFLICT, part, a.pointer() + "/name", "addons " + earlier.getKey() + " (line "
-                            + earlier.getValue() + ") and " + addon + " exclude each other on " + track + ": "
+            // The addon's own conflicts looked up by name: comparing against every earlier addon
+            // took time quadratic in the list.
+            for (JsonNode conflict : AddonArgCheck.addonFacts(addon).path("conflicts")) {
+                String earlier = byFullName.get(conflict.path("addon").asText());
+                if (earlier != null && enabledAt.containsKey(earlier)) {
+                    ctx.atValue(Code.ADDONS_CONFLICT, part, a.pointer() + "/name", "addons " + earlier + " (line "
+                            + enabledAt.get(earlier) + ") and " + addon + " exclude each other on " + track + ": "
                             + conflict.path("reason").asText("the addon facts say so") + ", so enabling both breaks the"
-                            + " pod network", "keep one of " + earlier.getKey() + " and " + addon);
+                            + " pod network", "keep one of " + earlier + " and " + addon);
                 }
             }
             enabledAt.putIfAbsent(addon, part.source().valuePos(a.pointer() + "/name").line());
+            byFullName.putIfAbsent(AddonConflicts.fullName(addon), addon);
         });
     }
 }

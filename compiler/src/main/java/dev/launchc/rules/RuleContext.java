@@ -49,6 +49,19 @@ public final class RuleContext {
         return track;
     }
 
+    /**
+     * True once the file has as many findings as are listed: a rule may then skip the cost of
+     * building a message (a "did you mean" search, say) and only {@link #countDropped()} it.
+     */
+    public boolean findingsFull() {
+        return reporter.isFull();
+    }
+
+    /** Counts a finding that was not built because {@link #findingsFull()}. */
+    public void countDropped() {
+        reporter.countDropped();
+    }
+
     /** Flags of the track's Kubernetes minor; null when the catalog does not cover it. */
     public KubeFlags kube() {
         return kube;

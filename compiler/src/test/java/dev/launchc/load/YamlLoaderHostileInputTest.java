@@ -339,6 +339,21 @@ class YamlLoaderHostileInputTest {
         assertFalse(r.file().failed(), () -> r.diagnostics().toString());
     }
 
+    // ---- UTF-16 and UTF-32 (issue 15: reported as "binary" before) -------------------------
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"})
+    void textWithAUtf16Or32ByteOrderMarkIsToldToBeSavedAsUtf8(String encoding) {
+        byte[] bytes = "\uFEFFversion: 0.2.0\n".getBytes(java.nio.charset.Charset.forName(encoding));
+        Result r = load(encoding, bytes, LoadLimits.DEFAULTS);
+        r.assertNoTree();
+        Diagnostic d = r.only();
+        assertAt(d, Code.INVALID_ENCODING, 1, 1);
+        assertEquals("file is " + encoding + " text (it starts with that byte order mark); launchc and MicroK8s read UTF-8 only",
+                d.message());
+        assertEquals("save the file as UTF-8", d.hint());
+    }
+
     // ---- size ------------------------------------------------------------------------------
 
     @Test
@@ -599,10 +614,11 @@ class YamlLoaderHostileInputTest {
         assertEquals("file holds a NUL byte at offset " + nul + "; it is binary, not YAML", d.message());
     }
 
+    /** Without a byte order mark nothing says it is text: its NUL bytes make it binary (with one, see above: LC0003). */
     @Test
-    void utf16FileIsBinary() {
-        byte[] bytes = "\uFEFFversion: 0.1.0\n".getBytes(StandardCharsets.UTF_16LE);
-        Result r = load("UTF-16LE file", bytes, LoadLimits.DEFAULTS);
+    void utf16FileWithoutAByteOrderMarkIsBinary() {
+        byte[] bytes = "version: 0.1.0\n".getBytes(StandardCharsets.UTF_16LE);
+        Result r = load("UTF-16LE file without BOM", bytes, LoadLimits.DEFAULTS);
         r.assertNoTree();
         assertEquals(Code.BINARY_FILE.id(), r.only().code());
     }

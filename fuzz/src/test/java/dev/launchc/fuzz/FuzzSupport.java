@@ -86,6 +86,17 @@ public final class FuzzSupport {
      * are, everything else as an escape. Written here, not with the product's Escape, so that a
      * bug there cannot hide in the inputs.
      */
+    /** A directory for one fuzz target's files, removed when the JVM ends. */
+    public static java.nio.file.Path tempDir(String prefix) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(prefix);
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static String q(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {

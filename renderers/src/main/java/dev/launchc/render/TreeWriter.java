@@ -9,7 +9,6 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -31,7 +30,8 @@ import java.util.stream.Stream;
 
 /**
  * Writes an output tree atomically: everything goes to a fresh sibling directory, which then
- * replaces OUTDIR by rename. A failure at any point leaves OUTDIR as it was.
+ * takes OUTDIR's place in one step ({@link OutputSwap}). A failure at any point leaves OUTDIR as it
+ * was; launchc replaces only a tree it wrote ({@link OwnedTree}).
  */
 public final class TreeWriter {
     public static final String MANIFEST = "manifest.json";
@@ -73,6 +73,13 @@ public final class TreeWriter {
         }
     }
 
+    /**
+     * Writes {@code tree} as {@code outDir}: to a staging directory beside it first, which then
+     * takes OUTDIR's place in one step (see {@link OutputSwap} for what exactly is guaranteed).
+     * An existing OUTDIR is replaced only when launchc wrote it ({@link OwnedTree}). Staging
+     * directories that killed runs left beside OUTDIR are removed first; one of this run is
+     * removed also when the JVM is stopped by SIGTERM or SIGINT (a shutdown hook).
+     */
     public static void write(Path outDir, OutputTree tree) throws IOException {
         Path target = outDir.toAbsolutePath().normalize();
         Path parent = target.getParent();
@@ -86,24 +93,119 @@ public final class TreeWriter {
             if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw new IOException(outDir + " exists and is not a directory");
             }
-            try (Stream<Path> s = Files.list(target)) {
-                if (s.findAny().isPresent() && !Files.isRegularFile(target.resolve(MANIFEST), LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException(outDir + " is not empty and holds no " + MANIFEST
-                            + "; refusing to replace a directory launchc did not write");
-                }
+            String refusal = OwnedTree.refusal(target);
+            if (refusal != null) {
+                throw new IOException(outDir + " " + refusal);
             }
         }
         Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        String name = target.getFileName().toString();
+        OwnedTree.removeStale(parent, name);
+        Staging staging = Staging.create(parent, OwnedTree.stagingPrefix(name));
         try {
-            List<Map.Entry<Path, OutputTree.Entry>> files = resolve(staging, tree);
-            createDirectories(staging, files);
-            writeFiles(files, Integer.getInteger(FAIL_AFTER_PROPERTY, -1));
-            Files.setPosixFilePermissions(staging, DIR);
-            replace(staging, target);
+            List<Map.Entry<Path, OutputTree.Entry>> files = resolve(staging.dir, tree);
+            createDirectories(staging.dir, files);
+            // The manifest first, whole, before any other file: a staging directory that a kill
+            // leaves is then provably launchc's (OwnedTree.removeStale).
+            Path manifest = staging.dir.resolve(MANIFEST);
+            List<Map.Entry<Path, OutputTree.Entry>> others = new ArrayList<>(files.size());
+            for (Map.Entry<Path, OutputTree.Entry> f : files) {
+                if (f.getKey().equals(manifest)) {
+                    writeFile(f.getKey(), f.getValue());
+                } else {
+                    others.add(f);
+                }
+            }
+            writeFiles(others, Integer.getInteger(FAIL_AFTER_PROPERTY, -1), staging);
+            Files.setPosixFilePermissions(staging.dir, DIR);
+            Path old = staging.swapInto(target, OwnedTree.oldPrefix(name));
+            if (old != null) {
+                deleteTree(old);
+            }
         } catch (IOException | RuntimeException | Error e) {
-            deleteTree(staging);
+            staging.abandon();
             throw e;
+        } finally {
+            staging.close();
+        }
+    }
+
+    /**
+     * A staging directory and the shutdown hook that deletes it when the JVM is stopped (SIGTERM,
+     * SIGINT) before it took OUTDIR's place. The hook and the swap exclude each other: once the
+     * hook has begun, no swap happens; once the swap has happened, the hook deletes only the
+     * previous tree (at the staging path after an exchange), which the run would delete anyway.
+     */
+    private static final class Staging {
+        final Path dir;
+        private final Thread hook;
+        private volatile boolean stopping;
+        private Path leftover;
+
+        private Staging(Path dir) {
+            this.dir = dir;
+            this.leftover = dir;
+            this.hook = new Thread(this::onShutdown, "launchc-staging-cleanup");
+        }
+
+        static Staging create(Path parent, String prefix) throws IOException {
+            Staging staging = new Staging(Files.createTempDirectory(parent, prefix));
+            try {
+                Runtime.getRuntime().addShutdownHook(staging.hook);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down: nothing may be written.
+                deleteTree(staging.dir);
+                throw new IOException("launchc is stopping");
+            }
+            return staging;
+        }
+
+        boolean stopping() {
+            return stopping;
+        }
+
+        synchronized Path swapInto(Path target, String oldPrefix) throws IOException {
+            if (stopping) {
+                throw new IOException("stopped before the output was complete");
+            }
+            Path old = OutputSwap.swap(dir, target, oldPrefix);
+            leftover = old;
+            return old;
+        }
+
+        /** After a failure: the staging directory goes (the writers have stopped). */
+        synchronized void abandon() throws IOException {
+            if (leftover != null) {
+                deleteTree(leftover);
+                leftover = null;
+            }
+        }
+
+        void close() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // Shutting down: the hook runs and cleans up.
+            }
+        }
+
+        private void onShutdown() {
+            stopping = true;
+            synchronized (this) {
+                // Writers may still be adding files for a moment after they saw the flag: retry.
+                for (int attempt = 0; attempt < 20 && leftover != null; attempt++) {
+                    try {
+                        deleteTree(leftover);
+                        leftover = null;
+                    } catch (IOException | RuntimeException e) {
+                        try {
+                            Thread.sleep(25);
+                        } catch (InterruptedException interrupted) {
+                            return;
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -147,7 +249,7 @@ public final class TreeWriter {
      * stopped before this returns, also after a failure: the caller then deletes the staging
      * directory, and no writer may still be adding to it.
      */
-    private static void writeFiles(List<Map.Entry<Path, OutputTree.Entry>> files, int failAfter) throws IOException {
+    private static void writeFiles(List<Map.Entry<Path, OutputTree.Entry>> files, int failAfter, Staging staging) throws IOException {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
         AtomicInteger next = new AtomicInteger();
         AtomicInteger written = new AtomicInteger();
@@ -155,6 +257,9 @@ public final class TreeWriter {
         Runnable writer = () -> {
             for (int i = next.getAndIncrement(); i < files.size() && failure.get() == null; i = next.getAndIncrement()) {
                 try {
+                    if (staging.stopping()) {
+                        throw new IOException("stopped before the output was complete");
+                    }
                     writeFile(files.get(i).getKey(), files.get(i).getValue());
                     if (written.incrementAndGet() == failAfter) {
                         throw new IOException("test hook: failing after " + failAfter + " files");
@@ -212,23 +317,6 @@ public final class TreeWriter {
         }
         // The umask may have cleared bits of the mode asked for at creation.
         Files.setPosixFilePermissions(file, secret ? SECRET : PLAIN);
-    }
-
-    private static void replace(Path staging, Path target) throws IOException {
-        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            return;
-        }
-        Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-        Files.delete(old);
-        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        try {
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
-            throw e;
-        }
-        deleteTree(old);
     }
 
     static void deleteTree(Path root) throws IOException {

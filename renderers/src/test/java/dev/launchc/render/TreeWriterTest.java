@@ -149,4 +149,114 @@ class TreeWriterTest {
         }
         assertTrue(t.entries().isEmpty());
     }
+
+    // ---- issue 15: ownership, one-step swap, leftovers ------------------------------------------
+
+    /** A web app's directory holds a manifest.json of its own: compile must not delete it (it did, with exit 0). */
+    @Test
+    void refusesADirectoryWhoseManifestIsNotLaunchcs() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("webapp"));
+        Files.writeString(out.resolve("manifest.json"), "{\"name\": \"My PWA\", \"start_url\": \"/\"}\n");
+        Files.writeString(out.resolve("index.html"), "<h1>keep</h1>");
+        IOException e = assertThrows(IOException.class, () -> TreeWriter.write(out, tree("1")));
+        assertTrue(e.getMessage().contains("launchc did not write"), e.getMessage());
+        assertEquals("<h1>keep</h1>", Files.readString(out.resolve("index.html")));
+    }
+
+    /** launchc's own tree, once a user added a file to it, is not launchc's alone any more. */
+    @Test
+    void refusesATreeHoldingAFileItsManifestDoesNotList() throws IOException {
+        Path out = tmp.resolve("out");
+        TreeWriter.write(out, tree("1"));
+        Files.writeString(out.resolve("nodes/a/notes.txt"), "mine");
+        IOException e = assertThrows(IOException.class, () -> TreeWriter.write(out, tree("2")));
+        assertTrue(e.getMessage().contains("does not list nodes/a/notes.txt"), e.getMessage());
+        assertEquals("mine", Files.readString(out.resolve("nodes/a/notes.txt")));
+    }
+
+    @Test
+    void refusesATreeWhoseFileIsNotTheSizeItsManifestSays() throws IOException {
+        Path out = tmp.resolve("out");
+        TreeWriter.write(out, tree("1"));
+        Files.writeString(out.resolve("nodes/b/args/kubelet"), "--y=edited by hand, longer\n");
+        assertThrows(IOException.class, () -> TreeWriter.write(out, tree("2")));
+        assertEquals("--y=edited by hand, longer\n", Files.readString(out.resolve("nodes/b/args/kubelet")));
+    }
+
+    /** On Linux (this test's machine) the previous tree and the new one trade places in one renameat2 call. */
+    @Test
+    void replacingATreeIsOneExchange() throws IOException {
+        Path out = tmp.resolve("out");
+        TreeWriter.write(out, tree("1"));
+        assertEquals(OutputSwap.Step.RENAME, OutputSwap.lastStep());
+        TreeWriter.write(out, tree("2"));
+        assertEquals(OutputSwap.Step.EXCHANGE, OutputSwap.lastStep(), "renameat2(RENAME_EXCHANGE) was not used");
+        assertEquals("--x=2\n", Files.readString(out.resolve("nodes/a/args/kubelet")));
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(List.of(out), s.toList(), "the previous tree is left behind");
+        }
+    }
+
+    @Test
+    void withoutRenameExchangeTheFallbackStillReplacesTheTree() throws IOException {
+        Path out = tmp.resolve("out");
+        TreeWriter.write(out, tree("1"));
+        System.setProperty(OutputSwap.NO_EXCHANGE_PROPERTY, "true");
+        try {
+            TreeWriter.write(out, tree("2"));
+        } finally {
+            System.clearProperty(OutputSwap.NO_EXCHANGE_PROPERTY);
+        }
+        assertEquals(OutputSwap.Step.TWO_RENAMES, OutputSwap.lastStep());
+        assertEquals("--x=2\n", Files.readString(out.resolve("nodes/a/args/kubelet")));
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(List.of(out), s.toList());
+        }
+    }
+
+    /** A process id that no running process has: one that has just ended. */
+    private static long deadPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
+    }
+
+    /**
+     * What a killed compile leaves beside OUTDIR (a staging directory with part of its files, or a
+     * previous tree) goes with the next compile of that OUTDIR; a directory with a file launchc did
+     * not write, or one of a live process, stays.
+     */
+    @Test
+    void theNextWriteRemovesStaleStagingDirectoriesItOwns() throws Exception {
+        Path out = tmp.resolve("out");
+        TreeWriter.write(out, tree("1"));
+        long dead = deadPid();
+        Path partial = Files.createDirectories(tmp.resolve(".out.tmp-" + dead + "-123/nodes/a/args"));
+        Files.copy(out.resolve("manifest.json"), tmp.resolve(".out.tmp-" + dead + "-123/manifest.json"));
+        Files.writeString(partial.resolve("kubelet"), "--x=1\n");
+        Path onlyDirs = Files.createDirectories(tmp.resolve(".out.tmp-" + dead + "-456/nodes/b"));
+        Path previous = tmp.resolve(".out.old-" + dead + "-789");
+        copyTree(out, previous);
+        Path foreign = Files.createDirectories(tmp.resolve(".out.tmp-" + dead + "-999"));
+        Files.writeString(foreign.resolve("diary.txt"), "mine");
+        Path live = Files.createDirectories(tmp.resolve(".out.tmp-" + ProcessHandle.current().parent().orElseThrow().pid() + "-1"));
+        Path otherOutdir = Files.createDirectories(tmp.resolve(".other.tmp-" + dead + "-1"));
+
+        TreeWriter.write(out, tree("2"));
+
+        assertFalse(Files.exists(partial.getParent().getParent().getParent()), "a partial staging directory stays");
+        assertFalse(Files.exists(onlyDirs.getParent().getParent()), "a staging directory of empty directories stays");
+        assertFalse(Files.exists(previous), "a previous tree stays");
+        assertEquals("mine", Files.readString(foreign.resolve("diary.txt")));
+        assertTrue(Files.isDirectory(live), "a live process's staging directory was removed");
+        assertTrue(Files.isDirectory(otherOutdir), "another OUTDIR's staging directory was removed");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
 }

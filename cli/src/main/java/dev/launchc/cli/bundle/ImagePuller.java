@@ -89,6 +89,48 @@ public final class ImagePuller implements AutoCloseable {
         this.store = store;
     }
 
+    /** A host name of dot-separated labels (Docker's domain components) or a bracketed IPv6 literal. */
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
+            "(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]+\\]");
+    /** One repository path component as Docker's reference grammar has it: never empty, '.' or '..'. */
+    private static final java.util.regex.Pattern PATH_COMPONENT = java.util.regex.Pattern.compile(
+            "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
+
+    /**
+     * Why {@code registry} is not {@code [scheme://]host[:port][/path]}, or null when it is one. Checked
+     * before any lookup: {@code ../../etc} or {@code 127.0.0.1:1/../../x} would otherwise become
+     * a host or a path of the request.
+     */
+    public static String registryProblem(String registry) {
+        String r = registry.replaceFirst("^(?i)https?://", "");
+        if (r.endsWith("/")) {
+            r = r.substring(0, r.length() - 1);
+        }
+        int slash = r.indexOf('/');
+        String hostPort = slash < 0 ? r : r.substring(0, slash);
+        String host = hostPort;
+        java.util.regex.Matcher port = java.util.regex.Pattern.compile(":([0-9]{1,5})$").matcher(hostPort);
+        if (port.find()) {
+            host = hostPort.substring(0, port.start());
+            int p = Integer.parseInt(port.group(1));
+            if (p < 1 || p > 65535) {
+                return "port " + p + " is not between 1 and 65535";
+            }
+        }
+        if (!HOST.matcher(host).matches()) {
+            return "'" + host + "' is not a host name or IP address";
+        }
+        if (slash >= 0) {
+            for (String component : r.substring(slash + 1).split("/", -1)) {
+                if (!PATH_COMPONENT.matcher(component).matches()) {
+                    return "path component '" + component + "' is not a repository name (lower-case letters, digits and"
+                            + " single separators '.', '_', '-'; never empty, '.' or '..')";
+                }
+            }
+        }
+        return null;
+    }
+
     /** True for a registry on this machine, where plain HTTP is allowed. */
     static boolean isLoopback(String hostPort) {
         String h = hostPort.startsWith("[") ? hostPort.substring(0, hostPort.indexOf(']') + 1)

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  *   <li>LC3024 (BAD_NODE_NAME): a name that is not a DNS-1123 label. The name becomes the output
  *       directory {@code nodes/<name>/} and is what {@code compile --node} selects, so it must
  *       not hold '/' or '..', and it matches a Kubernetes node name only in this form.</li>
+ *   <li>LC3045 (WINDOWS_RESERVED_NODE_NAME, a warning): a name Windows reserves for a device
+ *       ({@code con}, {@code aux}, {@code nul}, {@code com1}…): the bundle's {@code nodes/<name>/}
+ *       cannot be extracted there.</li>
  *   <li>LC3002 (DUPLICATE_NODE_NAME): a name used by an earlier node; reported at the later one.</li>
  *   <li>LC3018 (BAD_NODE_ADDRESS): an address that is not an IPv4 or IPv6 literal
  *       ({@link Inet#parseIp}, Go's {@code net.ParseIP} rules). The bootstrap node's address forms
@@ -29,6 +32,8 @@ import java.util.regex.Pattern;
  */
 public final class NodeIdentityRule implements ClusterRule {
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    /** Windows' reserved device names, which no file or directory may have (a DNS-1123 label is lower case). */
+    private static final Pattern WINDOWS_RESERVED = Pattern.compile("con|prn|aux|nul|com[0-9]|lpt[0-9]");
 
     @Override
     public void check(ClusterRuleContext ctx) {
@@ -71,6 +76,12 @@ public final class NodeIdentityRule implements ClusterRule {
                     + " so it must be a DNS-1123 label (lower-case letters, digits and '-', at most 63 characters)",
                     suggestion(name));
             return;
+        }
+        if (WINDOWS_RESERVED.matcher(name).matches()) {
+            ctx.atValue(Code.WINDOWS_RESERVED_NODE_NAME, node.name().pointer(), "node name '" + name + "' is a device name"
+                    + " on Windows: the bundle holds nodes/" + name + "/, which Windows cannot extract or copy (and"
+                    + " bundles often travel to an air-gapped site through a Windows machine)",
+                    "rename the node, e.g. " + name + "-1");
         }
         Cluster.Node first = byName.putIfAbsent(name, node);
         if (first != null) {

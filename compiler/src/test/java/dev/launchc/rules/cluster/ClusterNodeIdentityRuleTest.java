@@ -2,6 +2,7 @@ package dev.launchc.rules.cluster;
 
 import static dev.launchc.rules.cluster.ClusterFixtures.assertAll;
 import static dev.launchc.rules.cluster.ClusterFixtures.assertClean;
+import static dev.launchc.rules.cluster.ClusterFixtures.assertFindings;
 import static dev.launchc.rules.cluster.ClusterFixtures.error;
 
 import org.junit.jupiter.api.Test;
@@ -84,5 +85,30 @@ class ClusterNodeIdentityRuleTest {
     @Test
     void singleNodeMayUseIpv6() {
         assertClean(RULE, "single-node-ipv6");
+    }
+
+    /** Windows cannot extract nodes/aux/ or nodes/com1/ from a bundle; "console" is no device name. */
+    @Test
+    void windowsDeviceNamesWarn() {
+        assertFindings(RULE, "windows-device-name", java.util.Set.of("LC3045"),
+                ClusterFixtures.warning("LC3045", 7, 14, "node name 'aux' is a device name on Windows: the bundle holds"
+                        + " nodes/aux/, which Windows cannot extract", "rename the node, e.g. aux-1"),
+                ClusterFixtures.warning("LC3045", 8, 14, "node name 'com1' is a device name on Windows", "rename the node, e.g. com1-1"));
+    }
+
+    /** The cluster-node limit (LoadLimits.maxClusterNodes, --max-cluster-nodes) ends the lint before the schema. */
+    @Test
+    void moreNodesThanTheLimitIsOneFinding() {
+        dev.launchc.lint.Linter linter = new dev.launchc.lint.Linter(dev.launchc.catalog.Catalog.get().track("1.32").orElseThrow(),
+                dev.launchc.diag.Mode.DEFAULT, dev.launchc.load.LoadLimits.DEFAULTS.withMaxClusterNodes(2));
+        var diagnostics = linter.lint("too-many-nodes.yaml", ClusterFixtures.bytes("/rules/cluster/" + RULE + "/too-many-nodes.yaml"))
+                .diagnostics();
+        org.junit.jupiter.api.Assertions.assertEquals(1, diagnostics.size(), diagnostics::toString);
+        org.junit.jupiter.api.Assertions.assertEquals("LC0005", diagnostics.get(0).code());
+        org.junit.jupiter.api.Assertions.assertEquals("the cluster has 3 nodes; the limit is 2", diagnostics.get(0).message());
+        org.junit.jupiter.api.Assertions.assertEquals("raise it with --max-cluster-nodes if the cluster really has this many nodes",
+                diagnostics.get(0).hint());
+        org.junit.jupiter.api.Assertions.assertEquals(6, diagnostics.get(0).line());
+        assertClean(RULE, "too-many-nodes");
     }
 }

@@ -1,0 +1,153 @@
+package dev.launchc.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+
+/**
+ * Reads a file that a user named, safely: only a regular file (a symbolic link only when it leads
+ * to one), and never more than a cap. A FIFO would block the read forever, {@code /dev/zero} or
+ * {@code /dev/urandom} would fill the heap, {@code /dev/tty} would wait for a keyboard; each is
+ * refused before it is opened. Every file launchc reads from the user goes through here (inputs,
+ * migrate, the join token file); use it for any new one too.
+ */
+public final class RegularFiles {
+    private RegularFiles() {}
+
+    /** Why a file was not read, in words fit for a message (never its content). */
+    public static class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String reason) {
+            super(reason);
+        }
+    }
+
+    /** The file is larger than the cap; {@link #size()} is its real size (what the file system says, or more). */
+    public static final class TooLarge extends Refused {
+        private static final long serialVersionUID = 1L;
+        private final long size;
+        private final long limit;
+
+        TooLarge(long size, long limit) {
+            super("it is " + size + " bytes; the limit is " + limit);
+            this.size = size;
+            this.limit = limit;
+        }
+
+        public long size() {
+            return size;
+        }
+
+        public long limit() {
+            return limit;
+        }
+    }
+
+    /**
+     * The bytes of {@code path}, at most {@code maxBytes} of them.
+     *
+     * @throws TooLarge when the file holds more than {@code maxBytes}
+     * @throws Refused  when it is not a regular file, does not exist or cannot be read
+     */
+    public static byte[] read(Path path, long maxBytes) throws Refused {
+        BasicFileAttributes attributes = attributes(path);
+        if (attributes.size() > maxBytes) {
+            throw new TooLarge(attributes.size(), maxBytes);
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            // The file may have been swapped or grown since the check: never read past the cap.
+            byte[] bytes = readAtMost(channel, maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new TooLarge(Math.max(channel.size(), bytes.length), maxBytes);
+            }
+            return bytes;
+        } catch (Refused e) {
+            throw e;
+        } catch (IOException e) {
+            throw new Refused(problem(e));
+        }
+    }
+
+    /** What is at {@code path}, following symbolic links, when it is a regular file; refused otherwise. */
+    public static BasicFileAttributes attributes(Path path) throws Refused {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw new Refused(problem(e));
+        }
+        if (!attributes.isRegularFile()) {
+            throw new Refused(kind(path, attributes) + ", not a regular file");
+        }
+        return attributes;
+    }
+
+    /** At most {@code maxBytes + 1} bytes of a stream, so that the caller can tell "over the cap" from "exactly at it". */
+    public static byte[] readAtMost(InputStream in, long maxBytes) throws IOException {
+        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+    }
+
+    private static byte[] readAtMost(FileChannel channel, long maxBytes) throws IOException {
+        int cap = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes);
+        byte[] bytes = new byte[(int) Math.min(cap, Math.max(channel.size(), 0) + 1)];
+        int length = 0;
+        while (true) {
+            if (length == bytes.length) {
+                if (length == cap) {
+                    return bytes;
+                }
+                bytes = Arrays.copyOf(bytes, (int) Math.min(cap, Math.max(16, (long) length * 2)));
+            }
+            int n = channel.read(ByteBuffer.wrap(bytes, length, bytes.length - length));
+            if (n < 0) {
+                return Arrays.copyOf(bytes, length);
+            }
+            length += n;
+        }
+    }
+
+    private static String kind(Path path, BasicFileAttributes attributes) {
+        if (attributes.isDirectory()) {
+            return "it is a directory";
+        }
+        try {
+            int mode = (Integer) Files.getAttribute(path, "unix:mode");
+            return switch (mode & 0170000) {
+                case 0010000 -> "it is a FIFO (named pipe)";
+                case 0020000 -> "it is a character device";
+                case 0060000 -> "it is a block device";
+                case 0140000 -> "it is a socket";
+                default -> "it is a special file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return "it is a special file";
+        }
+    }
+
+    /** An I/O failure in words, without the JDK's exception class names. */
+    public static String problem(IOException e) {
+        if (e instanceof Refused) {
+            return e.getMessage();
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemLoopException) {
+            return "a loop of symbolic links";
+        }
+        String reason = e instanceof java.nio.file.FileSystemException f ? f.getReason() : e.getMessage();
+        return reason == null || reason.isBlank() ? "cannot read it" : reason;
+    }
+}
