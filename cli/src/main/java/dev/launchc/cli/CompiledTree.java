@@ -76,7 +76,7 @@ final class CompiledTree {
             Linter seedLinter = new Linter(track, true, options.mode(), limits);
             List<Built> built = SeedDeriver.derive(cluster, track, token).parallelStream()
                     .filter(seed -> only == null || only.isEmpty() || only.contains(seed.node()))
-                    .map(seed -> build(input.name(), cluster.name(), seed, seedLinter, options, track))
+                    .map(seed -> build(input.name(), cluster.name(), seed, seedLinter, options, track, tree.sharingContents()))
                     .toList();
             List<Node> nodes = new ArrayList<>();
             for (Built b : built) {
@@ -98,13 +98,13 @@ final class CompiledTree {
         return new Result(tree, lint, null, options.track(), List.of(new Node(NATIVE_NODE, null, null)), bytes);
     }
 
-    /** One node's seed, its lint, and (when it lints clean) its rendered files. */
+    /** One node's seed, its lint, and (when it lints clean) its rendered files, in a tree sharing the result's contents. */
     private record Built(NodeSeed seed, FileLint lint, OutputTree files) {}
 
-    private static Built build(String input, String clusterName, NodeSeed seed, Linter linter, LintOptions options, Track track) {
+    private static Built build(String input, String clusterName, NodeSeed seed, Linter linter, LintOptions options, Track track,
+            OutputTree files) {
         byte[] seedBytes = SeedRenderer.render(clusterName, seed).getBytes(StandardCharsets.UTF_8);
         FileLint seedLint = linter.lint(input + " → nodes/" + seed.node() + "/seed/microk8s.yaml", seedBytes);
-        OutputTree files = new OutputTree();
         if (!options.fails(List.of(seedLint))) {
             addNode(files, seed.node(), NodeCompiler.compile(seed.node(), seedLint.config(), track), seedBytes, seed.holdsSecret());
         }
