@@ -35,27 +35,55 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also name every clean file and the time taken (on stderr).")
     boolean verbose;
 
+    @Option(names = "--cache", paramLabel = "DIR", description = "Replay the findings of files linted before with the same"
+            + " name and bytes (and the same launchc build, catalog, target, mode and limits) from DIR; new results are added."
+            + " Off by default. DIR is created, or must be empty or a launchc cache.")
+    java.nio.file.Path cacheDir;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The linter, built on first use: a run whose every file is a cache hit never needs the catalog's rules or the schema. */
+    private Linter linter;
+
+    private synchronized Linter linter() {
+        if (linter == null) {
+            linter = options.linter();
+        }
+        return linter;
+    }
 
     @Override
     public Integer call() {
         long start = System.nanoTime();
         LoadLimits limits = options.limits();
-        Linter linter = options.linter();
         List<Inputs.Input> inputs = Inputs.collect(paths);
         PrintWriter err = spec.commandLine().getErr();
+        LintCache cache = cacheDir == null ? null : LintCache.open(cacheDir, LintCache.context(options));
         Progress progress = Progress.on(err, inputs.size(), !quiet && inputs.size() >= Progress.WORTH_SHOWING);
         // A null result: a file the walk found that is not a launch config (a workflow, a manifest).
         List<FileLint> linted = inputs.parallelStream()
                 .map(in -> {
                     byte[] bytes = in.read(limits.maxFileBytes());
-                    FileLint r = in.walked() ? linter.lintIfLaunchConfig(in.name(), bytes) : linter.lint(in.name(), bytes);
+                    String key = cache == null ? null : cache.key(in.name(), in.walked(), bytes);
+                    LintCache.Result hit = key == null ? null : cache.get(key);
+                    FileLint r;
+                    if (hit != null) {
+                        r = LintCache.replay(in.name(), hit);
+                    } else {
+                        r = in.walked() ? linter().lintIfLaunchConfig(in.name(), bytes) : linter().lint(in.name(), bytes);
+                        if (key != null) {
+                            cache.put(key, r);
+                        }
+                    }
                     progress.step();
                     return r;
                 })
                 .toList();
         progress.done();
+        if (cache != null) {
+            saveCache(cache, err);
+        }
         List<FileLint> results = linted.stream().filter(Objects::nonNull).toList();
         reportSkipped(inputs, linted, err);
         if (quiet && format == ReportFormat.Kind.text) {
@@ -74,6 +102,19 @@ public final class LintCommand implements Callable<Integer> {
             err.flush();
         }
         return options.fails(results) ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
+    }
+
+    private void saveCache(LintCache cache, PrintWriter err) {
+        try {
+            cache.save();
+        } catch (java.io.IOException | RuntimeException e) {
+            // The cache only saves time: the findings stand, the next run lints these files again.
+            err.println("launchc: warning: cannot update the cache in " + cacheDir + ": " + e.getMessage());
+        }
+        if (verbose) {
+            err.printf("launchc: cache %s: %d hits, %d linted%n", cacheDir, cache.hits(), cache.misses());
+        }
+        err.flush();
     }
 
     private void reportSkipped(List<Inputs.Input> inputs, List<FileLint> linted, PrintWriter err) {

@@ -30,6 +30,11 @@ public final class LintOptions {
         return modes.mode();
     }
 
+    /** Whether --target was given (a config's own track then does not decide). */
+    public boolean targetExplicit() {
+        return target.explicit();
+    }
+
     public dev.launchc.catalog.Track track() {
         return target.track();
     }
