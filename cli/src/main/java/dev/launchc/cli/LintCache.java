@@ -67,6 +67,8 @@ final class LintCache {
 
     private final Path contextDir;
     private final String context;
+    /** The context's digest, which each key starts from: the context text itself is a few kB. */
+    private final byte[] contextDigest;
     private final List<Path> segmentsRead = new ArrayList<>();
     private final Map<String, Result> known = new ConcurrentHashMap<>();
     private final Map<String, Result> used = new ConcurrentHashMap<>();
@@ -76,6 +78,7 @@ final class LintCache {
     private LintCache(Path contextDir, String context) {
         this.contextDir = contextDir;
         this.context = context;
+        this.contextDigest = sha().digest(context.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -202,9 +205,10 @@ final class LintCache {
     /** The key of one input: the context, how it was found, its name and its bytes. */
     String key(String name, boolean walked, byte[] bytes) {
         MessageDigest sha = sha();
-        sha.update(context.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-        sha.update(name.getBytes(StandardCharsets.UTF_8));
+        sha.update(contextDigest);
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        sha.update(java.nio.ByteBuffer.allocate(4).putInt(nameBytes.length).array()); // no name runs into the bytes
+        sha.update(nameBytes);
         sha.update((byte) (walked ? 1 : 0));
         sha.update(bytes);
         return HexFormat.of().formatHex(sha.digest());
