@@ -26,6 +26,10 @@ public final class CompileCommand implements Callable<Integer> {
     @Option(names = "--node", paramLabel = "NAME", description = "Only these nodes (repeatable).")
     List<String> nodes;
 
+    @Option(names = "--no-links", description = "Write every file of the preview on its own. By default a file"
+            + " whose bytes and mode equal an earlier one's is a hard link to it (a copy where the file system has no hard links).")
+    boolean noLinks;
+
     @Mixin
     LintOptions options;
 
@@ -41,7 +45,7 @@ public final class CompileCommand implements Callable<Integer> {
         }
         TreeWriter.addManifest(compiled.tree());
         try {
-            TreeWriter.write(outDir, compiled.tree());
+            TreeWriter.write(outDir, compiled.tree(), noLinks ? TreeWriter.Layout.COPIES : TreeWriter.Layout.LINKED);
         } catch (IOException e) {
             throw new UsageException("cannot write " + outDir + ": " + e.getMessage());
         }

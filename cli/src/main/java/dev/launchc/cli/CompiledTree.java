@@ -91,7 +91,7 @@ final class CompiledTree {
             Linter seedLinter = new Linter(track, true, settings.mode(), limits, settings.filter());
             List<Built> built = SeedDeriver.derive(cluster, track, token).parallelStream()
                     .filter(seed -> only == null || only.isEmpty() || only.contains(seed.node()))
-                    .map(seed -> build(input.name(), cluster.name(), seed, seedLinter, settings.mode(), track))
+                    .map(seed -> build(input.name(), cluster.name(), seed, seedLinter, settings.mode(), track, tree.sharingContents()))
                     .toList();
             // Seed findings are told once, at the cluster file's line that caused them.
             List<SeedFindings.Seed> seeds = new ArrayList<>();
@@ -136,13 +136,13 @@ final class CompiledTree {
         return -1;
     }
 
-    /** One node's seed, its lint, and (when it lints clean) its rendered files. */
+    /** One node's seed, its lint, and (when it lints clean) its rendered files, in a tree sharing the result's contents. */
     private record Built(NodeSeed seed, FileLint lint, OutputTree files) {}
 
-    private static Built build(String input, String clusterName, NodeSeed seed, Linter linter, dev.launchc.diag.Mode mode, Track track) {
+    private static Built build(String input, String clusterName, NodeSeed seed, Linter linter, dev.launchc.diag.Mode mode, Track track,
+            OutputTree files) {
         byte[] seedBytes = SeedRenderer.render(clusterName, seed).getBytes(StandardCharsets.UTF_8);
         FileLint seedLint = linter.lint(input + " → nodes/" + seed.node() + "/seed/microk8s.yaml", seedBytes);
-        OutputTree files = new OutputTree();
         if (!LintOptions.fails(List.of(seedLint), mode)) {
             addNode(files, seed.node(), NodeCompiler.compile(seed.node(), seedLint.config(), track), seedBytes, seed.holdsSecret());
         }

@@ -47,6 +47,11 @@ public final class LintCommand implements Callable<Integer> {
     /** One input's outcome: its lint, the mode its settings chose, and what --fix did. */
     private record Outcome(FileLint lint, dev.launchc.diag.Mode mode, FileFixer.Fixed fixed) {}
 
+    @Option(names = "--cache", paramLabel = "DIR", description = "Replay the findings of files linted before with the same"
+            + " name and bytes (and the same launchc build, catalog, target, mode, silenced codes and limits) from DIR; new results are added."
+            + " Off by default. DIR is created, or must be empty or a launchc cache.")
+    java.nio.file.Path cacheDir;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -68,17 +73,20 @@ public final class LintCommand implements Callable<Integer> {
             throw new UsageException("--fix rewrites files; it cannot fix stdin");
         }
         PrintWriter err = spec.commandLine().getErr();
+        LintCache cache = cacheDir == null || fix ? null : LintCache.open(cacheDir, LintCache.context(options));
         Progress progress = Progress.on(err, inputs.size(), !quiet && inputs.size() >= Progress.WORTH_SHOWING);
         // A null result: a file the walk found that is not a launch config (a workflow, a manifest).
         List<Outcome> outcomes = inputs.parallelStream()
                 .map(in -> {
                     LintOptions.Settings settings = options.settings(in.path());
-                    Linter linter = options.linter(settings);
-                    Inputs.Linted read = in.lint(linter, limits.maxFileBytes(), in.walked());
+                    // --fix rewrites files from a fresh lint; a replayed result has no fixes to apply.
+                    Inputs.Linted read = cache == null || fix ? in.lint(options.linter(settings), limits.maxFileBytes(), in.walked())
+                            : cached(cache, in, settings, limits);
                     byte[] bytes = read.bytes();
                     FileLint r = read.lint();
                     FileFixer.Fixed fixed = null;
                     if (fix && r != null && bytes != null) {
+                        Linter linter = options.linter(settings);
                         fixed = FileFixer.fix(in.name(), bytes, r, linter);
                         r = fixed.lint();
                         if (fixed.changed() && !dryRun) {
@@ -90,6 +98,9 @@ public final class LintCommand implements Callable<Integer> {
                 })
                 .toList();
         progress.done();
+        if (cache != null) {
+            saveCache(cache, err);
+        }
         List<FileLint> linted = outcomes.stream().map(o -> o == null ? null : o.lint()).toList();
         List<FileLint> results = linted.stream().filter(Objects::nonNull).toList();
         boolean failed = outcomes.stream().filter(Objects::nonNull)
@@ -151,6 +162,42 @@ public final class LintCommand implements Callable<Integer> {
             return files > 0 || failed ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
         }
         return failed ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
+    }
+
+    /**
+     * A replayed result when the cache has this name, bytes and settings; otherwise a fresh lint,
+     * which is added. The linter is only built on a miss: a run whose every file hits never needs
+     * the catalog's rules or the schema.
+     */
+    private Inputs.Linted cached(LintCache cache, Inputs.Input in, LintOptions.Settings settings, LoadLimits limits) {
+        byte[] bytes;
+        try {
+            bytes = in.read(limits.maxFileBytes());
+        } catch (RuntimeException tooLargeOrUnreadable) {
+            return in.lint(options.linter(settings), limits.maxFileBytes(), in.walked());
+        }
+        String key = cache.key(in.name(), in.walked(), LintCache.settings(settings), bytes);
+        LintCache.Result hit = cache.get(key);
+        if (hit != null) {
+            return new Inputs.Linted(bytes, LintCache.replay(in.name(), hit));
+        }
+        Linter linter = options.linter(settings);
+        FileLint r = in.walked() ? linter.lintIfLaunchConfig(in.name(), bytes) : linter.lint(in.name(), bytes);
+        cache.put(key, r);
+        return new Inputs.Linted(bytes, r);
+    }
+
+    private void saveCache(LintCache cache, PrintWriter err) {
+        try {
+            cache.save();
+        } catch (java.io.IOException | RuntimeException e) {
+            // The cache only saves time: the findings stand, the next run lints these files again.
+            err.println("launchc: warning: cannot update the cache in " + cacheDir + ": " + e.getMessage());
+        }
+        if (verbose) {
+            err.printf("launchc: cache %s: %d hits, %d linted%n", cacheDir, cache.hits(), cache.misses());
+        }
+        err.flush();
     }
 
     private void reportSkipped(List<Inputs.Input> inputs, List<FileLint> linted, PrintWriter err) {

@@ -26,13 +26,27 @@ final class StartupWarmup {
     private StartupWarmup() {}
 
     static void startFor(String[] args) {
-        if (args.length == 0 || !LINTING_COMMANDS.contains(args[0]) || System.getenv("LAUNCHC_NO_WARMUP") != null) {
+        if (args.length == 0 || !LINTING_COMMANDS.contains(args[0]) || System.getenv("LAUNCHC_NO_WARMUP") != null
+                || usesCache(args)) {
             return;
         }
         Thread thread = new Thread(StartupWarmup::run, "launchc-warmup");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
+    }
+
+    /**
+     * A run with {@code --cache} expects hits, which need neither the rules nor the schema: the
+     * warm-up would only take the second core from reading and hashing the files.
+     */
+    private static boolean usesCache(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--cache") || arg.startsWith("--cache=")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void run() {

@@ -93,6 +93,40 @@ public final class Catalog {
         return n.isMissingNode() || !n.has("addon") ? java.util.Optional.empty() : java.util.Optional.of(n);
     }
 
+    private volatile String digest;
+
+    /**
+     * The SHA-256 of every catalog file, in a fixed order: what a cache of lint results keys on,
+     * so that a result is never replayed under other MicroK8s facts.
+     */
+    public String digest() {
+        if (digest == null) {
+            List<String> files = new ArrayList<>(List.of("index.json", "addons-extra.json"));
+            tracks.forEach(t -> files.add("tracks/" + t + ".json"));
+            kubeMinors.forEach(m -> files.add("kube/" + m + ".json"));
+            gpuOperatorVersions.forEach(v -> files.add("gpu-operator/" + v + ".json"));
+            try {
+                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                for (String file : files) {
+                    try (InputStream in = Catalog.class.getResourceAsStream(file)) {
+                        if (in == null) {
+                            throw new IllegalStateException("catalog file missing: " + file);
+                        }
+                        sha.update(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        sha.update((byte) 0);
+                        sha.update(in.readAllBytes());
+                    }
+                }
+                digest = java.util.HexFormat.of().formatHex(sha.digest());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return digest;
+    }
+
     static JsonNode read(String path) {
         try (InputStream in = Catalog.class.getResourceAsStream(path)) {
             if (in == null) {

@@ -1,11 +1,14 @@
 package dev.launchc.render;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -19,11 +22,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -43,34 +45,58 @@ public final class TreeWriter {
     private static final FileAttribute<Set<PosixFilePermission>> DIR_ATTRIBUTE = PosixFilePermissions.asFileAttribute(DIR);
     private static final Set<StandardOpenOption> CREATE_EXCLUSIVE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
+    private static final JsonFactory MANIFEST_JSON = new JsonFactory();
+
     /** Test hook: fail after writing this many files, to prove that a crash leaves OUTDIR alone. */
     static final String FAIL_AFTER_PROPERTY = "launchc.test.failAfterFiles";
 
     private TreeWriter() {}
 
-    /** Adds manifest.json (path, sha256, size, node and mode of every file) to the tree. */
+    /**
+     * Adds manifest.json (path, sha256, size, node and mode of every file) to the tree. Each
+     * distinct content is hashed once, and the JSON is streamed: a 10,000-node tree has some
+     * 330,000 entries, too many to hold as a JSON tree.
+     */
     public static void addManifest(OutputTree tree) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
-        ArrayNode files = root.putArray("files");
-        List<Map.Entry<String, OutputTree.Entry>> entries = List.copyOf(tree.entries().entrySet());
-        String[] hashes = entries.parallelStream().map(e -> sha256(e.getValue().bytes())).toArray(String[]::new);
-        int i = 0;
-        for (Map.Entry<String, OutputTree.Entry> e : entries) {
-            ObjectNode f = files.addObject();
-            f.put("path", e.getKey());
-            f.put("sha256", hashes[i++]);
-            f.put("size", e.getValue().bytes().length);
-            if (e.getValue().node() != null) {
-                f.put("node", e.getValue().node());
+        Map<byte[], String> hashes = hashes(tree);
+        ByteArrayOutputStream json = new ByteArrayOutputStream(tree.entries().size() * 200 + 64);
+        try (JsonGenerator out = MANIFEST_JSON.createGenerator(json)) {
+            out.setPrettyPrinter(new DefaultPrettyPrinter());
+            out.writeStartObject();
+            out.writeArrayFieldStart("files");
+            for (Map.Entry<String, OutputTree.Entry> e : tree.entries().entrySet()) {
+                OutputTree.Entry f = e.getValue();
+                out.writeStartObject();
+                out.writeStringField("path", e.getKey());
+                out.writeStringField("sha256", hashes.get(f.bytes()));
+                out.writeNumberField("size", f.bytes().length);
+                if (f.node() != null) {
+                    out.writeStringField("node", f.node());
+                }
+                out.writeStringField("mode", f.secret() ? "0600" : "0644");
+                out.writeEndObject();
             }
-            f.put("mode", e.getValue().secret() ? "0600" : "0644");
-        }
-        try {
-            tree.add(MANIFEST, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n", false, null);
+            out.writeEndArray();
+            out.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        json.write('\n');
+        tree.add(MANIFEST, json.toByteArray(), false, null);
+    }
+
+    /** The SHA-256 of each distinct content (the tree shares one array per content), hashed on all cores. */
+    private static Map<byte[], String> hashes(OutputTree tree) {
+        Map<byte[], String> hashes = new IdentityHashMap<>();
+        for (OutputTree.Entry e : tree.entries().values()) {
+            hashes.put(e.bytes(), null);
+        }
+        List<byte[]> distinct = List.copyOf(hashes.keySet());
+        String[] digests = distinct.parallelStream().map(TreeWriter::sha256).toArray(String[]::new);
+        for (int i = 0; i < digests.length; i++) {
+            hashes.put(distinct.get(i), digests[i]);
+        }
+        return hashes;
     }
 
     /**
@@ -81,6 +107,10 @@ public final class TreeWriter {
      * removed also when the JVM is stopped by SIGTERM or SIGINT (a shutdown hook).
      */
     public static void write(Path outDir, OutputTree tree) throws IOException {
+        write(outDir, tree, Layout.LINKED);
+    }
+
+    public static void write(Path outDir, OutputTree tree, Layout layout) throws IOException {
         Path target = outDir.toAbsolutePath().normalize();
         Path parent = target.getParent();
         if (parent == null) {
@@ -116,7 +146,7 @@ public final class TreeWriter {
                     others.add(f);
                 }
             }
-            writeFiles(others, Integer.getInteger(FAIL_AFTER_PROPERTY, -1), staging);
+            writeFiles(others, layout, Integer.getInteger(FAIL_AFTER_PROPERTY, -1), staging);
             Files.setPosixFilePermissions(staging.dir, DIR);
             Path old = staging.swapInto(target, OwnedTree.oldPrefix(name));
             if (old != null) {
@@ -223,45 +253,96 @@ public final class TreeWriter {
         return files;
     }
 
-    /** Creates each directory once, parents first; the staging directory is new, so nothing is in the way. */
+    /**
+     * Creates each directory once, parents first; the staging directory is new, so nothing is in
+     * the way. The directories of one depth are created on all cores once the depth above exists:
+     * a 10,000-node tree has some 100,000 of them.
+     */
     private static void createDirectories(Path staging, List<Map.Entry<Path, OutputTree.Entry>> files) throws IOException {
         Set<Path> filePaths = new HashSet<>();
-        SortedSet<Path> dirs = new TreeSet<>();
+        Set<Path> seen = new HashSet<>();
+        List<List<Path>> byDepth = new ArrayList<>();
+        int stagingDepth = staging.getNameCount();
         for (Map.Entry<Path, OutputTree.Entry> f : files) {
             filePaths.add(f.getKey());
-            Path dir = f.getKey().getParent();
-            while (!dir.equals(staging) && dirs.add(dir)) {
-                dir = dir.getParent();
+            for (Path dir = f.getKey().getParent(); !dir.equals(staging) && seen.add(dir); dir = dir.getParent()) {
+                int depth = dir.getNameCount() - stagingDepth - 1;
+                while (byDepth.size() <= depth) {
+                    byDepth.add(new ArrayList<>());
+                }
+                byDepth.get(depth).add(dir);
             }
         }
-        for (Path dir : dirs) {
+        for (Path dir : seen) {
             if (filePaths.contains(dir)) {
                 throw new IOException("cannot create directory " + staging.relativize(dir) + ": a file has that name");
             }
-            Files.createDirectory(dir, DIR_ATTRIBUTE);
+        }
+        for (List<Path> level : byDepth) {
+            onAllCores(level, dir -> Files.createDirectory(dir, DIR_ATTRIBUTE), -1, new AtomicInteger(), null);
         }
     }
 
     /**
-     * Writes the files on all cores: a 1,000-node tree holds some 33,000 small files, and their
-     * system calls, not their bytes, are the cost. Each file is created exclusively with its final
-     * mode, so a secret is never readable by others, not even for a moment. Every writer has
-     * stopped before this returns, also after a failure: the caller then deletes the staging
-     * directory, and no writer may still be adding to it.
+     * How the files of equal content are stored. Either way every path holds the same bytes with
+     * the same mode; only the disk space and the time differ.
      */
-    private static void writeFiles(List<Map.Entry<Path, OutputTree.Entry>> files, int failAfter, Staging staging) throws IOException {
+    public enum Layout {
+        /** Each distinct content (and mode) is written once; its other paths are hard links to it. */
+        LINKED,
+        /** Every path is a file of its own. */
+        COPIES
+    }
+
+    private interface IoAction<T> {
+        void run(T item) throws IOException;
+    }
+
+    /** One file to create: written from its bytes, or (when {@code linkTo} is set) linked to an equal file. */
+    private record Planned(Path file, OutputTree.Entry entry, Path linkTo) {}
+
+    /**
+     * Writes the files, then the links to them. A 10,000-node tree holds some 330,000 small files,
+     * most of them equal across the nodes of a role; creating a file (an inode, a data block, an
+     * exclusive open, a mode change) costs far more kernel time than linking one, and it is the
+     * kernel time that dominates. A link shares the inode, so its mode is the written file's.
+     */
+    private static void writeFiles(List<Map.Entry<Path, OutputTree.Entry>> files, Layout layout, int failAfter,
+            Staging staging) throws IOException {
+        List<Planned> written = new ArrayList<>();
+        List<Planned> linked = new ArrayList<>();
+        // The first path of each content and mode; a secret and a plain file never share an inode.
+        List<Map<byte[], Path>> firstPath = List.of(new IdentityHashMap<>(), new IdentityHashMap<>());
+        for (Map.Entry<Path, OutputTree.Entry> f : files) {
+            OutputTree.Entry entry = f.getValue();
+            Path first = layout == Layout.LINKED
+                    ? firstPath.get(entry.secret() ? 1 : 0).putIfAbsent(entry.bytes(), f.getKey()) : null;
+            (first == null ? written : linked).add(new Planned(f.getKey(), entry, first));
+        }
+        AtomicInteger done = new AtomicInteger();
+        onAllCores(written, TreeWriter::create, failAfter, done, staging);
+        onAllCores(linked, TreeWriter::create, failAfter, done, staging);
+    }
+
+    /**
+     * Runs {@code action} on every item on all cores: for files and directories their system
+     * calls, not their bytes, are the cost. Every worker has stopped before this returns, also
+     * after a failure: the caller then deletes the staging directory, and no worker may still be
+     * adding to it. A SIGTERM (the staging directory's shutdown hook) stops every worker.
+     */
+    private static <T> void onAllCores(List<T> files, IoAction<T> action, int failAfter, AtomicInteger done,
+            Staging staging) throws IOException {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
         AtomicInteger next = new AtomicInteger();
-        AtomicInteger written = new AtomicInteger();
         AtomicReference<IOException> failure = new AtomicReference<>();
         Runnable writer = () -> {
             for (int i = next.getAndIncrement(); i < files.size() && failure.get() == null; i = next.getAndIncrement()) {
                 try {
-                    if (staging.stopping()) {
+                    if (staging != null && staging.stopping()) {
                         throw new IOException("stopped before the output was complete");
                     }
-                    writeFile(files.get(i).getKey(), files.get(i).getValue());
-                    if (written.incrementAndGet() == failAfter) {
+                    action.run(files.get(i));
+                    if (done.incrementAndGet() == failAfter) {
                         throw new IOException("test hook: failing after " + failAfter + " files");
                     }
                 } catch (IOException e) {
@@ -288,6 +369,25 @@ public final class TreeWriter {
         if (failure.get() != null) {
             throw failure.get();
         }
+    }
+
+    /**
+     * Links the file to its equal, or writes it. Each written file is created exclusively with its
+     * final mode, so a secret is never readable by others, not even for a moment. Where the file system has no hard links (or the
+     * file has as many as it can take), the file is written as a copy instead.
+     */
+    private static void create(Planned p) throws IOException {
+        if (p.linkTo() != null) {
+            try {
+                Files.createLink(p.file(), p.linkTo());
+                return;
+            } catch (FileAlreadyExistsException e) {
+                throw e;
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                // No hard links here (or too many on that inode): fall back to a copy.
+            }
+        }
+        writeFile(p.file(), p.entry());
     }
 
     private static void joinAll(List<Thread> threads) {

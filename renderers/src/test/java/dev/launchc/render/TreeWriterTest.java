@@ -1,6 +1,9 @@
 package dev.launchc.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -258,5 +261,92 @@ class TreeWriterTest {
                 Files.copy(p, to.resolve(from.relativize(p).toString()));
             }
         }
+    }
+
+    // ---- issue 20: equal files stored once ----------------------------------------------------
+
+    private static Object inode(Path p) throws IOException {
+        return Files.getAttribute(p, "unix:ino");
+    }
+
+    /** Two nodes with the same kubelet args and token, a third with its own args. */
+    private static OutputTree sharedTree() {
+        OutputTree t = new OutputTree();
+        for (String node : List.of("a", "b", "c")) {
+            t.add("nodes/" + node + "/args/kubelet", node.equals("c") ? "--c\n" : "--same\n", false, node);
+            t.add("nodes/" + node + "/credentials/persistent-cluster-tokens.txt", "--same\n", true, node);
+        }
+        TreeWriter.addManifest(t);
+        return t;
+    }
+
+    @Test
+    void equalFilesAreStoredOnceAsHardLinksWithTheirMode() throws IOException {
+        Path out = tmp.resolve("out");
+        TreeWriter.write(out, sharedTree());
+        Path a = out.resolve("nodes/a/args/kubelet");
+        Path b = out.resolve("nodes/b/args/kubelet");
+        assertEquals(inode(a), inode(b));
+        assertEquals(2, Files.getAttribute(a, "unix:nlink"));
+        assertEquals("--c\n", Files.readString(out.resolve("nodes/c/args/kubelet")));
+        assertNotEquals(inode(a), inode(out.resolve("nodes/c/args/kubelet")));
+        // The tokens have the same bytes as the plain files, but a secret never shares a plain file's inode (its mode).
+        Path token = out.resolve("nodes/b/credentials/persistent-cluster-tokens.txt");
+        assertNotEquals(inode(a), inode(token));
+        assertEquals(inode(out.resolve("nodes/a/credentials/persistent-cluster-tokens.txt")), inode(token));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(token)));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(b)));
+    }
+
+    @Test
+    void theCopiesLayoutWritesEveryFileOnItsOwnWithTheSameBytes() throws IOException {
+        Path linked = tmp.resolve("linked");
+        Path copies = tmp.resolve("copies");
+        TreeWriter.write(linked, sharedTree());
+        TreeWriter.write(copies, sharedTree(), TreeWriter.Layout.COPIES);
+        assertEquals(listing(linked), listing(copies));
+        assertNotEquals(inode(copies.resolve("nodes/a/args/kubelet")), inode(copies.resolve("nodes/b/args/kubelet")));
+        assertEquals(1, Files.getAttribute(copies.resolve("nodes/a/args/kubelet"), "unix:nlink"));
+    }
+
+    @Test
+    void aFailureAmongTheLinksLeavesNothingBehind() throws IOException {
+        // Seven files, three of them distinct: the fifth file created is a link.
+        System.setProperty(TreeWriter.FAIL_AFTER_PROPERTY, "5");
+        Path out = tmp.resolve("out");
+        assertThrows(IOException.class, () -> TreeWriter.write(out, sharedTree()));
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(List.of(), s.toList());
+        }
+    }
+
+    @Test
+    void theTreeKeepsOneArrayPerDistinctContentAcrossTreesThatShareContents() {
+        OutputTree t = new OutputTree();
+        OutputTree node = t.sharingContents();
+        t.add("x", "same", false, null);
+        node.add("y", "same", false, null);
+        node.add("z", "other", false, null);
+        t.addAll(node);
+        assertSame(t.entries().get("x").bytes(), t.entries().get("y").bytes());
+        assertNotSame(t.entries().get("x").bytes(), t.entries().get("z").bytes());
+        assertThrows(IllegalArgumentException.class, () -> t.addAll(node), "a clash is still refused");
+    }
+
+    @Test
+    void theStreamedManifestMatchesJacksonsPrettyPrintedTree() throws IOException {
+        OutputTree t = sharedTree();
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode files = root.putArray("files");
+        t.entries().forEach((path, e) -> {
+            if (!path.equals(TreeWriter.MANIFEST)) {
+                com.fasterxml.jackson.databind.node.ObjectNode f = files.addObject();
+                f.put("path", path).put("sha256", TreeWriter.sha256(e.bytes())).put("size", e.bytes().length)
+                        .put("node", e.node()).put("mode", e.secret() ? "0600" : "0644");
+            }
+        });
+        String expected = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        assertEquals(expected, new String(t.entries().get(TreeWriter.MANIFEST).bytes(), java.nio.charset.StandardCharsets.UTF_8));
     }
 }

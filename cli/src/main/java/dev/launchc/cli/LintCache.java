@@ -1,0 +1,466 @@
+package dev.launchc.cli;
+
+import dev.launchc.diag.Diagnostic;
+import dev.launchc.diag.Severity;
+import dev.launchc.lint.FileLint;
+import dev.launchc.load.SourceFile;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code lint --cache DIR}: the findings of files already linted, replayed when the same bytes are
+ * linted again under the same name, launchc build, catalog, target, mode, codes and limits.
+ *
+ * <p>Layout: {@code DIR/CACHEDIR.TAG} marks the directory as launchc's (launchc refuses to use a
+ * non-empty directory without it, and deletes only its own files in it). Each context (everything
+ * the findings depend on apart from the file: see {@link #context}) has a directory
+ * {@code ctx-<hash>} of immutable segments {@code seg-*.bin}. A run reads its context's segments
+ * once, and writes its new results as one more segment, written to a temporary file and renamed
+ * into place, so that concurrent runs never see half an entry. A segment whose header names
+ * another context (another launchc build, say) is never trusted: it is ignored and compacted away.
+ *
+ * <p>Bounded: past {@link #MAX_SEGMENTS} segments or {@link #MAX_ENTRIES} entries a run merges
+ * what it used and what is newest into one segment and deletes the segments it read; past
+ * {@link #MAX_CONTEXTS} contexts the least recently used are deleted.
+ *
+ * <p>Secrets: an entry holds the diagnostics (whose messages never carry secrets) and, for text
+ * snippets, the source lines they point at, already redacted. The file's bytes are not stored.
+ */
+final class LintCache {
+    static final int MAX_SEGMENTS = 16;
+    static final int MAX_ENTRIES = 200_000;
+    static final int MAX_CONTEXTS = 4;
+    static final String TAG = "CACHEDIR.TAG";
+    private static final String TAG_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n"
+            + "# This file is a cache directory tag created by launchc (lint --cache).\n"
+            + "# For information about cache directory tags see https://bford.info/cachedir/\n";
+    private static final String MAGIC = "launchc lint cache 1";
+    private static final Duration STALE_TEMP = Duration.ofHours(1);
+
+    /** A cached result: {@code kind} null means the file was skipped as not a launch config. */
+    record Result(String kind, List<Diagnostic> diagnostics, Map<Integer, String> redactedLines) {}
+
+    private final Path contextDir;
+    private final String context;
+    /** The context's digest, which each key starts from: the context text itself is a few kB. */
+    private final byte[] contextDigest;
+    private final List<Path> segmentsRead = new ArrayList<>();
+    private final Map<String, Result> known = new ConcurrentHashMap<>();
+    private final Map<String, Result> used = new ConcurrentHashMap<>();
+    private final Map<String, Result> added = new ConcurrentHashMap<>();
+    private boolean untrusted;
+
+    private LintCache(Path contextDir, String context) {
+        this.contextDir = contextDir;
+        this.context = context;
+        this.contextDigest = sha().digest(context.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Everything a file's findings depend on apart from its name and bytes. The build is the jar's
+     * size and time (a rebuilt launchc of the same version may judge differently); the catalog
+     * digest and the codes are there too, so that a result is never replayed under other facts.
+     * What a file's settings choose (target, mode, silenced codes) is part of each key instead:
+     * files of one run can have different settings ({@code .launchc.yaml}).
+     */
+    static String context(LintOptions options) {
+        String version = LaunchcCommand.class.getPackage().getImplementationVersion();
+        return String.join("\n",
+                MAGIC,
+                "launchc " + (version == null ? "dev" : version) + " build " + build(),
+                "catalog " + dev.launchc.catalog.Catalog.get().digest(),
+                "codes " + String.join(",", java.util.Arrays.stream(dev.launchc.diag.Code.values()).map(Enum::name).toList()),
+                "limits " + options.limits());
+    }
+
+    private static String build() {
+        try {
+            Path self = Path.of(LintCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(self)) {
+                return Files.size(self) + "@" + Files.getLastModifiedTime(self).toMillis();
+            }
+        } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
+            // No jar to identify: the class directory of a development build.
+        }
+        return "classes";
+    }
+
+    /** Opens (creating when needed) the cache in {@code dir} and reads this context's segments. */
+    static LintCache open(Path dir, String context) {
+        try {
+            claim(dir);
+            Path contextDir = dir.resolve("ctx-" + sha256(context.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
+            Files.createDirectories(contextDir);
+            Files.setLastModifiedTime(contextDir, FileTime.from(Instant.now()));
+            LintCache cache = new LintCache(contextDir, context);
+            cache.load();
+            return cache;
+        } catch (IOException e) {
+            throw new UsageException("cannot use cache directory " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** Makes {@code dir} launchc's cache directory, or refuses one that holds something else. */
+    private static void claim(Path dir) throws IOException {
+        if (Files.isSymbolicLink(dir)) {
+            throw new IOException("it is a symbolic link");
+        }
+        Path tag = dir.resolve(TAG);
+        if (Files.isRegularFile(tag, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("it is not a directory");
+            }
+            // A concurrent first run may be writing the tag right now: its temporary file does not count.
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, e -> !e.getFileName().toString().startsWith(".tag-"))) {
+                if (entries.iterator().hasNext() && !Files.isRegularFile(tag, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException("it is not empty and holds no " + TAG + "; refusing to use a directory launchc did not create");
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, ".tag-", ".tmp");
+        try {
+            Files.writeString(temp, TAG_TEXT);
+            Files.move(temp, tag, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private void load() throws IOException {
+        List<Path> segments = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(contextDir, "seg-*.bin")) {
+            entries.forEach(segments::add);
+        }
+        segments.sort(Comparator.naturalOrder());
+        for (Path segment : segments) {
+            segmentsRead.add(segment);
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(segment), 1 << 16)) {
+                readSegment(new DataInputStream(in));
+            } catch (NoSuchFileException e) {
+                // Compacted away by a concurrent run since the listing: its entries are in a newer segment.
+            } catch (IOException | RuntimeException e) {
+                untrusted = true; // damaged or foreign: left out now, compacted away on the next write
+            }
+        }
+    }
+
+    private void readSegment(DataInputStream in) throws IOException {
+        if (!in.readUTF().equals(MAGIC) || !readLong(in).equals(context)) {
+            untrusted = true;
+            return;
+        }
+        Map<String, Result> entries = new LinkedHashMap<>();
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            String key = in.readUTF();
+            String kind = readNullable(in);
+            int diagnostics = in.readInt();
+            List<Diagnostic> list = new ArrayList<>(diagnostics);
+            for (int d = 0; d < diagnostics; d++) {
+                list.add(new Diagnostic(in.readUTF(), Severity.values()[in.readByte()], readLong(in), readNullable(in),
+                        in.readInt(), in.readInt(), readNullable(in), readNullableLong(in)));
+            }
+            int lines = in.readInt();
+            Map<Integer, String> redacted = new TreeMap<>();
+            for (int l = 0; l < lines; l++) {
+                redacted.put(in.readInt(), readLong(in));
+            }
+            entries.put(key, new Result(kind, List.copyOf(list), redacted));
+        }
+        if (in.read() != -1) {
+            throw new IOException("trailing bytes");
+        }
+        known.putAll(entries); // only a whole segment counts
+    }
+
+    /** The key of one input: the context, how it was found, its name and its bytes. */
+    /** What of a file's settings its findings depend on: target, mode and the codes silenced. */
+    static String settings(LintOptions.Settings s) {
+        return "target " + s.track().name() + (s.targetExplicit() ? " explicit" : "") + "\nmode " + s.mode()
+                + "\ndisabled " + String.join(",", new java.util.TreeSet<>(s.filter().disabled()))
+                + "\nnoIgnore " + s.filter().noIgnore();
+    }
+
+    String key(String name, boolean walked, String settings, byte[] bytes) {
+        MessageDigest sha = sha();
+        sha.update(contextDigest);
+        byte[] settingsBytes = settings.getBytes(StandardCharsets.UTF_8);
+        sha.update(java.nio.ByteBuffer.allocate(4).putInt(settingsBytes.length).array());
+        sha.update(settingsBytes);
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        sha.update(java.nio.ByteBuffer.allocate(4).putInt(nameBytes.length).array()); // no name runs into the bytes
+        sha.update(nameBytes);
+        sha.update((byte) (walked ? 1 : 0));
+        sha.update(bytes);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The result cached under {@code key}, or null on a miss. */
+    Result get(String key) {
+        Result r = known.get(key);
+        if (r != null) {
+            used.put(key, r);
+        }
+        return r;
+    }
+
+    /** The findings of a hit, as the formats expect them; null for a file that was skipped. */
+    static FileLint replay(String file, Result r) {
+        if (r.kind() == null) {
+            return null;
+        }
+        SourceFile source = null;
+        if (!r.redactedLines().isEmpty()) {
+            // Only the lines that diagnostics point at, already redacted, at their line numbers.
+            StringBuilder text = new StringBuilder();
+            int line = 1;
+            for (Map.Entry<Integer, String> e : new TreeMap<>(r.redactedLines()).entrySet()) {
+                for (; line < e.getKey(); line++) {
+                    text.append('\n');
+                }
+                text.append(e.getValue());
+            }
+            source = new SourceFile(file, text.toString());
+        }
+        return new FileLint(file, r.kind(), r.diagnostics(), null, source);
+    }
+
+    /** Records the result of a miss (null: the file was skipped). */
+    void put(String key, FileLint lint) {
+        Result r;
+        if (lint == null) {
+            r = new Result(null, List.of(), Map.of());
+        } else {
+            Map<Integer, String> redacted = new TreeMap<>();
+            if (lint.source() != null) {
+                for (Diagnostic d : lint.diagnostics()) {
+                    String line = lint.source().line(d.line());
+                    if (!line.isEmpty()) {
+                        redacted.put(d.line(), lint.redact(line));
+                    }
+                }
+            }
+            r = new Result(lint.kind(), List.copyOf(lint.diagnostics()), redacted);
+        }
+        added.put(key, r);
+    }
+
+    /**
+     * Writes this run's new results as a segment, merging when the bounds ask for it, and prunes
+     * old contexts. A failure only costs the next run its hits: the cache never decides a verdict.
+     */
+    void save() throws IOException {
+        boolean merge = untrusted || segmentsRead.size() + 1 > MAX_SEGMENTS || known.size() + added.size() > MAX_ENTRIES;
+        if (added.isEmpty() && !merge) {
+            return;
+        }
+        Map<String, Result> out = new LinkedHashMap<>(added);
+        if (merge) {
+            used.forEach(out::putIfAbsent);
+            for (Map.Entry<String, Result> e : known.entrySet()) {
+                if (out.size() >= MAX_ENTRIES) {
+                    break;
+                }
+                out.putIfAbsent(e.getKey(), e.getValue());
+            }
+        }
+        Path temp = Files.createTempFile(contextDir, ".seg-", ".tmp");
+        try {
+            try (OutputStream file = Files.newOutputStream(temp);
+                    DataOutputStream data = new DataOutputStream(new BufferedOutputStream(file, 1 << 16))) {
+                writeSegment(data, out);
+            }
+            // A name that sorts after every older segment, so that readers meet newer results last.
+            String name = String.format("seg-%016x-%s.bin", System.currentTimeMillis(), temp.getFileName().toString().replaceAll("[^A-Za-z0-9]", ""));
+            Files.move(temp, contextDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        if (merge) {
+            for (Path segment : segmentsRead) {
+                Files.deleteIfExists(segment);
+            }
+        }
+        deleteStaleTemporaries();
+        pruneContexts();
+    }
+
+    private void writeSegment(DataOutputStream out, Map<String, Result> entries) throws IOException {
+        out.writeUTF(MAGIC);
+        writeLong(out, context);
+        out.writeInt(entries.size());
+        for (Map.Entry<String, Result> e : entries.entrySet()) {
+            Result r = e.getValue();
+            out.writeUTF(e.getKey());
+            writeNullable(out, r.kind());
+            out.writeInt(r.diagnostics().size());
+            for (Diagnostic d : r.diagnostics()) {
+                out.writeUTF(d.code());
+                out.writeByte(d.severity().ordinal());
+                writeLong(out, d.message());
+                writeNullable(out, d.file());
+                out.writeInt(d.line());
+                out.writeInt(d.column());
+                writeNullable(out, d.path());
+                writeNullableLong(out, d.hint());
+            }
+            out.writeInt(r.redactedLines().size());
+            for (Map.Entry<Integer, String> line : r.redactedLines().entrySet()) {
+                out.writeInt(line.getKey());
+                writeLong(out, line.getValue());
+            }
+        }
+    }
+
+    /** Temporary files of runs that died before their rename. */
+    private void deleteStaleTemporaries() throws IOException {
+        Instant before = Instant.now().minus(STALE_TEMP);
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(contextDir, ".seg-*.tmp")) {
+            for (Path temp : temps) {
+                try {
+                    if (Files.getLastModifiedTime(temp).toInstant().isBefore(before)) {
+                        Files.deleteIfExists(temp);
+                    }
+                } catch (NoSuchFileException e) {
+                    // Another run got there first.
+                }
+            }
+        }
+    }
+
+    /** Keeps the {@link #MAX_CONTEXTS} most recently used contexts; deletes only launchc's own files. */
+    private void pruneContexts() throws IOException {
+        Path root = contextDir.getParent();
+        List<Path> contexts = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, "ctx-*")) {
+            for (Path dir : dirs) {
+                if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    contexts.add(dir);
+                }
+            }
+        }
+        if (contexts.size() <= MAX_CONTEXTS) {
+            return;
+        }
+        Map<Path, FileTime> used = new java.util.HashMap<>();
+        for (Path dir : contexts) {
+            used.put(dir, Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS));
+        }
+        contexts.sort(Comparator.comparing(used::get));
+        for (Path dir : contexts.subList(0, contexts.size() - MAX_CONTEXTS)) {
+            if (dir.equals(contextDir)) {
+                continue;
+            }
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                for (Path f : files) {
+                    String n = f.getFileName().toString();
+                    if ((n.startsWith("seg-") && n.endsWith(".bin")) || (n.startsWith(".seg-") && n.endsWith(".tmp"))) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            } catch (NoSuchFileException e) {
+                continue;
+            }
+            try {
+                Files.deleteIfExists(dir);
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                // Something that is not ours, or a concurrent run's new segment: leave it.
+            }
+        }
+    }
+
+    int hits() {
+        return used.size();
+    }
+
+    int misses() {
+        return added.size();
+    }
+
+    // writeUTF takes at most 65,535 bytes: messages, hints and lines may be longer.
+    private static void writeLong(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String readLong(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > (64 << 20)) {
+            throw new IOException("bad length");
+        }
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static void writeNullable(DataOutputStream out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            out.writeUTF(s);
+        }
+    }
+
+    private static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    private static void writeNullableLong(DataOutputStream out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            writeLong(out, s);
+        }
+    }
+
+    private static String readNullableLong(DataInputStream in) throws IOException {
+        return in.readBoolean() ? readLong(in) : null;
+    }
+
+    /** A digest per thread: looking the algorithm up for each of thousands of files costs more than hashing them. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    private static MessageDigest sha() {
+        MessageDigest sha = SHA256.get();
+        sha.reset();
+        return sha;
+    }
+
+    private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha().digest(bytes));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.launchc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LintCacheTest {
+    /** Two errors (one on the token's line, whose snippet must stay redacted) and a warning. */
+    private static final String FINDINGS = "version: 0.2.0\n"
+            + "persistentClusterToken: short\n"
+            + "join:\n"
+            + "  url: 10.0.0.1:25000/secrettoken0123456789abcdef01234\n"
+            + "  worker: maybe\n"
+            + "extraKubeletArgs:\n"
+            + "  --max-pods: 110\n";
+    private static final String CLEAN = "version: 0.2.0\nextraKubeletArgs:\n  --max-pods: \"110\"\n";
+
+    @TempDir
+    Path tmp;
+
+    private Path fleet() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("fleet"));
+        Files.writeString(dir.resolve("bad.yaml"), FINDINGS);
+        Files.writeString(dir.resolve("good.yaml"), CLEAN);
+        Files.writeString(dir.resolve("workflow.yaml"), "on: push\njobs: {}\n");
+        return dir;
+    }
+
+    private List<Path> segments(Path cache) throws IOException {
+        try (Stream<Path> s = Files.walk(cache)) {
+            return s.filter(p -> p.getFileName().toString().matches("seg-.*\\.bin")).toList();
+        }
+    }
+
+    @Test
+    void aSecondRunReplaysEveryFormatExactlyWithoutLintingAgain() throws IOException {
+        Path fleet = fleet();
+        String cache = tmp.resolve("cache").toString();
+        for (String format : List.of("text", "json", "sarif", "junit")) {
+            CliRun uncached = CliRun.of("lint", "--format", format, fleet.toString());
+            CliRun first = CliRun.of("lint", "--cache", cache, "--format", format, fleet.toString());
+            CliRun second = CliRun.of("lint", "--cache", cache, "-v", "--format", format, fleet.toString());
+            assertEquals(uncached.out(), first.out(), format);
+            assertEquals(uncached.out(), second.out(), format);
+            assertEquals(uncached.exitCode(), second.exitCode());
+            assertTrue(second.err().contains("3 hits, 0 linted"), second.err());
+        }
+        CliRun text = CliRun.of("lint", "--cache", cache, fleet.toString());
+        assertTrue(text.out().contains("persistentClusterToken: <redacted>"), text.out());
+        assertFalse(text.out().contains("short"));
+        assertTrue(text.err().contains("skipped 1 YAML file"), "a skipped file stays skipped: " + text.err());
+        for (Path segment : segments(tmp.resolve("cache"))) {
+            String stored = new String(Files.readAllBytes(segment), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertFalse(stored.contains("secrettoken") || stored.contains(": short"), "no secret is stored: " + segment);
+        }
+    }
+
+    @Test
+    void aChangedFileOrAnotherModeIsLintedAgain() throws IOException {
+        Path fleet = fleet();
+        String cache = tmp.resolve("cache").toString();
+        CliRun.of("lint", "--cache", cache, fleet.toString());
+        Files.writeString(fleet.resolve("good.yaml"), CLEAN.replace("110", "abc"));
+        CliRun changed = CliRun.of("lint", "--cache", cache, "-v", fleet.toString());
+        assertEquals(CliRun.of("lint", fleet.toString()).out(), changed.out());
+        assertTrue(changed.err().contains("2 hits, 1 linted"), changed.err());
+        CliRun compat = CliRun.of("lint", "--cache", cache, "-v", "--compat", fleet.toString());
+        assertTrue(compat.err().contains("0 hits, 3 linted"), compat.err());
+        assertEquals(CliRun.of("lint", "--compat", fleet.toString()).out(), compat.out());
+    }
+
+    @Test
+    void refusesADirectoryThatIsNotACacheAndTouchesNothingInIt() throws IOException {
+        Path fleet = fleet();
+        Path notCache = Files.createDirectories(tmp.resolve("src"));
+        Files.writeString(notCache.resolve("keep.txt"), "mine");
+        CliRun run = CliRun.of("lint", "--cache", notCache.toString(), fleet.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(LintCache.TAG), run.err());
+        try (Stream<Path> s = Files.list(notCache)) {
+            assertEquals(List.of(notCache.resolve("keep.txt")), s.toList());
+        }
+    }
+
+    @Test
+    void aDamagedOrForeignSegmentIsNeverTrustedAndIsCompactedAway() throws IOException {
+        Path fleet = fleet();
+        Path cache = tmp.resolve("cache");
+        CliRun.of("lint", "--cache", cache.toString(), fleet.toString());
+        Path segment = segments(cache).get(0);
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[bytes.length / 2] ^= 0x5a;
+        Files.write(segment, bytes);
+        Files.writeString(segment.resolveSibling("seg-0000000000000000-foreign.bin"), "not a segment");
+        CliRun run = CliRun.of("lint", "--cache", cache.toString(), "-v", fleet.toString());
+        assertEquals(CliRun.of("lint", fleet.toString()).out(), run.out());
+        assertTrue(run.err().contains("0 hits, 3 linted"), run.err());
+        assertEquals(1, segments(cache).size(), "the untrusted segments were replaced by one merged segment");
+        assertTrue(CliRun.of("lint", "--cache", cache.toString(), "-v", fleet.toString()).err().contains("3 hits, 0 linted"));
+    }
+
+    @Test
+    void theNumberOfSegmentsIsBounded() throws IOException {
+        Path fleet = fleet();
+        Path cache = tmp.resolve("cache");
+        for (int i = 0; i < LintCache.MAX_SEGMENTS + 2; i++) {
+            Files.writeString(fleet.resolve("n" + i + ".yaml"), CLEAN.replace("110", String.valueOf(100 + i)));
+            CliRun.of("lint", "--cache", cache.toString(), fleet.toString());
+            assertTrue(segments(cache).size() <= LintCache.MAX_SEGMENTS, "segments: " + segments(cache).size());
+        }
+        CliRun last = CliRun.of("lint", "--cache", cache.toString(), "-v", fleet.toString());
+        assertTrue(last.err().contains((LintCache.MAX_SEGMENTS + 5) + " hits, 0 linted"), "merging lost nothing: " + last.err());
+    }
+
+    @Test
+    void concurrentRunsShareTheCacheSafely() throws Exception {
+        Path fleet = fleet();
+        for (int i = 0; i < 20; i++) {
+            Files.writeString(fleet.resolve("n" + i + ".yaml"), CLEAN.replace("110", String.valueOf(100 + i)));
+        }
+        String cache = tmp.resolve("cache").toString();
+        String expected = CliRun.of("lint", fleet.toString()).out();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<CliRun>> runs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                runs.add(pool.submit(() -> CliRun.of("lint", "--cache", cache, fleet.toString())));
+            }
+            for (Future<CliRun> run : runs) {
+                assertEquals(expected, run.get().out(), run.get().err());
+                assertFalse(run.get().err().contains("cannot update the cache"), run.get().err());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertTrue(CliRun.of("lint", "--cache", cache, "-v", fleet.toString()).err().contains("23 hits, 0 linted"));
+    }
+}
