@@ -27,8 +27,17 @@ public final class ServiceFlagRule implements Rule {
                 ctx.atKey(Code.UNKNOWN_FLAG, part, e.pointer(), "unknown " + service + " flag " + e.key() + " on track "
                         + ctx.track().name() + ": " + service + " refuses unknown flags and exits, so the "
                         + service + " service does not start",
-                        DidYouMean.hint(e.key(), known).orElse("its flags: " + String.join(", ", known)));
+                        DidYouMean.hint(e.key(), known).orElse("its flags: " + String.join(", ", canonical(known))));
             }
         });
+    }
+
+    /**
+     * The flags as their help text spells them: {@code --name} and {@code -x}. containerd's list
+     * also holds {@code -name} and {@code --x}, which Go's flag parser takes as well; listing them
+     * in a hint only doubles it.
+     */
+    private static List<String> canonical(List<String> known) {
+        return known.stream().filter(f -> f.startsWith("--") ? f.length() > 3 : f.length() == 2).toList();
     }
 }
