@@ -727,7 +727,92 @@ SERVICE_FLAGS = {
     # plus cobra's help flag
     "cluster-agent": ["--bind", "--certfile", "--enable-metrics", "--help", "--keyfile",
                       "--launch-configurations-enable", "--launch-configurations-interval", "--timeout", "-h"],
+    # canonical/microk8s-cluster-agent cmd/apiserver-proxy.go (init: traefik-config, kubeconfig,
+    # refresh-interval), plus cobra's help flag. The file is the same blob (517e16c8) on the branches
+    # 1.27..1.34 and main; the older --config flag was renamed to --traefik-config before 1.27
+    # (commit 2e6d880 "use traefik-compatible configuration"). microk8s
+    # microk8s-resources/wrappers/run-apiserver-proxy-with-args runs `cluster-agent apiserver-proxy`
+    # with the args file's words.
+    "apiserver-proxy": ["--help", "--kubeconfig", "--refresh-interval", "--traefik-config", "-h"],
 }
+
+# Services whose flags change with the version of the binary a track ships, keyed by that
+# version (versions.yaml: `containerd`, `other_components.k8s-dqlite`). Every track's version
+# must be listed here, so a new track cannot silently go unchecked.
+_K8S_DQLITE_1_1_12 = [
+    # canonical/k8s-dqlite cmd/root.go at v1.1.12 and v1.1.13 (init: rootCmd.Flags()), plus cobra's help flag
+    "--admission-control-only-for-write-queries", "--admission-control-policy",
+    "--admission-control-policy-limit-max-concurrent-transactions", "--debug", "--disk-mode", "--enable-tls",
+    "--help", "--listen", "--low-available-storage-action", "--metrics", "--metrics-listen", "--min-tls-version",
+    "--profiling", "--profiling-listen", "--storage-dir", "--tls-client-session-cache-size",
+    "--watch-query-timeout", "--watch-storage-available-size-interval",
+    "--watch-storage-available-size-min-bytes", "-h",
+]
+_K8S_DQLITE_1_3_5 = [
+    # canonical/k8s-dqlite cmd/root.go at v1.3.5: the admission-control flags are gone, the
+    # datastore connection-pool flags and otel/otel-listen (since v1.2.x) are there
+    "--datastore-connection-max-idle-time", "--datastore-connection-max-lifetime",
+    "--datastore-max-idle-connections", "--datastore-max-open-connections", "--debug", "--disk-mode",
+    "--enable-tls", "--help", "--listen", "--low-available-storage-action", "--metrics", "--metrics-listen",
+    "--min-tls-version", "--otel", "--otel-listen", "--profiling", "--profiling-listen", "--storage-dir",
+    "--tls-client-session-cache-size", "--watch-query-timeout", "--watch-storage-available-size-interval",
+    "--watch-storage-available-size-min-bytes", "-h",
+]
+# containerd cmd/containerd/command/main.go (app.Flags: config/c, log-level/l, address/a, root,
+# state; serviceFlags() is nil off Windows, service_unsupported.go) plus urfave/cli's help/h and
+# version/v: the same set at v1.6.28, v1.7.29, v2.1.6 and v2.2.3 (also what `containerd --help`
+# of Debian's 1.6.20 lists). Unknown flags: "flag provided but not defined", exit 1 (cmd/containerd/main.go).
+# urfave/cli parses with Go's flag package, which takes every name with one dash or two.
+_CONTAINERD = [dash + name for name in ("address", "config", "help", "log-level", "root", "state", "version",
+                                        "a", "c", "h", "l", "v") for dash in ("-", "--")]
+VERSIONED_SERVICE_FLAGS = {
+    "k8s-dqlite": ("k8s-dqlite", {
+        # canonical/k8s-dqlite app/app.go at v1.1.7 (init: dqliteCmd.Flags(): storage-dir, listen,
+        # enable-tls, debug, profiling, profiling-listen, disk-mode, tls-client-session-cache-size);
+        # k8s-dqlite.go imports k8s.io/component-base v0.18.0 logs, whose package variable
+        # registers --log-flush-frequency on pflag.CommandLine, which cobra merges into the root flags
+        "v1.1.7": ["--debug", "--disk-mode", "--enable-tls", "--help", "--listen", "--log-flush-frequency",
+                   "--profiling", "--profiling-listen", "--storage-dir", "--tls-client-session-cache-size", "-h"],
+        "v1.1.12": _K8S_DQLITE_1_1_12,
+        "v1.1.13": _K8S_DQLITE_1_1_12,
+        # cmd/root.go at v1.2.2: v1.1.13's flags plus otel and otel-listen
+        "v1.2.2": sorted(_K8S_DQLITE_1_1_12 + ["--otel", "--otel-listen"]),
+        "v1.3.5": _K8S_DQLITE_1_3_5,
+        # cmd/root.go at v1.8.1: v1.3.5's flags plus log-level (debug is deprecated, still accepted),
+        # profiling-dir, otel-dir, otel-span-name-filter, otel-span-min-duration-filter and
+        # watch-progress-notify-interval
+        "v1.8.1": sorted(_K8S_DQLITE_1_3_5 + ["--log-level", "--otel-dir", "--otel-span-min-duration-filter",
+                                              "--otel-span-name-filter", "--profiling-dir",
+                                              "--watch-progress-notify-interval"]),
+    }),
+    "containerd": ("containerd", {v: _CONTAINERD for v in ("v1.6.28", "v1.7.29", "v2.1.6", "v2.2.3")}),
+}
+
+
+def service_flags(track):
+    """The flags of each non-Kubernetes service on one track (catalog `serviceFlags`)."""
+    flags = dict(SERVICE_FLAGS)
+    for service, (component, by_version) in VERSIONED_SERVICE_FLAGS.items():
+        version = track["containerd"] if component == "containerd" else track["otherComponents"].get(component)
+        check(version in by_version, "%s: no flags recorded for %s %s (VERSIONED_SERVICE_FLAGS)"
+              % (track["track"], component, version))
+        flags[service] = by_version[version]
+    for service, known in flags.items():
+        # the track's own default args file must pass the rule that uses these flags
+        for flag in default_args_flags(track["defaultArgs"].get(service, "")):
+            check(flag in known, "%s: default-args/%s sets %s, which serviceFlags does not list"
+                  % (track["track"], service, flag))
+    return {k: sorted(set(v)) for k, v in sorted(flags.items())}
+
+
+def default_args_flags(text):
+    """The flag names of an args file: `--name=value` or `--name value` lines, comments skipped."""
+    names = []
+    for line in text.splitlines():
+        word = line.strip().split("=", 1)[0].split(None, 1)[0] if line.strip() else ""
+        if word.startswith("-"):
+            names.append(word)
+    return names
 
 
 # ---------------------------------------------------------------- main
@@ -755,7 +840,7 @@ def generate(ref):
                  "track 1.36 (Kubernetes 1.36, branch master / addon branches main). Format: tools/catalog-import/README.md."),
     }
     for t in track_names:
-        tracks[t]["serviceFlags"] = {k: sorted(v) for k, v in sorted(SERVICE_FLAGS.items())}
+        tracks[t]["serviceFlags"] = service_flags(tracks[t])
         files["tracks/%s.json" % t] = tracks[t]
     for m in minors:
         files["kube/%s.json" % m] = kube[m]

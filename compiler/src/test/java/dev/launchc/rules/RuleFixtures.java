@@ -47,10 +47,15 @@ final class RuleFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Reporter reporter = new Reporter(fixture, Mode.DEFAULT);
-        LoadedFile file = new YamlLoader(LoadLimits.DEFAULTS).load(fixture, bytes, reporter);
-        assertFalse(file.failed(), () -> "fixture does not load: " + reporter.diagnostics());
-        NativeLinter.lint(file, track(), reporter);
+        return lint(fixture, bytes, track());
+    }
+
+    /** Every finding for a native launch configuration given as bytes, linted for {@code track}. */
+    static List<Diagnostic> lint(String name, byte[] bytes, Track track) {
+        Reporter reporter = new Reporter(name, Mode.DEFAULT);
+        LoadedFile file = new YamlLoader(LoadLimits.DEFAULTS).load(name, bytes, reporter);
+        assertFalse(file.failed(), () -> name + " does not load: " + reporter.diagnostics());
+        NativeLinter.lint(file, track, reporter);
         return reporter.diagnostics();
     }
 
