@@ -26,10 +26,10 @@ public final class LspCommand implements Callable<Integer> {
     public Integer call() {
         // Checked now, so that an unknown --target is a usage error rather than a server that lints nothing.
         String track = target.explicit() ? target.track().name() : null;
-        LintSettings settings = new LintSettings(modes.mode(), track);
+        LintSettings.Source settings = LintSettings.Source.fromProjectConfig(modes.explicit() ? modes.mode() : null, track);
         // stdout carries the protocol: anything else printed there would corrupt it, so it goes to stderr.
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
         System.setOut(System.err);
-        return LspServer.serve(System.in, protocol, file -> settings);
+        return LspServer.serve(System.in, protocol, settings);
     }
 }
