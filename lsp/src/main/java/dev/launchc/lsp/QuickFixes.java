@@ -30,6 +30,13 @@ final class QuickFixes {
     /** Where one word of a value ends: the separators of feature-gate lists, addon arguments and maps. */
     private static final Pattern WORD_SEPARATORS = Pattern.compile("[,=:\\s]+");
 
+    /**
+     * Codes whose rule attaches a rename Fix whenever the rename is safe: there a hint without a Fix
+     * means lint declined (the suggested name is already in the map, the key is quoted, the name is
+     * one the track ignores), so the editor offers no rename either.
+     */
+    private static final java.util.Set<Code> RENAMED_BY_LINT = java.util.EnumSet.of(Code.UNKNOWN_KEY, Code.UNKNOWN_FLAG);
+
     private QuickFixes() {}
 
     static List<CodeAction> forRange(Analysis analysis, Range range) {
@@ -40,7 +47,7 @@ final class QuickFixes {
             }
             if (f.lint().fix() != null) {
                 fix(analysis, f).ifPresent(out::add);
-            } else {
+            } else if (Code.byId(f.lint().code()).filter(RENAMED_BY_LINT::contains).isEmpty()) {
                 didYouMean(analysis, f).ifPresent(out::add);
             }
         }

@@ -112,6 +112,14 @@ class QuickFixesTest {
     }
 
     @Test
+    void noRenameWhereLintDeclinesItsFix() {
+        // --max-pods is already in the map: renaming --max-podz to it would write a duplicate key.
+        Diagnostic finding = withCode(open("version: 0.2.0\nextraKubeletArgs:\n  --max-podz: \"110\"\n  --max-pods: \"120\"\n"), "LC1003");
+        assertTrue(finding.getMessage().contains("did you mean --max-pods?"), finding.getMessage());
+        assertEquals(List.of("Ignore LC1003 on this line"), actionsFor(finding).stream().map(CodeAction::getTitle).toList());
+    }
+
+    @Test
     void version010IsRewrittenAs020() {
         String after = fixed("version: \"0.1.0\"   # first\nextraCNIEnv:\n  IPv4_SUPPORT: true\n", "LC0032", "Rewrite version 0.1.0 as 0.2.0");
         assertEquals("version: \"0.2.0\"   # first\nextraCNIEnv:\n  IPv4_SUPPORT: true\n", after, "the quotes stay");
