@@ -33,7 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Editor latency of {@code launchc lsp}: from a {@code didChange} of a 500-line cluster file to the
  * {@code publishDiagnostics} for that version, through LSP4J's JSON-RPC over in-process pipes, with
  * the server's quiet period ({@link LaunchcLanguageServer#DEFAULT_DEBOUNCE_MS}) included. Each
- * change toggles a misspelt kubelet flag, so every publish carries a different finding set.
+ * change toggles a misspelt kubelet flag, so every publish carries a different finding set. The
+ * settings come as in {@code launchc lsp}: the folders above the file are searched for a
+ * {@code .launchc.yaml} on every lint.
  * Run: mvn -q -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/benchmarks.jar LspLatencyBench
  */
 @State(Scope.Benchmark)
@@ -98,7 +100,7 @@ public class LspLatencyBench {
         if (withTypo.split("\n").length != 500) {
             throw new IllegalStateException("the benchmark file should have 500 lines, not " + withTypo.split("\n").length);
         }
-        client = InProcessClient.connect(new LaunchcLanguageServer(LintSettings.Source.DEFAULTS, LaunchcLanguageServer.DEFAULT_DEBOUNCE_MS),
+        client = InProcessClient.connect(new LaunchcLanguageServer(LintSettings.Source.fromProjectConfig(null, null), LaunchcLanguageServer.DEFAULT_DEBOUNCE_MS),
                 p -> expect(p.getVersion()).complete(p));
         server = client.server();
         CompletableFuture<PublishDiagnosticsParams> first = expect(version);

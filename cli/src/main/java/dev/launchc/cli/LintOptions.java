@@ -1,7 +1,9 @@
 package dev.launchc.cli;
 
 import dev.launchc.catalog.Track;
+import dev.launchc.cli.format.TextFormat;
 import dev.launchc.config.ProjectConfig;
+import dev.launchc.config.ProjectConfigs;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.Mode;
 import dev.launchc.diag.Suppressions;
@@ -58,13 +60,12 @@ public final class LintOptions {
 
     /** The settings of an input file (null: stdin or no file; the working folder's settings apply). */
     public Settings settings(Path file) {
-        ProjectConfigs.Found found = configs().forFile(file).orElse(null);
+        ProjectConfigs.Found found = found(file).orElse(null);
         ProjectConfig project = found == null ? ProjectConfig.EMPTY : found.config();
         String track = target.explicit() || project.target() == null ? null : project.target();
         Track t = track == null ? target.track() : TargetOption.track(track);
         Mode mode = modes.explicit() || project.mode() == null ? modes.mode() : project.mode();
-        Set<String> disabled = new LinkedHashSet<>(found == null || file == null
-                ? project.disabledFor("") : project.disabledFor(found.relative(file)));
+        Set<String> disabled = new LinkedHashSet<>(found == null ? Set.of() : found.disabledFor(file));
         disabled.addAll(codes(disable, "--disable"));
         disabled.removeAll(codes(enable, "--enable"));
         return new Settings(t, target.explicit() || track != null, mode, new Suppressions.Filter(disabled, noIgnore));
@@ -81,7 +82,21 @@ public final class LintOptions {
 
     /** True when a directory walk should skip {@code file}: its settings file excludes it. */
     public boolean excluded(Path file) {
-        return configs().forFile(file).map(f -> f.config().excludes(f.relative(file))).orElse(false);
+        return found(file).map(f -> f.config().excludes(f.relative(file))).orElse(false);
+    }
+
+    /** The settings file for an input; one that cannot be used is a usage error that shows its findings. */
+    private java.util.Optional<ProjectConfigs.Found> found(Path file) {
+        try {
+            return configs().forFile(file);
+        } catch (ProjectConfigs.InvalidConfig e) {
+            if (e.problems().isEmpty()) {
+                throw new UsageException(e.getMessage());
+            }
+            String findings = new TextFormat(false).findings(List.of(new FileLint(e.file().toString(), "config",
+                    e.problems(), null, null)));
+            throw new UsageException(e.getMessage() + ":\n" + findings.stripTrailing());
+        }
     }
 
     /** Errors fail a run; under --strict (or the settings file's mode: strict), warnings do too. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.launchc.diag.Suppressions;
 import dev.launchc.json.JsonTrees;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code launchc lsp} in a real editor: headless Neovim's built-in LSP client starts the built jar on
- * a launch config ({@code lsp-neovim.lua}), receives the diagnostics, applies the did-you-mean quick
- * fix to its buffer, gets the new diagnostics and asks for a hover. Fails when nvim is not installed.
+ * a launch config ({@code lsp-neovim.lua}), receives the diagnostics, applies lint's Fix for the
+ * misspelt flag as a quick fix to its buffer, gets the new diagnostics, ignores the finding left with
+ * the inline-suppression action, and asks for a hover. Fails when nvim is not installed.
  */
 class NeovimLspIT {
     private static final String CONFIG = """
@@ -35,7 +37,7 @@ class NeovimLspIT {
     Path dir;
 
     @Test
-    void neovimGetsDiagnosticsAppliesTheQuickFixAndHovers() throws IOException, URISyntaxException {
+    void neovimGetsDiagnosticsAppliesTheQuickFixesAndHovers() throws IOException, URISyntaxException {
         Path nvim = E2eProcesses.requireTool("nvim", "apt-get install -y neovim");
         Path jar = Path.of(Objects.requireNonNull(System.getProperty("launchc.jar"), "launchc.jar: run through failsafe, after package"));
         assertTrue(Files.isRegularFile(jar), "the built jar is missing: " + jar);
@@ -47,6 +49,7 @@ class NeovimLspIT {
         List<String> command = new ArrayList<>(List.of(nvim.toString(), "--headless", "--clean", "-n", "-u", "NONE"));
         for (String let : List.of("let g:launchc_file = '" + config + "'", "let g:launchc_jar = '" + jar + "'",
                 "let g:launchc_java = '" + java + "'", "let g:launchc_result = '" + resultFile + "'",
+                "let g:launchc_fix_prefix = 'Rename '",
                 // line 4, "  --max-pods": on the flag
                 "let g:launchc_hover_line = 3", "let g:launchc_hover_character = 4")) {
             command.addAll(List.of("-c", let));
@@ -74,11 +77,15 @@ class NeovimLspIT {
 
         List<String> actions = new ArrayList<>();
         result.path("actions").forEach(a -> actions.add(a.asText()));
-        assertEquals(List.of("Change to --cluster-dns", "Ignore LC1003 on this line"), actions);
+        // The flag's quick fix is lint's Fix, the rename that lint --fix makes.
+        assertEquals(List.of("Rename --clster-dns to --cluster-dns", "Ignore LC1003 on this line"), actions);
         assertEquals("  --cluster-dns: 10.152.183.10", result.path("fixed_line").asText(), "the buffer after the quick fix");
         List<String> after = new ArrayList<>();
         result.path("after").forEach(d -> after.add(d.path("code").asText()));
         assertEquals(List.of("LC1026"), after, "the fixed flag's finding is gone after the change");
+        assertEquals("  - name: dnss " + Suppressions.comment("LC1026"), result.path("ignored_line").asText(),
+                "the buffer after the ignore action");
+        assertEquals(0, result.path("after_ignore").size(), "the suppressed finding is gone: " + result.path("after_ignore"));
 
         String hover = result.path("hover").asText();
         // kube-flags reference flags.json: kubelet --max-pods is an int32 with default 110 in every minor.

@@ -1,6 +1,7 @@
 -- Drives Neovim's built-in LSP client (0.7 API: vim.lsp.start_client) against `launchc lsp`:
--- opens the launch config, waits for the published diagnostics, applies the quick fix for the first
--- did-you-mean finding, waits for the diagnostics of the edited text and asks for a hover.
+-- opens the launch config, waits for the published diagnostics, applies lint's Fix for the first
+-- finding (the action titled g:launchc_fix_prefix…), waits for the diagnostics of the edited text,
+-- applies "Ignore … on this line" to the finding left, and asks for a hover.
 -- Everything it saw goes as JSON to g:launchc_result; NeovimLspIT asserts on it.
 local result = { steps = {} }
 
@@ -38,40 +39,63 @@ local function run()
   result.before = diagnostics()
   step('diagnostics')
 
-  local target = vim.diagnostic.get(buf)[1]
-  local params = {
-    textDocument = { uri = vim.uri_from_bufnr(buf) },
-    range = { start = { line = target.lnum, character = target.col }, ['end'] = { line = target.lnum, character = target.col } },
-    context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(buf, target.lnum) },
-  }
-  local responses = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 10000)
-  assert(responses, 'no code action response')
-  result.actions = {}
-  local fix
-  for _, response in pairs(responses) do
-    for _, action in ipairs(response.result or {}) do
-      table.insert(result.actions, action.title)
-      if fix == nil and action.title:find('^Change to ') then
-        fix = action
+  -- Asks for the code actions on a finding and applies the first whose title starts with `prefix`;
+  -- returns every title offered.
+  local client = vim.lsp.get_client_by_id(client_id)
+  local function apply_action(target, prefix)
+    local params = {
+      textDocument = { uri = vim.uri_from_bufnr(buf) },
+      range = { start = { line = target.lnum, character = target.col }, ['end'] = { line = target.lnum, character = target.col } },
+      context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(buf, target.lnum) },
+    }
+    local responses = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 10000)
+    assert(responses, 'no code action response')
+    local titles = {}
+    local chosen
+    for _, response in pairs(responses) do
+      for _, action in ipairs(response.result or {}) do
+        table.insert(titles, action.title)
+        if chosen == nil and action.title:sub(1, #prefix) == prefix then
+          chosen = action
+        end
       end
     end
+    assert(chosen, 'no code action starting with "' .. prefix .. '" among ' .. table.concat(titles, ', '))
+    vim.lsp.util.apply_workspace_edit(chosen.edit, client.offset_encoding or 'utf-16')
+    return titles
   end
-  assert(fix, 'no did-you-mean quick fix among the code actions')
-  local client = vim.lsp.get_client_by_id(client_id)
-  vim.lsp.util.apply_workspace_edit(fix.edit, client.offset_encoding or 'utf-16')
+
+  local function code_of(d)
+    return (d.user_data or {}).lsp and d.user_data.lsp.code or d.code
+  end
+
+  -- The edit is sent as didChange; wait until the finding it resolved is gone.
+  local function wait_gone(code)
+    vim.wait(10000, function()
+      for _, d in ipairs(diagnostics()) do
+        if d.code == code then return false end
+      end
+      return true
+    end, 50)
+  end
+
+  -- lint's Fix for the first finding (the misspelt flag): the rename `lint --fix` makes.
+  local target = vim.diagnostic.get(buf)[1]
+  result.actions = apply_action(target, vim.g.launchc_fix_prefix)
   result.fixed_line = vim.api.nvim_buf_get_lines(buf, target.lnum, target.lnum + 1, false)[1]
   step('quickfix')
-
-  -- The edit is sent as didChange; wait until the finding it fixed is gone.
-  local fixed_code = (target.user_data or {}).lsp and target.user_data.lsp.code or target.code
-  vim.wait(10000, function()
-    for _, d in ipairs(diagnostics()) do
-      if d.code == fixed_code then return false end
-    end
-    return true
-  end, 50)
+  wait_gone(code_of(target))
   result.after = diagnostics()
   step('rediagnosed')
+
+  -- The inline suppression for the finding that is left.
+  local left = vim.diagnostic.get(buf)[1]
+  assert(left, 'no finding left to ignore')
+  apply_action(left, 'Ignore ')
+  result.ignored_line = vim.api.nvim_buf_get_lines(buf, left.lnum, left.lnum + 1, false)[1]
+  wait_gone(code_of(left))
+  result.after_ignore = diagnostics()
+  step('ignored')
 
   local hover = vim.lsp.buf_request_sync(buf, 'textDocument/hover', {
     textDocument = { uri = vim.uri_from_bufnr(buf) },

@@ -4,6 +4,7 @@ import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.Track;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.Severity;
+import dev.launchc.diag.Suppressions;
 import dev.launchc.lint.FileLint;
 import dev.launchc.lint.Linter;
 import dev.launchc.load.LoadLimits;
@@ -28,7 +29,7 @@ public final class Analyzer {
     public static Analysis analyze(String uri, int version, String name, String text, LintSettings settings) {
         Track target = trackOf(settings);
         Linter linter = new Linter(target, settings.target() != null && target.name().equals(settings.target()),
-                settings.mode(), LoadLimits.DEFAULTS);
+                settings.mode(), LoadLimits.DEFAULTS, new Suppressions.Filter(settings.disabled(), false));
         FileLint lint = linter.lintIfLaunchConfig(name, text.getBytes(StandardCharsets.UTF_8));
         TextLines lines = new TextLines(text);
         if (lint == null) {

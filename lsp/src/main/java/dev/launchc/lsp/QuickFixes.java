@@ -1,6 +1,11 @@
 package dev.launchc.lsp;
 
+import dev.launchc.diag.Code;
 import dev.launchc.diag.DidYouMean;
+import dev.launchc.diag.Fix;
+import dev.launchc.diag.Fixes;
+import dev.launchc.diag.Pos;
+import dev.launchc.diag.Suppressions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +19,23 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 
 /**
- * Quick fixes for the findings in a range: each "did you mean X?" hint as a replacement of the
- * word it is about, and for every finding the inline suppression {@code # launchc: ignore[CODE]}.
+ * Quick fixes for the findings in a range: the {@link Fix} lint attached to a finding (the one
+ * {@code lint --fix} applies), else a "did you mean X?" hint as a replacement of the word it is
+ * about (addon names, addon arguments and MIG configs, which have no Fix because the hint may be one
+ * of several readings), and for every finding that may be suppressed the inline suppression
+ * {@link Suppressions#comment(String)}.
  */
 final class QuickFixes {
     private static final Pattern DID_YOU_MEAN = Pattern.compile("did you mean (\\S+)\\?");
     /** Where one word of a value ends: the separators of feature-gate lists, addon arguments and maps. */
     private static final Pattern WORD_SEPARATORS = Pattern.compile("[,=:\\s]+");
+
+    /**
+     * Codes whose rule attaches a rename Fix whenever the rename is safe: there a hint without a Fix
+     * means lint declined (the suggested name is already in the map, the key is quoted, the name is
+     * one the track ignores), so the editor offers no rename either.
+     */
+    private static final java.util.Set<Code> RENAMED_BY_LINT = java.util.EnumSet.of(Code.UNKNOWN_KEY, Code.UNKNOWN_FLAG);
 
     private QuickFixes() {}
 
@@ -30,14 +45,50 @@ final class QuickFixes {
             if (!Ranges.overlaps(f.lsp().getRange(), range)) {
                 continue;
             }
-            didYouMean(analysis, f).ifPresent(out::add);
+            if (f.lint().fix() != null) {
+                fix(analysis, f).ifPresent(out::add);
+            } else if (Code.byId(f.lint().code()).filter(RENAMED_BY_LINT::contains).isEmpty()) {
+                didYouMean(analysis, f).ifPresent(out::add);
+            }
         }
         for (Analysis.Finding f : analysis.findings()) {
-            if (Ranges.overlaps(f.lsp().getRange(), range)) {
+            if (Ranges.overlaps(f.lsp().getRange(), range) && Code.byId(f.lint().code()).map(Code::suppressible).orElse(false)) {
                 out.add(ignore(analysis, f));
             }
         }
         return out;
+    }
+
+    /**
+     * The finding's Fix as an edit of the document, if it still applies to the text exactly as
+     * {@code lint --fix} would apply it (its edits' old text is where they say).
+     */
+    private static java.util.Optional<CodeAction> fix(Analysis analysis, Analysis.Finding f) {
+        Fix fix = f.lint().fix();
+        if (Fixes.apply(analysis.text(), List.of(fix)).count() != 1) {
+            return java.util.Optional.empty();
+        }
+        List<TextEdit> edits = new ArrayList<>();
+        for (Fix.Edit e : fix.edits()) {
+            edits.add(new TextEdit(new Range(position(analysis.lines(), e.start()), position(analysis.lines(), e.end())), e.text()));
+        }
+        CodeAction action = new CodeAction(capitalised(fix.description()));
+        action.setKind(CodeActionKind.QuickFix);
+        action.setDiagnostics(List.of(f.lsp()));
+        action.setIsPreferred(true);
+        action.setEdit(new WorkspaceEdit(Map.of(analysis.uri(), edits)));
+        return java.util.Optional.of(action);
+    }
+
+    /** A lint position (1-based, columns in code points) as an LSP one (0-based, columns in UTF-16 units). */
+    static Position position(TextLines lines, Pos pos) {
+        String line = lines.line(pos.line() - 1);
+        int codePoints = Math.min(pos.column() - 1, line.codePointCount(0, line.length()));
+        return new Position(pos.line() - 1, line.offsetByCodePoints(0, Math.max(0, codePoints)));
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** The suggestion of a "did you mean" hint, if the finding has one. */
@@ -114,7 +165,7 @@ final class QuickFixes {
         String code = f.lint().code();
         int lineIndex = f.lsp().getRange().getStart().getLine();
         String line = analysis.lines().line(lineIndex);
-        String comment = "# launchc: ignore[" + code + "]";
+        String comment = Suppressions.comment(code);
         TextEdit edit;
         if (line.contains(" #") || line.startsWith("#") || line.stripTrailing().endsWith("|") || line.stripTrailing().endsWith(">")) {
             String indent = " ".repeat(TextLines.indent(line));

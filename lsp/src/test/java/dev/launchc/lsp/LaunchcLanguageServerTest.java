@@ -135,7 +135,8 @@ class LaunchcLanguageServerTest {
         assertEquals(1, lsp.nextDiagnostics().getVersion());
         lsp.change(NODE_URI, 2, NODE.replace("dnss", "dnsss"));
         lsp.change(NODE_URI, 3, NODE.replace("--clster-dns", "--cluster-dns"));
-        lsp.change(NODE_URI, 4, NODE.replace("--clster-dns", "--cluster-dns").replace("dnss", "metrics-server"));
+        // Version 4 drops the misspelt addon rather than renaming it: a second dns entry is LC2011.
+        lsp.change(NODE_URI, 4, NODE.replace("--clster-dns", "--cluster-dns").replace("  - name: dnss\n", ""));
         PublishDiagnosticsParams p = lsp.nextDiagnostics();
         assertEquals(4, p.getVersion(), "versions 2 and 3 were superseded before their lint ran");
         assertEquals(List.of(), p.getDiagnostics());
@@ -154,12 +155,14 @@ class LaunchcLanguageServerTest {
     }
 
     @Test
-    void didYouMeanIsAQuickFixAndEveryFindingCanBeIgnoredOnItsLine() {
+    void lintsFixAndDidYouMeanAreQuickFixesAndEveryFindingCanBeIgnoredOnItsLine() {
         lsp = LspHarness.started(LintSettings.Source.DEFAULTS, 0);
         lsp.open(NODE_URI, NODE);
         lsp.nextDiagnostics();
         List<CodeAction> onFlag = actions(NODE_URI, new Range(new Position(2, 5), new Position(2, 5)));
-        assertEquals(List.of("Change to --cluster-dns", "Ignore LC1003 on this line"), onFlag.stream().map(CodeAction::getTitle).toList());
+        // The misspelt flag has lint's Fix (the rename lint --fix makes); the addon only a did-you-mean hint.
+        assertEquals(List.of("Rename --clster-dns to --cluster-dns", "Ignore LC1003 on this line"),
+                onFlag.stream().map(CodeAction::getTitle).toList());
         TextEdit fix = onlyEdit(onFlag.get(0), NODE_URI);
         assertEquals(new Range(new Position(2, 2), new Position(2, 14)), fix.getRange());
         assertEquals("--cluster-dns", fix.getNewText());
