@@ -103,6 +103,14 @@ public final class Track {
         return Catalog.strings(data.path("snaps").path("strict").path("interfaces"));
     }
 
+    /**
+     * The host path prefixes the strictly confined snap may read (its own areas and users' homes):
+     * its snapcraft.yaml grants no system-files plug. Empty when the catalog has no such fact.
+     */
+    public List<String> strictReadablePaths() {
+        return Catalog.strings(data.path("snaps").path("strict").path("readablePaths"));
+    }
+
     /** Where the strict snap facts were read. */
     public String strictSource() {
         return data.path("snaps").path("strict").path("source").asText();
