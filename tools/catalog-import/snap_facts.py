@@ -44,14 +44,16 @@ STRICT_BRANCHES = {
     "1.36": ("strict", "1f4634865a52bf5f6c3f6db3166ad7d0f936417b", "2026-06-30", "core22"),
 }
 
-# Host path prefixes the strict snap may read; the same on every strict branch above. Its own areas
-# (snapd's template), users' homes (plug home-read-all; snap/snapcraft.yaml has no system-files
-# plug), and the system CA directories: daemon-containerd plugs network-bind on every strict branch,
-# and snapd's network-bind interface (interfaces/builtin/network_bind.go) includes AppArmor's
-# abstractions/ssl_certs.
+# Host paths the strict snap may read (an entry ending in '/' is a directory and all below it,
+# any other one file); the same on every strict branch above. Its own areas (snapd's template),
+# users' homes (plug home-read-all; snap/snapcraft.yaml has no system-files plug), and the system CA
+# locations: daemon-containerd plugs network-bind on every strict branch, snapd's network-bind
+# interface (interfaces/builtin/network_bind.go) includes AppArmor's abstractions/ssl_certs, which
+# allows reading these (apparmor profiles/apparmor.d/abstractions/ssl_certs).
 STRICT_READABLE_PATHS = [
     "/snap/microk8s/", "/var/snap/microk8s/", "/home/",
-    "/etc/ssl/certs/", "/usr/share/ca-certificates/", "/usr/local/share/ca-certificates/",
+    "/etc/ca-certificates/", "/etc/ssl/cert.pem", "/etc/ssl/certs/", "/etc/pki/trust/", "/usr/share/pki/trust/",
+    "/usr/share/ca-certificates/", "/usr/local/share/ca-certificates/", "/var/lib/ca-certificates/",
 ]
 
 CONNECT_SCRIPT = "/snap/microk8s/current/connect-all-interfaces.sh"

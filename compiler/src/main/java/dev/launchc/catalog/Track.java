@@ -104,8 +104,9 @@ public final class Track {
     }
 
     /**
-     * The host path prefixes the strictly confined snap may read (its own areas and users' homes):
-     * its snapcraft.yaml grants no system-files plug. Empty when the catalog has no such fact.
+     * The host paths the strictly confined snap may read (its own areas, users' homes, the system CA
+     * locations; an entry ending in '/' is a directory and all below it, any other one file): its
+     * snapcraft.yaml grants no system-files plug. Empty when the catalog has no such fact.
      */
     public List<String> strictReadablePaths() {
         return Catalog.strings(data.path("snaps").path("strict").path("readablePaths"));

@@ -13,9 +13,9 @@ import java.util.List;
  * ({@code registries.hosts.<h>.ca}, {@code cert}, {@code key}, {@code airgap.ca}) given as an
  * absolute host path outside the prefixes the track's catalog lists as readable by the strict snap
  * ({@code snaps.strict.readablePaths}: its own areas, users' homes and the system CA
- * directories). compile writes these paths into hosts.toml, where the confined containerd opens
+ * locations). compile writes these paths into hosts.toml, where the confined containerd opens
  * them; the strict snapcraft.yaml has no system-files plug, so a path such as
- * /etc/docker/certs.d/… is not granted. Relative paths are not
+ * /etc/docker/certs.d/… or /etc/ssl/site-ca.pem is not granted. Relative paths are not
  * judged: containerd resolves them, not the host.
  */
 public final class StrictHostPathRule implements ClusterRule {
@@ -47,13 +47,16 @@ public final class StrictHostPathRule implements ClusterRule {
         String track = ctx.track().name();
         ctx.atValue(Code.HOST_PATH_NOT_UNDER_STRICT, pointer, "'" + printable(path) + "' (" + what + ") is outside what"
                 + " the strictly confined MicroK8s " + track + " may read (spec.confinement: strict): containerd opens it"
-                + " from hosts.toml inside the snap's confinement, which grants reads only under " + String.join(", ", readable)
+                + " from hosts.toml inside the snap's confinement, which grants reads only of " + String.join(", ", readable)
                 + " (the strict snap has no system-files plug), so pulls from that registry fail with a permission error",
                 "copy the file to /var/snap/microk8s/current/args/certs.d/<host>/ and name it there, or use"
                         + " spec.confinement: classic");
     }
 
-    /** True when the normalised path lies under one of the readable prefixes (each ends in '/'). */
+    /**
+     * True when the normalised path is one of the readable entries: under one that ends in '/' (a
+     * directory), or equal to one that does not (a file).
+     */
     private static boolean readable(String path, List<String> readable) {
         String normal;
         try {
@@ -61,7 +64,8 @@ public final class StrictHostPathRule implements ClusterRule {
         } catch (InvalidPathException e) {
             return true; // not a path launchc can judge; other rules speak for malformed values
         }
-        String dir = normal.endsWith("/") ? normal : normal + "/";
-        return readable.stream().anyMatch(prefix -> dir.startsWith(prefix) && !dir.equals(prefix));
+        return readable.stream().anyMatch(entry -> entry.endsWith("/")
+                ? normal.startsWith(entry) && normal.length() > entry.length()
+                : normal.equals(entry));
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * readable prefixes come from canonical/microk8s 1.32-strict snap/snapcraft.yaml: plugs
  * home-read-all (home, read: all), dot-kube and dot-config-helm (personal-files, write only), no
  * system-files plug; the snap's own /snap/microk8s/ and /var/snap/microk8s/ areas; and the system CA
- * directories of AppArmor's ssl_certs abstraction, which snapd's network-bind interface
+ * locations of AppArmor's profiles/apparmor.d/abstractions/ssl_certs, which snapd's network-bind interface
  * (interfaces/builtin/network_bind.go) includes for daemon-containerd.
  */
 class StrictHostPathRuleTest {
@@ -29,7 +29,9 @@ class StrictHostPathRuleTest {
                 // '..' climbs out of /var/snap/microk8s/: judged on the normalised path
                 error("LC3055", 11, 15, "'/var/snap/microk8s/../../../etc/pki/client.crt' (the client certificate for"
                         + " registry.corp.example:5000) is outside", HINT),
-                error("LC3055", 13, 56, "'/etc/ssl/private/corp-ca.pem' (the CA of the air-gap registry)"
+                // directly in /etc/ssl/: ssl_certs allows /etc/ssl/cert.pem and /etc/ssl/certs/ only
+                error("LC3055", 14, 13, "'/etc/ssl/plant7-ca.pem' (the CA of mirror.corp.example) is outside", HINT),
+                error("LC3055", 15, 56, "'/etc/ssl/private/corp-ca.pem' (the CA of the air-gap registry)"
                         + " is outside", HINT));
     }
 
