@@ -14,6 +14,16 @@ newest track, built from master) holds the strict snap definition. What is resta
 - `scripts/wrappers/common/utils.py` `get_available_addons`: under strict confinement an addon
   whose `addons.yaml` entry has a `confinement` list without `strict` is not offered (and under
   classic, one without `classic`). The addons' `confinement` field is in the track's catalog.
+- `snap/snapcraft.yaml` `plugs:` on the strict branch: the only file-access plugs are `home-read-all`
+  (interface home, `read: all`) and two `personal-files` plugs that write `$HOME/.kube` and
+  `$HOME/.config/helm`; there is no `system-files` plug and no `layout:`, on every strict branch
+  below. So the host files the strict snap may read are its own areas (`/snap/microk8s/`, and
+  `/var/snap/microk8s/` = $SNAP_DATA/$SNAP_COMMON, which snapd's template grants every snap) and
+  users' homes (`/home/`); containerd's `network-bind` plug adds the system CA directories
+  (snapd's network-bind includes AppArmor's ssl_certs abstraction). The same branches' hooks and wrappers skip host-side steps under
+  `is_strict` (ufw rules, the kubelite Delegate drop-in, copying users into the group) but read
+  no cluster-file setting differently, and `snap/hooks/install` places the launch configuration from
+  the same paths (so seeds and install.sh keep `/var/snap/microk8s/common/.microk8s.yaml`).
 - channels: `<track>/stable` (classic) and `<track>-strict/stable`
   (https://microk8s.io/docs/strict-confinement; canonical.com/blog/strictly-confined-microk8s).
 - offline install order, from `tests/libs/airgap.sh`: `snap install snapd`, the base
@@ -33,6 +43,18 @@ STRICT_BRANCHES = {
     "1.35": ("1.35-strict", "4f51f4c02bd8d97a0202c659af699fbbc663a496", "2026-06-11", "core22"),
     "1.36": ("strict", "1f4634865a52bf5f6c3f6db3166ad7d0f936417b", "2026-06-30", "core22"),
 }
+
+# Host paths the strict snap may read (an entry ending in '/' is a directory and all below it,
+# any other one file); the same on every strict branch above. Its own areas (snapd's template),
+# users' homes (plug home-read-all; snap/snapcraft.yaml has no system-files plug), and the system CA
+# locations: daemon-containerd plugs network-bind on every strict branch, snapd's network-bind
+# interface (interfaces/builtin/network_bind.go) includes AppArmor's abstractions/ssl_certs, which
+# allows reading these (apparmor profiles/apparmor.d/abstractions/ssl_certs).
+STRICT_READABLE_PATHS = [
+    "/snap/microk8s/", "/var/snap/microk8s/", "/home/",
+    "/etc/ca-certificates/", "/etc/ssl/cert.pem", "/etc/ssl/certs/", "/etc/pki/trust/", "/usr/share/pki/trust/",
+    "/usr/share/ca-certificates/", "/usr/local/share/ca-certificates/", "/var/lib/ca-certificates/",
+]
 
 CONNECT_SCRIPT = "/snap/microk8s/current/connect-all-interfaces.sh"
 
@@ -58,7 +80,9 @@ def build(track, base, check):
         "strict": {
             "connectInterfaces": CONNECT_SCRIPT,
             "interfaces": STRICT_INTERFACES,
-            "source": "canonical/microk8s %s@%s (%s): snap/snapcraft.yaml (confinement: strict, base: %s), "
+            "readablePaths": STRICT_READABLE_PATHS,
+            "source": "canonical/microk8s %s@%s (%s): snap/snapcraft.yaml (confinement: strict, base: %s; "
+                      "plugs home-read-all, dot-kube, dot-config-helm, no system-files; daemon-containerd network-bind), "
                       "microk8s-resources/connect-all-interfaces.sh, tests/libs/airgap.sh, snap/hooks/install, "
                       "scripts/wrappers/common/utils.py get_available_addons" % (branch, commit[:10], date, base),
         },

@@ -103,6 +103,15 @@ public final class Track {
         return Catalog.strings(data.path("snaps").path("strict").path("interfaces"));
     }
 
+    /**
+     * The host paths the strictly confined snap may read (its own areas, users' homes, the system CA
+     * locations; an entry ending in '/' is a directory and all below it, any other one file): its
+     * snapcraft.yaml grants no system-files plug. Empty when the catalog has no such fact.
+     */
+    public List<String> strictReadablePaths() {
+        return Catalog.strings(data.path("snaps").path("strict").path("readablePaths"));
+    }
+
     /** Where the strict snap facts were read. */
     public String strictSource() {
         return data.path("snaps").path("strict").path("source").asText();

@@ -114,7 +114,8 @@ public enum Code {
     SNAP_ASSERTION_MISMATCH("LC3051", "snap file does not match its snap-revision assertion", Severity.ERROR, Verdict.ALWAYS_ERROR),
     SNAP_SET_INCOMPLETE("LC3052", "snaps folder incomplete, ambiguous or holding unrelated files", Severity.ERROR, Verdict.ALWAYS_ERROR),
     SNAP_WRONG_TRACK("LC3053", "microk8s snap is not from the cluster's track", Severity.ERROR, Verdict.ALWAYS_ERROR),
-    BUNDLE_NOT_INTACT("LC3054", "air-gap bundle damaged, changed or unsafe to unpack", Severity.ERROR, Verdict.ALWAYS_ERROR);
+    BUNDLE_NOT_INTACT("LC3054", "air-gap bundle damaged, changed or unsafe to unpack", Severity.ERROR, Verdict.ALWAYS_ERROR),
+    HOST_PATH_NOT_UNDER_STRICT("LC3055", "host file the strictly confined MicroK8s cannot read", Severity.ERROR, Verdict.IGNORED);
 
     /** How MicroK8s itself reacts to the problem. */
     public enum Verdict {

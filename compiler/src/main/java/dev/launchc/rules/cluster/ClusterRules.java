@@ -18,6 +18,7 @@ public final class ClusterRules {
             new LabelTaintRule(),
             new GpuRule(),
             new AddonRule(),
+            new StrictHostPathRule(),
             new ImageListRule());
 
     public static List<ClusterRule> all() {
