@@ -6,7 +6,8 @@ content/en/docs/reference/command-line-tools-reference/<component>.md (or excerp
 same HTML row form): each `<td colspan="2">--name …</td>` cell is followed by a `<p>…</p>`
 description cell. Output: for each flag the first sentence of its description as plain text.
 
-    python3 tools/catalog-import/flag_descriptions.py PAGES_DIR --commit SHA --repo owner/name
+    python3 tools/catalog-import/flag_descriptions.py PAGES_DIR \
+        --source kubelet=kubernetes/website@SHA --note kubelet="flag set equals the 1.34 reference" …
 
 The "(DEPRECATED: …)" notes are dropped: the catalog carries deprecation as data already.
 """
@@ -24,7 +25,7 @@ MAX_CHARS = 200
 ROW = re.compile(r'<td colspan="2">(.*?)</td>.*?<p>(.*?)</p>', re.S)
 FLAG = re.compile(r'(?:^|,\s*)(--[A-Za-z0-9_-]+)')
 DEPRECATED = re.compile(r'\s*\(DEPRECATED:.*$', re.S)
-# a sentence ends at ". " (or "; " never) before an upper-case letter or a digit; abbreviations stay whole
+# a sentence ends at ". " before an upper-case letter, a digit, an opening bracket or quote; abbreviations stay whole
 ABBREVIATIONS = ("e.g.", "i.e.", "Ex.", "etc.", "vs.")
 
 
@@ -37,7 +38,7 @@ def plain(cell):
 
 def first_sentence(text):
     text = DEPRECATED.sub('', text).strip()
-    for m in re.finditer(r'[.:]\s+(?=[A-Z0-9<([])|\.$', text):
+    for m in re.finditer(r"""[.:]\s+(?=[A-Z0-9<(["'])|\.$""", text):
         end = m.start() + 1
         if text[end - 1] == ':':
             continue
@@ -71,26 +72,30 @@ def parse(page):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("pages", help="folder with <component>.html")
-    ap.add_argument("--repo", required=True)
-    ap.add_argument("--commit", required=True)
-    ap.add_argument("--note", default="")
+    ap.add_argument("--source", action="append", default=[], metavar="COMPONENT=OWNER/REPO@COMMIT",
+                    help="where a component's page was read (required for each page)")
+    ap.add_argument("--note", action="append", default=[], metavar="COMPONENT=TEXT")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "kube-flag-descriptions.json"))
     args = ap.parse_args(argv)
+    sources = dict(s.split("=", 1) for s in args.source)
+    notes = dict(n.split("=", 1) for n in args.note)
     doc = {"source": {
-        "repository": "github.com/" + args.repo,
-        "commit": args.commit,
+        "license": "Text from the Kubernetes documentation (kubernetes/website), CC BY 4.0: the first sentence of "
+                   "each flag's description in the component reference, HTML removed, at most %d characters, "
+                   "without its (DEPRECATED: ...) note." % MAX_CHARS,
         "files": {},
-        "license": "Text from the Kubernetes documentation (kubernetes/website), CC BY 4.0; first sentence of each "
-                   "flag's description, HTML removed, at most %d characters." % MAX_CHARS,
-        "note": args.note,
     }, "components": {}}
     for comp in COMPONENTS:
         path = os.path.join(args.pages, comp + ".html")
         if not os.path.exists(path):
             continue
+        if comp not in sources:
+            ap.error("no --source for %s" % comp)
+        repo, commit = sources[comp].split("@", 1)
         with open(path, encoding="utf-8") as f:
             flags = parse(f.read())
-        doc["source"]["files"][comp] = PATH % comp
+        doc["source"]["files"][comp] = {"repository": "github.com/" + repo, "commit": commit, "path": PATH % comp,
+                                        "note": notes.get(comp, "")}
         doc["components"][comp] = dict(sorted(flags.items()))
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump(doc, f, indent=1, ensure_ascii=False)

@@ -437,9 +437,11 @@ DESCRIPTIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "kube-fl
 
 
 def read_descriptions():
+    """component -> flag -> text, flag names with '_' read as '-' (component-base's normaliser)."""
     if not os.path.exists(DESCRIPTIONS):
         return {}
-    return json.loads(read_text(DESCRIPTIONS))["components"]
+    components = json.loads(read_text(DESCRIPTIONS))["components"]
+    return {comp: {name.replace("_", "-"): text for name, text in flags.items()} for comp, flags in components.items()}
 
 
 def build_kube(ref):
@@ -487,7 +489,7 @@ def build_kube(ref):
                     e["upstreamOnly"] = True
                 if x["default"] not in (None, ""):
                     e["default"] = x["default"]
-                description = descriptions.get(comp, {}).get(name)
+                description = descriptions.get(comp, {}).get(name.replace("_", "-"))
                 if description:
                     e["description"] = description
                 if x["short"]:
