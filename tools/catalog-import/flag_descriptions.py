@@ -74,7 +74,8 @@ def main(argv=None):
     ap.add_argument("pages", help="folder with <component>.html")
     ap.add_argument("--source", action="append", default=[], metavar="COMPONENT=OWNER/REPO@COMMIT",
                     help="where a component's page was read (required for each page)")
-    ap.add_argument("--note", action="append", default=[], metavar="COMPONENT=TEXT")
+    ap.add_argument("--note", action="append", default=[], metavar="COMPONENT=TEXT",
+                    help="a note on a component's source; all=TEXT for the whole file")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "kube-flag-descriptions.json"))
     args = ap.parse_args(argv)
     sources = dict(s.split("=", 1) for s in args.source)
@@ -83,6 +84,9 @@ def main(argv=None):
         "license": "Text from the Kubernetes documentation (kubernetes/website), CC BY 4.0: the first sentence of "
                    "each flag's description in the component reference, HTML removed, at most %d characters, "
                    "without its (DEPRECATED: ...) note." % MAX_CHARS,
+        "use": "import.py writes each text into every kube/<minor>.json whose component has the flag ('_' and '-' "
+               "alike); the minors' texts are not compared. A flag with no text here gets no description.",
+        "note": notes.get("all", ""),
         "files": {},
     }, "components": {}}
     for comp in COMPONENTS:
