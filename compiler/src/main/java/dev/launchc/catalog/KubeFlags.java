@@ -16,10 +16,6 @@ public final class KubeFlags {
      */
     public record Flag(String name, String type, boolean deprecated, boolean upstreamOnly, String deprecation, String defaultValue,
             String description) {
-        public Flag(String name, String type, boolean deprecated, boolean upstreamOnly, String deprecation, String defaultValue) {
-            this(name, type, deprecated, upstreamOnly, deprecation, defaultValue, null);
-        }
-
         public Flag(String name, String type, boolean deprecated, boolean upstreamOnly, String deprecation) {
             this(name, type, deprecated, upstreamOnly, deprecation, null, null);
         }
