@@ -431,8 +431,22 @@ REMOVED_ADMISSION_PLUGINS = {
 }
 
 
+# One-line flag descriptions from the Kubernetes website's component reference (CC BY 4.0), made by
+# flag_descriptions.py; one reference's text serves every minor that has the flag.
+DESCRIPTIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "kube-flag-descriptions.json")
+
+
+def read_descriptions():
+    """component -> flag -> text, flag names with '_' read as '-' (component-base's normaliser)."""
+    if not os.path.exists(DESCRIPTIONS):
+        return {}
+    components = json.loads(read_text(DESCRIPTIONS))["components"]
+    return {comp: {name.replace("_", "-"): text for name, text in flags.items()} for comp, flags in components.items()}
+
+
 def build_kube(ref):
     kdir = os.path.join(ref, "kube-flags")
+    descriptions = read_descriptions()
     flags = json.loads(read_text(os.path.join(kdir, "flags.json")))
     gates = json.loads(read_text(os.path.join(kdir, "feature-gates.json")))
     minors = flags["minors"]
@@ -475,6 +489,9 @@ def build_kube(ref):
                     e["upstreamOnly"] = True
                 if x["default"] not in (None, ""):
                     e["default"] = x["default"]
+                description = descriptions.get(comp, {}).get(name.replace("_", "-"))
+                if description:
+                    e["description"] = description
                 if x["short"]:
                     prev = shorthands.get(x["short"])
                     check(prev in (None, name), "%s: shorthand %s maps to %s and %s" % (m, x["short"], prev, name))

@@ -90,6 +90,8 @@ class NeovimLspIT {
         String hover = result.path("hover").asText();
         // kube-flags reference flags.json: kubelet --max-pods is an int32 with default 110 in every minor.
         assertTrue(hover.contains("--max-pods") && hover.contains("`int32`") && hover.contains("`110`"), hover);
+        // kubernetes/website command-line-tools-reference/kubelet.md: "Number of Pods that can run on this Kubelet."
+        assertTrue(hover.contains("Number of Pods that can run on this Kubelet."), hover);
     }
 
     private static JsonNode find(JsonNode diagnostics, String code) {

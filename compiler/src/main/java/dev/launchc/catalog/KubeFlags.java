@@ -10,14 +10,18 @@ import java.util.TreeSet;
 
 /** The flags of each Kubernetes component and the feature gates of one minor. */
 public final class KubeFlags {
-    /** A flag as a component accepts it; {@code defaultValue} as the upstream reference prints it, or null. */
-    public record Flag(String name, String type, boolean deprecated, boolean upstreamOnly, String deprecation, String defaultValue) {
+    /**
+     * A flag as a component accepts it; {@code defaultValue} as the upstream reference prints it, or null;
+     * {@code description} the first sentence of the Kubernetes reference's text for it, or null.
+     */
+    public record Flag(String name, String type, boolean deprecated, boolean upstreamOnly, String deprecation, String defaultValue,
+            String description) {
         public Flag(String name, String type, boolean deprecated, boolean upstreamOnly, String deprecation) {
-            this(name, type, deprecated, upstreamOnly, deprecation, null);
+            this(name, type, deprecated, upstreamOnly, deprecation, null, null);
         }
 
         public Flag(String name, String type, boolean deprecated, boolean upstreamOnly) {
-            this(name, type, deprecated, upstreamOnly, null, null);
+            this(name, type, deprecated, upstreamOnly, null, null, null);
         }
 
         public boolean isBool() {
@@ -55,7 +59,7 @@ public final class KubeFlags {
                 JsonNode v = f.getValue();
                 Flag flag = new Flag(f.getKey(), v.path("type").asText(""), v.path("deprecated").asBoolean(false),
                         v.path("upstreamOnly").asBoolean(false), v.path("deprecation").asText(null),
-                        v.path("default").asText(null));
+                        v.path("default").asText(null), v.path("description").asText(null));
                 flags.put(normalize(f.getKey()), flag);
             });
             byComponent.put(c.getKey(), flags);

@@ -14,7 +14,7 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 
 /**
- * Hover text: for a Kubernetes flag its type, default and the minors that have it, from the
+ * Hover text: for a Kubernetes flag its description, type, default and the minors that have it, from the
  * catalog; for an addon what it is on the track; for any other key the schema's description.
  */
 final class Hovers {
@@ -50,6 +50,9 @@ final class Hovers {
             out.append("Not a ").append(component).append(" flag in Kubernetes ").append(minor)
                     .append(" (MicroK8s ").append(track.name()).append(").\n\n");
         } else {
+            if (flag.description() != null && !flag.description().isEmpty()) {
+                out.append(flag.description()).append("\n\n");
+            }
             out.append("Type: `").append(flag.type().isEmpty() ? "?" : flag.type()).append('`');
             out.append(flag.defaultValue() == null || flag.defaultValue().isEmpty() ? ", no default"
                     : ", default: `" + flag.defaultValue() + "`").append(".\n\n");

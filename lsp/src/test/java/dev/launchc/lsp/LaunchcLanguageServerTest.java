@@ -202,7 +202,7 @@ class LaunchcLanguageServerTest {
     }
 
     @Test
-    void hoverOnAFlagShowsTypeDefaultAndTheMinorsThatHaveIt() {
+    void hoverOnAFlagShowsDescriptionTypeDefaultAndTheMinorsThatHaveIt() {
         lsp = LspHarness.started(LintSettings.Source.DEFAULTS, 0);
         lsp.open(CLUSTER_URI, CLUSTER);
         lsp.nextDiagnostics();
@@ -215,6 +215,12 @@ class LaunchcLanguageServerTest {
         assertTrue(text.contains("registry.k8s.io/pause:3.10"), text);
         assertTrue(text.contains("Kubernetes 1.27–1.34."), text);
         assertTrue(text.contains("Deprecated as a flag"), text);
+        // kubernetes/website command-line-tools-reference/kubelet.md: the first sentence of its description,
+        // shown before the type.
+        String description = "Specified image will not be pruned by the image garbage collector.";
+        assertTrue(text.contains(description), text);
+        assertTrue(text.indexOf(description) < text.indexOf("Type: `string`"), text);
+        assertFalse(text.contains("DEPRECATED:"), "the reference's deprecation note is not repeated: " + text);
     }
 
     @Test
