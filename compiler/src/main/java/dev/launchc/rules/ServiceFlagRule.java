@@ -1,5 +1,6 @@
 package dev.launchc.rules;
 
+import dev.launchc.catalog.Catalog;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.DidYouMean;
 import dev.launchc.model.internal.ServiceFile;
@@ -28,7 +29,7 @@ public final class ServiceFlagRule implements Rule {
                 ctx.atKey(Code.UNKNOWN_FLAG, part, e.pointer(), "unknown " + service + " flag " + e.key() + " on track "
                         + ctx.track().name() + ": " + service + " refuses unknown flags and exits, so the "
                         + service + " service does not start" + WHEN_IT_RUNS.getOrDefault(service, ""),
-                        DidYouMean.hint(e.key(), known).orElseGet(() -> flagList(service, canonical(known))));
+                        hint(ctx.track().name(), service, e.key(), known));
             }
         });
     }
@@ -48,6 +49,21 @@ public final class ServiceFlagRule implements Rule {
      * up to 29 are still listed, flanneld's 32 or 33 and etcd's 122 to 155 are not.
      */
     private static final int LISTED_FLAGS_MAX = 30;
+
+    /**
+     * A flag that the service has on other tracks is no typo (etcd's --enable-v2 up to 1.33): say
+     * where it exists rather than suggest an unrelated flag. Otherwise a did-you-mean, or the flags.
+     */
+    private static String hint(String track, String service, String key, List<String> known) {
+        List<String> elsewhere = Catalog.get().tracks().stream().filter(t -> !t.equals(track))
+                .filter(t -> Catalog.get().track(t).map(o -> o.serviceFlags(service).contains(key)).orElse(false))
+                .toList();
+        if (!elsewhere.isEmpty()) {
+            return service + " takes " + key + " " + CatalogHistory.trackSpan(elsewhere)
+                    + " only: drop it, or lint for the track you install (--target)";
+        }
+        return DidYouMean.hint(key, known).orElseGet(() -> flagList(service, canonical(known)));
+    }
 
     private static String flagList(String service, List<String> flags) {
         return flags.size() <= LISTED_FLAGS_MAX ? "its flags: " + String.join(", ", flags)
