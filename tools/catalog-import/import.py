@@ -766,6 +766,7 @@ _K8S_DQLITE_1_3_5 = [
 _CONTAINERD = [dash + name for name in ("address", "config", "help", "log-level", "root", "state", "version",
                                         "a", "c", "h", "l", "v") for dash in ("-", "--")]
 
+
 def _go_flags(names):
     """Every spelling Go's standard flag package takes for these flags: `-name` and `--name` alike,
     plus `-h`/`-help`, which it answers itself with the usage text (flag.ErrHelp) when the program
@@ -884,8 +885,7 @@ VERSIONED_SERVICE_FLAGS = {
     }),
     "flanneld": ("flanneld", {
         "v0.21.2": _go_flags(_FLANNELD_0_21_2),
-        # main.go at v0.27.2: --use-multi-cluster-cidr is gone (the MultiClusterCIDR API was
-        # dropped), --ip-blackhole-route is new
+        # main.go at v0.27.2: --use-multi-cluster-cidr is gone, --ip-blackhole-route is new
         "v0.27.2": _go_flags([f for f in _FLANNELD_0_21_2 if f != "use-multi-cluster-cidr"] + ["ip-blackhole-route"]),
         # main.go at v0.27.4 and v0.28.4: v0.27.2's flags plus --ip-masq-fully-random-disable
         **{v: _go_flags([f for f in _FLANNELD_0_21_2 if f != "use-multi-cluster-cidr"]

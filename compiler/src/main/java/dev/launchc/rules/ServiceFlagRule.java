@@ -25,6 +25,11 @@ public final class ServiceFlagRule implements Rule {
             List<String> known = file.kind() == ServiceFile.Kind.ARGS && file.kubeComponent() == null
                     ? ctx.track().serviceFlags(file.fileName()) : List.of();
             if (!known.isEmpty() && !e.isRemoval() && KubeFlagRule.isFlagShaped(e.key()) && !known.contains(e.key())) {
+                if (ctx.findingsFull()) {
+                    // the hint searches up to 155 etcd flags and every track: skip it for a flood
+                    ctx.countDropped();
+                    return;
+                }
                 String service = file.fileName();
                 ctx.atKey(Code.UNKNOWN_FLAG, part, e.pointer(), "unknown " + service + " flag " + e.key() + " on track "
                         + ctx.track().name() + ": " + service + " refuses unknown flags and exits, so the "
