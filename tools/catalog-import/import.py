@@ -754,8 +754,8 @@ SERVICE_FLAGS = {
 }
 
 # Services whose flags change with the version of the binary a track ships, keyed by that
-# version (versions.yaml: `containerd`, `other_components.k8s-dqlite`). Every track's version
-# must be listed here, so a new track cannot silently go unchecked.
+# version (versions.yaml: `containerd`, `other_components.k8s-dqlite`, `.etcd`, `.flanneld`). Every
+# track's version must be listed here, so a new track cannot silently go unchecked.
 _K8S_DQLITE_1_1_12 = [
     # canonical/k8s-dqlite cmd/root.go at v1.1.12 and v1.1.13 (init: rootCmd.Flags()), plus cobra's help flag
     "--admission-control-only-for-write-queries", "--admission-control-policy",
@@ -782,6 +782,98 @@ _K8S_DQLITE_1_3_5 = [
 # urfave/cli parses with Go's flag package, which takes every name with one dash or two.
 _CONTAINERD = [dash + name for name in ("address", "config", "help", "log-level", "root", "state", "version",
                                         "a", "c", "h", "l", "v") for dash in ("-", "--")]
+
+
+def _go_flags(names):
+    """Every spelling Go's standard flag package takes for these flags: `-name` and `--name` alike,
+    plus `-h`/`-help`, which it answers itself with the usage text (flag.ErrHelp) when the program
+    does not define them."""
+    return sorted(dash + name for name in set(names) | {"h", "help"} for dash in ("-", "--"))
+
+
+# etcd: etcd-io/etcd server/etcdmain/config.go (newConfig: flag.NewFlagSet("etcd",
+# flag.ContinueOnError); from v3.6 most flags moved to server/embed/config.go Config.AddFlags, plus
+# the feature gate's AddFlag under ServerFeatureGateFlagName "feature-gates"); cross-checked with
+# the --help text server/etcdmain/help.go of each version, which lists the same flags except
+# the ignored ones below. config.parse: an unknown flag makes Parse fail and etcd exits 2
+# ("flag provided but not defined"). canonical/microk8s builds etcd from these tags
+# (build-scripts/components/etcd, no patch to the server) and microk8s-resources/wrappers/run-etcd-with-args
+# execs $SNAP/etcd with the args file's words.
+_ETCD_3_5_5 = [
+    "advertise-client-urls", "auth-token", "auth-token-ttl", "auto-compaction-mode",
+    "auto-compaction-retention", "auto-tls", "backend-batch-interval", "backend-batch-limit",
+    "backend-bbolt-freelist-type", "bcrypt-cost", "cert-file", "cipher-suites",
+    "client-cert-allowed-hostname", "client-cert-auth", "client-cert-file", "client-crl-file",
+    "client-key-file", "config-file", "cors", "data-dir", "discovery", "discovery-fallback",
+    "discovery-proxy", "discovery-srv", "discovery-srv-name", "election-timeout", "enable-grpc-gateway",
+    "enable-log-rotation", "enable-pprof", "enable-v2", "experimental-bootstrap-defrag-threshold-megabytes",
+    "experimental-compact-hash-check-enabled", "experimental-compact-hash-check-time",
+    "experimental-compaction-batch-limit", "experimental-corrupt-check-time",
+    "experimental-distributed-tracing-address", "experimental-distributed-tracing-instance-id",
+    "experimental-distributed-tracing-service-name", "experimental-downgrade-check-time",
+    "experimental-enable-distributed-tracing", "experimental-enable-lease-checkpoint",
+    "experimental-enable-lease-checkpoint-persist", "experimental-enable-v2v3",
+    "experimental-initial-corrupt-check", "experimental-memory-mlock",
+    "experimental-peer-skip-client-san-verification", "experimental-txn-mode-write-with-shared-buffer",
+    "experimental-warning-apply-duration", "experimental-watch-progress-notify-interval",
+    "force-new-cluster", "grpc-keepalive-interval", "grpc-keepalive-min-time", "grpc-keepalive-timeout",
+    "heartbeat-interval", "host-whitelist", "initial-advertise-peer-urls", "initial-cluster",
+    "initial-cluster-state", "initial-cluster-token", "initial-election-tick-advance", "key-file",
+    "listen-client-urls", "listen-metrics-urls", "listen-peer-urls", "log-level", "log-outputs",
+    "log-rotation-config-json", "logger", "max-concurrent-streams", "max-request-bytes", "max-snapshots",
+    "max-txn-ops", "max-wals", "metrics", "name", "peer-auto-tls", "peer-cert-allowed-cn",
+    "peer-cert-allowed-hostname", "peer-cert-file", "peer-client-cert-auth", "peer-client-cert-file",
+    "peer-client-key-file", "peer-crl-file", "peer-key-file", "peer-trusted-ca-file", "pre-vote", "proxy",
+    "proxy-dial-timeout", "proxy-failure-wait", "proxy-read-timeout", "proxy-refresh-interval",
+    "proxy-write-timeout", "quota-backend-bytes", "raft-read-timeout", "raft-write-timeout",
+    "self-signed-cert-validity", "snapshot-count", "socket-reuse-address", "socket-reuse-port",
+    "strict-reconfig-check", "trusted-ca-file", "unsafe-no-fsync", "v2-deprecation", "version", "wal-dir",
+]
+# legacy flags etcd still registers as flags.IgnoredFlag (accepted, logged as ignored): the
+# `ignored` list of server/etcdmain/config.go, the same at v3.5.5 and v3.6.10
+_ETCD_IGNORED = ["cluster-active-size", "cluster-remove-delay", "cluster-sync-interval", "config", "force",
+                 "max-result-buffer", "max-retry-attempts", "peer-election-timeout", "peer-heartbeat-interval",
+                 "retry-interval", "snapshot", "test.coverprofile", "test.outputdir", "v", "vv"]
+# v3.5.17: v3.5.5's flags plus
+_ETCD_3_5_17 = _ETCD_3_5_5 + [
+    "experimental-compaction-sleep-interval", "experimental-distributed-tracing-sampling-rate",
+    "experimental-snapshot-catchup-entries", "experimental-stop-grpc-service-on-defrag",
+    "listen-client-http-urls", "tls-max-version", "tls-min-version",
+]
+# v3.6.4 (the same set at v3.6.6 and v3.6.10): the v2 store and v2 proxy flags are gone (--enable-v2,
+# which microk8s' default args/etcd sets up to 1.33 and drops from 1.34), the v3 discovery, renamed
+# (non-experimental) and feature-gates flags are new
+_ETCD_3_6_REMOVED = [
+    "enable-v2", "experimental-enable-v2v3", "proxy", "proxy-dial-timeout", "proxy-failure-wait",
+    "proxy-read-timeout", "proxy-refresh-interval", "proxy-write-timeout",
+]
+_ETCD_3_6_4 = [f for f in _ETCD_3_5_17 if f not in _ETCD_3_6_REMOVED] + [
+    "bootstrap-defrag-threshold-megabytes", "compact-hash-check-time", "compaction-batch-limit",
+    "compaction-sleep-interval", "corrupt-check-time", "discovery-cacert", "discovery-cert",
+    "discovery-dial-timeout", "discovery-endpoints", "discovery-insecure-skip-tls-verify",
+    "discovery-insecure-transport", "discovery-keepalive-time", "discovery-keepalive-timeout",
+    "discovery-key", "discovery-password", "discovery-request-timeout", "discovery-token", "discovery-user",
+    "distributed-tracing-address", "distributed-tracing-instance-id", "distributed-tracing-sampling-rate",
+    "distributed-tracing-service-name", "downgrade-check-time", "enable-distributed-tracing",
+    "experimental-warning-unary-request-duration", "feature-gates", "log-format", "max-learners",
+    "memory-mlock", "peer-skip-client-san-verification", "snapshot-catchup-entries",
+    "warning-apply-duration", "warning-unary-request-duration", "watch-progress-notify-interval",
+]
+# flanneld: flannel-io/flannel main.go (init: flannelFlags = flag.NewFlagSet("flannel",
+# flag.ExitOnError), plus klog's v, vmodule and log_backtrace_at copied in by copyFlag, spelt with
+# `_` as klog does; Go's flag package does not treat `-` and `_` alike). On an unknown flag Parse
+# calls the usage function, which prints the flags and exits. canonical/microk8s builds flanneld
+# from these tags (build-scripts/components/flanneld; its one patch only drops the udp backend
+# import) and microk8s-resources/wrappers/run-flanneld-with-args execs it with the args file's words.
+_FLANNELD_0_21_2 = [
+    "etcd-cafile", "etcd-certfile", "etcd-endpoints", "etcd-keyfile", "etcd-password", "etcd-prefix",
+    "etcd-username", "healthz-ip", "healthz-port", "iface", "iface-can-reach", "iface-regex", "ip-masq",
+    "iptables-forward-rules", "iptables-resync", "kube-annotation-prefix", "kube-api-url",
+    "kube-subnet-mgr", "kubeconfig-file", "log_backtrace_at", "net-config-path", "public-ip", "public-ipv6",
+    "set-node-network-unavailable", "subnet-file", "subnet-lease-renew-margin", "use-multi-cluster-cidr",
+    "v", "version", "vmodule",
+]
+
 VERSIONED_SERVICE_FLAGS = {
     "k8s-dqlite": ("k8s-dqlite", {
         # canonical/k8s-dqlite app/app.go at v1.1.7 (init: dqliteCmd.Flags(): storage-dir, listen,
@@ -803,6 +895,19 @@ VERSIONED_SERVICE_FLAGS = {
                                               "--watch-progress-notify-interval"]),
     }),
     "containerd": ("containerd", {v: _CONTAINERD for v in ("v1.6.28", "v1.7.29", "v2.1.6", "v2.2.3")}),
+    "etcd": ("etcd", {
+        "v3.5.5": _go_flags(_ETCD_3_5_5 + _ETCD_IGNORED),
+        "v3.5.17": _go_flags(_ETCD_3_5_17 + _ETCD_IGNORED),
+        **{v: _go_flags(_ETCD_3_6_4 + _ETCD_IGNORED) for v in ("v3.6.4", "v3.6.6", "v3.6.10")},
+    }),
+    "flanneld": ("flanneld", {
+        "v0.21.2": _go_flags(_FLANNELD_0_21_2),
+        # main.go at v0.27.2: --use-multi-cluster-cidr is gone, --ip-blackhole-route is new
+        "v0.27.2": _go_flags([f for f in _FLANNELD_0_21_2 if f != "use-multi-cluster-cidr"] + ["ip-blackhole-route"]),
+        # main.go at v0.27.4 and v0.28.4: v0.27.2's flags plus --ip-masq-fully-random-disable
+        **{v: _go_flags([f for f in _FLANNELD_0_21_2 if f != "use-multi-cluster-cidr"]
+                        + ["ip-blackhole-route", "ip-masq-fully-random-disable"]) for v in ("v0.27.4", "v0.28.4")},
+    }),
 }
 
 

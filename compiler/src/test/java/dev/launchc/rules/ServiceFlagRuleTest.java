@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * ServiceFlagRule: LC1003 for the flags of the services that are not Kubernetes components, as
  * their sources register them: canonical/microk8s-cluster-agent cmd/cluster-agent.go and
  * cmd/apiserver-proxy.go, canonical/k8s-dqlite cmd/root.go (app/app.go at v1.1.7), containerd
- * cmd/containerd/command/main.go. The microk8s wrappers (microk8s-resources/wrappers/run-*-with-args)
+ * cmd/containerd/command/main.go, etcd server/etcdmain/config.go (and server/embed/config.go
+ * AddFlags from v3.6), flannel main.go. The microk8s wrappers (microk8s-resources/wrappers/run-*-with-args)
  * pass the args file's words to the binary, which exits on an unknown flag.
  */
 class ServiceFlagRuleTest {
@@ -33,7 +34,9 @@ class ServiceFlagRuleTest {
             "cluster-agent", "extraMicroK8sClusterAgentArgs",
             "apiserver-proxy", "extraMicroK8sAPIServerProxyArgs",
             "k8s-dqlite", "extraDqliteArgs",
-            "containerd", "extraContainerdArgs");
+            "containerd", "extraContainerdArgs",
+            "etcd", "extraEtcdArgs",
+            "flanneld", "extraFlanneldArgs");
 
     @Test
     void unknownClusterAgentFlags() {
@@ -71,8 +74,68 @@ class ServiceFlagRuleTest {
     }
 
     @Test
-    void knownFlagsRemovalsAndUnlistedServices() {
+    void unknownEtcdFlags() {
+        // track 1.32 ships etcd v3.5.17 (canonical/microk8s build-scripts/components/etcd/version.sh)
+        List<Diagnostic> d = assertFindings("service-flag/etcd-unknown.yaml", CODES,
+                at(Code.UNKNOWN_FLAG, 4, 3, "did you mean --listen-client-urls?"),
+                // k8s-dqlite's flag, nothing like it in etcd: too many flags to list in a hint
+                at(Code.UNKNOWN_FLAG, 5, 3, "no flag of etcd is close; `etcd --help` lists its 129 flags"));
+        assertTrue(d.get(0).message().contains("unknown etcd flag --listen-client-url on track 1.32: etcd refuses"
+                + " unknown flags and exits, so the etcd service does not start (etcd runs when the ha-cluster addon"
+                + " is disabled)"), d.get(0).message());
+    }
+
+    @Test
+    void unknownFlanneldFlags() {
+        // track 1.32 ships flanneld v0.21.2 (build-scripts/components/flanneld/version.sh); flannel's
+        // main.go copies klog's flag as --log_backtrace_at, and Go's flag package keeps `_` and `-` apart
+        List<Diagnostic> d = assertFindings("service-flag/flanneld-unknown.yaml", CODES,
+                at(Code.UNKNOWN_FLAG, 4, 3, "did you mean --etcd-cafile?"),
+                at(Code.UNKNOWN_FLAG, 5, 3, "did you mean --log_backtrace_at?"));
+        assertTrue(d.get(0).message().contains("unknown flanneld flag --etcd-ca-file on track 1.32"), d.get(0).message());
+    }
+
+    /**
+     * etcd v3.6 (track 1.34 on) no longer registers --enable-v2, which microk8s' default args/etcd
+     * sets up to 1.33 and drops from 1.34 (default-args/etcd of each branch).
+     */
+    @Test
+    void etcdEnableV2IsGoneFromTrack134() {
+        String yaml = "version: 0.2.0\nextraEtcdArgs:\n  --enable-v2: \"false\"\n";
+        assertEquals(List.of(), unknownFlags(track("1.33"), yaml));
+        for (String name : List.of("1.34", "1.36")) {
+            List<Diagnostic> found = RuleFixtures.lint("enable-v2.yaml", yaml.getBytes(StandardCharsets.UTF_8), track(name))
+                    .stream().filter(d -> d.code().equals(Code.UNKNOWN_FLAG.id())).toList();
+            assertEquals(1, found.size(), found.toString());
+            assertTrue(found.get(0).message().contains("unknown etcd flag --enable-v2 on track " + name), found.get(0).message());
+            // the flag is gone, not misspelt: the hint says where it exists instead of a did-you-mean
+            assertEquals("etcd takes --enable-v2 on 1.27–1.33 only: drop it, or lint for the track you install (--target)",
+                    found.get(0).hint());
+        }
+    }
+
+    @Test
+    void knownFlagsAndRemovals() {
         assertClean("service-flag/clean.yaml", Code.UNKNOWN_FLAG);
+    }
+
+    @Test
+    void etcdAndFlanneldFlagsChangeWithTheTrack() {
+        // etcd v3.5.5 (1.27) lacks --tls-min-version, v3.5.17 (1.32) has it; v3.6 (1.34) adds --feature-gates
+        assertFalse(track("1.27").serviceFlags("etcd").contains("--tls-min-version"));
+        assertTrue(track("1.32").serviceFlags("etcd").contains("--tls-min-version"));
+        assertFalse(track("1.33").serviceFlags("etcd").contains("--feature-gates"));
+        assertTrue(track("1.34").serviceFlags("etcd").contains("--feature-gates"));
+        // flannel v0.27.2 (1.34) dropped --use-multi-cluster-cidr; v0.27.4 (1.35) added --ip-masq-fully-random-disable
+        assertTrue(track("1.33").serviceFlags("flanneld").contains("--use-multi-cluster-cidr"));
+        assertFalse(track("1.34").serviceFlags("flanneld").contains("--use-multi-cluster-cidr"));
+        assertFalse(track("1.34").serviceFlags("flanneld").contains("--ip-masq-fully-random-disable"));
+        assertTrue(track("1.35").serviceFlags("flanneld").contains("--ip-masq-fully-random-disable"));
+        // Go's flag package: one dash or two, and -h/-help answered by the package itself
+        for (String service : List.of("etcd", "flanneld")) {
+            List<String> flags = track("1.36").serviceFlags(service);
+            assertTrue(flags.containsAll(List.of("--version", "-version", "-h", "--help")), service + ": " + flags);
+        }
     }
 
     @Test
