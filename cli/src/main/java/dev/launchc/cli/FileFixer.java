@@ -1,5 +1,6 @@
 package dev.launchc.cli;
 
+import dev.launchc.diag.Code;
 import dev.launchc.diag.Diagnostic;
 import dev.launchc.diag.Fix;
 import dev.launchc.diag.Fixes;
@@ -41,24 +42,64 @@ final class FileFixer {
         String text = before;
         FileLint lint = first;
         int applied = 0;
-        for (int round = 0; round < MAX_ROUNDS; round++) {
+        for (int pass = 0; pass < MAX_ROUNDS; pass++) {
             List<Fix> fixes = lint.diagnostics().stream().map(Diagnostic::fix).filter(Objects::nonNull).toList();
             if (fixes.isEmpty()) {
                 break;
             }
-            Fixes.Applied result = Fixes.apply(text, fixes);
-            if (result.count() == 0 || result.text().equals(text)) {
+            Round all = round(name, bom, text, lint, fixes, linter);
+            if (all == null) {
+                // Two renames to one name in a mapping (on and jobs both to join): each is checked
+                // against the file as it was, so together they add a duplicate key and lose a value.
+                // Then the fixes go one at a time, each kept only when it adds no duplicate key.
+                int appliedBefore = applied;
+                for (Fix fix : fixes) {
+                    Round one = round(name, bom, text, lint, List.of(fix), linter);
+                    if (one != null) {
+                        text = one.text();
+                        lint = one.lint();
+                        applied += one.count();
+                    }
+                }
+                if (applied == appliedBefore) {
+                    break;
+                }
+                continue;
+            }
+            if (all.count() == 0) {
                 break;
             }
-            FileLint next = linter.lint(name, (bom + result.text()).getBytes(StandardCharsets.UTF_8));
-            if (next.source() == null || next.config() == null && next.cluster() == null) {
-                break; // a fix must never leave a file that no longer loads; keep the last good text
-            }
-            text = result.text();
-            lint = next;
-            applied += result.count();
+            text = all.text();
+            lint = all.lint();
+            applied += all.count();
         }
         return new Fixed(before, text, applied, lint);
+    }
+
+    private record Round(String text, FileLint lint, int count) {}
+
+    /**
+     * The text with {@code fixes} applied and linted again; a round with nothing applied (count 0)
+     * when none applies or the text no longer loads (a fix must never leave a file that no longer
+     * loads), null when the fixes add a duplicate key.
+     */
+    private static Round round(String name, String bom, String text, FileLint lint, List<Fix> fixes, Linter linter) {
+        Fixes.Applied result = Fixes.apply(text, fixes);
+        if (result.count() == 0 || result.text().equals(text)) {
+            return new Round(text, lint, 0);
+        }
+        FileLint next = linter.lint(name, (bom + result.text()).getBytes(StandardCharsets.UTF_8));
+        if (next.source() == null || next.config() == null && next.cluster() == null) {
+            return new Round(text, lint, 0);
+        }
+        if (duplicateKeys(next) > duplicateKeys(lint)) {
+            return null;
+        }
+        return new Round(result.text(), next, result.count());
+    }
+
+    private static long duplicateKeys(FileLint lint) {
+        return lint.diagnostics().stream().filter(d -> d.code().equals(Code.DUPLICATE_KEY.id())).count();
     }
 
     /** Rewrites {@code file} with {@code text} (and the BOM it had) atomically, keeping mode and symlink. */

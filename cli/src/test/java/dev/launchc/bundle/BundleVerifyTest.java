@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -168,6 +169,35 @@ class BundleVerifyTest {
     void notAGzipIsRefused() throws IOException {
         Path out = Files.writeString(tmp.resolve("text.tar.gz"), "not a bundle");
         assertRefused(out, "cannot be read as a .tar.gz");
+    }
+
+    @Test
+    void bytesAfterTheGzipStreamAreRefused() throws IOException {
+        // gzip -d says "trailing garbage ignored" and exits 2, so the tar -xzf of the README fails
+        Path out = bundle(tmp.resolve("trailing.tar.gz"), AIRGAPPED);
+        Files.write(out, "garbage\n".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+        assertRefused(out, "cannot be read as a .tar.gz");
+    }
+
+    @Test
+    void aBundleOfConcatenatedGzipMembersPasses() throws IOException {
+        // gzip -d reads every member of a stream as one; so does tar -xzf
+        Path plain = bundle(tmp.resolve("one.tar.gz"), AIRGAPPED);
+        byte[] whole;
+        try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(plain))) {
+            whole = in.readAllBytes();
+        }
+        Path two = tmp.resolve("two.tar.gz");
+        try (OutputStream os = Files.newOutputStream(two)) {
+            int half = whole.length / 2;
+            for (int[] range : new int[][] {{0, half}, {half, whole.length}}) {
+                GZIPOutputStream gz = new GZIPOutputStream(os);
+                gz.write(whole, range[0], range[1] - range[0]);
+                gz.finish();
+            }
+        }
+        BundleFixtures.Run r = verify(two);
+        assertEquals(0, r.exitCode(), r::err);
     }
 
     @Test

@@ -61,6 +61,24 @@ class DiffConfigsTest {
     }
 
     @Test
+    void anEditReadsBeforeToAfterInText() throws IOException {
+        // EXPECTED is the edit, ACTUAL the base (as in the pull-request workflow): raising --max-pods
+        // from 150 to 200 must not read as lowering it
+        Path edit = edited("--max-pods: \"150\"", "--max-pods: \"200\"");
+        CliRun run = CliRun.of("diff", edit.toString(), GPU.resolve("cluster.yaml").toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().contains("--max-pods: \"150\" -> \"200\""), run.out());
+    }
+
+    @Test
+    void anAddedNodeIsNotSummedUpAsNoDifferences() throws IOException {
+        Path edit = edited("    - name: gpu-2\n", "    - name: gpu-3\n");
+        CliRun run = CliRun.of("diff", edit.toString(), GPU.resolve("cluster.yaml").toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().endsWith("no differences in the nodes of both, 2 nodes added or removed\n"), run.out());
+    }
+
+    @Test
     void anAddedAndARemovedNodeAreNamed() throws IOException {
         Path edit = edited("    - name: gpu-2\n", "    - name: gpu-3\n");
         CliRun run = CliRun.of("diff", edit.toString(), GPU.resolve("cluster.yaml").toString());

@@ -34,7 +34,7 @@ class LintFixTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"misspelt-key-and-flag", "version-0.1.0", "service-san-block", "service-san-flow",
-        "service-san-missing", "yaml11-quoting", "unsafe-left-alone"})
+        "service-san-missing", "yaml11-quoting", "unsafe-left-alone", "aliased-flag-left-alone", "renames-to-one-name"})
     void fixesTheFileAsTheAfterFileSaysAndASecondRunChangesNothing(String name) throws IOException {
         String before = resource(name + ".before.yaml");
         String after = resource(name + ".after.yaml");

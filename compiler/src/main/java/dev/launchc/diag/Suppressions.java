@@ -6,6 +6,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.scanner.ScannerImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.tokens.CommentToken;
+import org.snakeyaml.engine.v2.tokens.Token;
 
 /**
  * Inline suppression comments, and the codes a run disables, applied to one file's findings.
@@ -111,6 +119,7 @@ public final class Suppressions {
         String[] lines = text.split("\n", -1);
         List<Entry> entries = new ArrayList<>();
         boolean atTop = true;
+        Comments comments = Comments.of(text);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             String trimmed = line.strip();
@@ -123,7 +132,8 @@ public final class Suppressions {
                 continue;
             }
             Matcher m = DIRECTIVE.matcher(line);
-            if (!m.find() || line.lastIndexOf('#', at) != m.start()) {
+            if (!m.find() || line.lastIndexOf('#', at) != m.start()
+                    || !comments.isComment(i, line.codePointCount(0, m.start()))) {
                 continue;
             }
             Pos pos = new Pos(i + 1, line.codePointCount(0, m.start()) + 1);
@@ -163,6 +173,45 @@ public final class Suppressions {
             }
         }
         return entries;
+    }
+
+    /**
+     * Where the YAML scanner sees comments, so that {@code # launchc: ignore[…]} inside a quoted or
+     * block scalar (a value, not a comment) silences nothing. Past a syntax error the scanner stops;
+     * from that line on, a {@code #} that the line's text places like a comment counts.
+     */
+    private record Comments(Set<Long> starts, int scannedLines) {
+        static Comments of(String text) {
+            Set<Long> starts = new java.util.HashSet<>();
+            LoadSettings settings = LoadSettings.builder().setParseComments(true)
+                    .setCodePointLimit(Math.max(text.length(), 1) + 1).build();
+            ScannerImpl scanner = new ScannerImpl(settings, new StreamReader(settings, text));
+            int lastLine = 0;
+            try {
+                while (scanner.hasNext()) {
+                    Token token = scanner.next();
+                    Optional<Mark> mark = token.getStartMark();
+                    if (mark.isPresent()) {
+                        lastLine = mark.get().getLine();
+                        if (token instanceof CommentToken) {
+                            starts.add(key(lastLine, mark.get().getColumn()));
+                        }
+                    }
+                }
+            } catch (YamlEngineException e) {
+                return new Comments(starts, lastLine); // what follows the last token read is judged by its text
+            }
+            return new Comments(starts, Integer.MAX_VALUE);
+        }
+
+        /** Whether a comment starts at the 0-based {@code line} and code-point {@code column}. */
+        boolean isComment(int line, int column) {
+            return line >= scannedLines || starts.contains(key(line, column));
+        }
+
+        private static long key(int line, int column) {
+            return ((long) line << 32) | column;
+        }
     }
 
     /** The 1-based number of the first line after {@code index} that is neither blank nor a comment; -1 if none. */

@@ -29,11 +29,15 @@ public record YDocument(int index, YNode root, Pos start) {
 
     /**
      * The fix that renames the key at {@code pointer} to {@code newName}, or null when it is not a
-     * plain key of a mapping or the mapping has {@code newName} already (a rename would duplicate it).
+     * plain key of a mapping, the mapping has {@code newName} already (a rename would duplicate it),
+     * or the mapping is reached through an alias too: the edit would rename the key in every place
+     * that shares the anchored text, where it may be right (a kube-proxy flag shared with the
+     * kubelet), and lint would then offer the opposite rename in the other place.
      */
     public dev.launchc.diag.Fix renameKey(String pointer, String newName) {
         int slash = pointer.lastIndexOf('/');
-        if (slash < 0 || !(at(pointer.substring(0, slash)) instanceof YMap map) || map.has(newName)) {
+        if (slash < 0 || !(at(pointer.substring(0, slash)) instanceof YMap map) || map.has(newName)
+                || sharedOnPath(pointer.substring(0, slash))) {
             return null;
         }
         String key = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
@@ -42,6 +46,41 @@ public record YDocument(int index, YNode root, Pos start) {
             return null;
         }
         return dev.launchc.diag.Fix.replace("rename " + key + " to " + newName, entry.key().pos(), key, newName);
+    }
+
+    /** Whether the node at {@code pointer} or a collection above it occurs more than once (through an alias). */
+    private boolean sharedOnPath(String pointer) {
+        java.util.Set<YNode> onPath = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        YNode node = root;
+        onPath.add(node);
+        for (String token : Pointers.tokens(pointer)) {
+            node = Pointers.resolve(node, "/" + Pointers.escape(token));
+            if (node == null) {
+                return false;
+            }
+            onPath.add(node);
+        }
+        java.util.Set<YNode> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<YNode> todo = new java.util.ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            YNode n = todo.pop();
+            if (!(n instanceof YMap) && !(n instanceof YSeq)) {
+                continue;
+            }
+            if (!seen.add(n)) {
+                if (onPath.contains(n)) {
+                    return true;
+                }
+                continue; // an alias: its content was walked where the anchor stands
+            }
+            if (n instanceof YMap m) {
+                m.entries().forEach(e -> todo.push(e.value()));
+            } else {
+                todo.addAll(((YSeq) n).items());
+            }
+        }
+        return false;
     }
 
     /**

@@ -43,6 +43,23 @@ class SuppressionsTest {
     }
 
     @Test
+    void theDirectiveInsideAValueIsNoCommentAndSilencesNothing() {
+        // a quoted value and a block scalar's line hold the text, but YAML reads no comment there
+        assertEquals(List.of("LC1003@3", "LC1011@3", "LC1003@4", "LC1010@4", "LC1003@6"), codes("version: 0.2.0\nextraKubeletArgs:\n"
+                + "  --max-podz: \"110#launchc: ignore[LC1003]\"\n"
+                + "  --node-labelz: |\n    # launchc: ignore[LC1003]\n"
+                + "  --foo-bar: x\n"));
+    }
+
+    @Test
+    void aCommentAfterASyntaxErrorStillCounts() {
+        // the scanner stops at the unclosed list; the comment below it is judged by its text: it is
+        // read (and stale, as the syntax error stands on the last line)
+        List<String> found = codes("version: 0.2.0\nextraKubeletArgs: [\n  # launchc: ignore[LC2002]\n");
+        assertEquals(List.of("LC0030@3", "LC0001@4"), found);
+    }
+
+    @Test
     void aCommentForAnotherCodeSilencesNothingAndIsStale() {
         assertEquals(List.of("LC2002@3", "LC0030@3"), codes(SAN_WARNING.formatted("  # launchc: ignore[LC2001]")));
     }

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * {@code launchc bundle --verify}: reads a bundle as it came to the site, without unpacking it,
@@ -53,7 +53,10 @@ public final class BundleVerifier {
         Set<String> otherSnapFiles = new TreeSet<>();
         byte[] sums = null;
         long limit = compressedSize * MAX_RATIO + RATIO_ALLOWANCE;
-        try (Bounded bounded = new Bounded(new GZIPInputStream(compressed, 1 << 16), limit);
+        // concatenated gzip members are one stream to gzip, bytes after the last one are not: gzip -d
+        // warns "trailing garbage ignored" and exits 2, so tar -xzf fails; GZIPInputStream would
+        // skip them silently, commons-compress reports them ("Garbage after a valid .gz stream")
+        try (Bounded bounded = new Bounded(new GzipCompressorInputStream(compressed, true), limit);
                 TarArchiveInputStream tar = new TarArchiveInputStream(bounded, StandardCharsets.UTF_8.name())) {
             int count = 0;
             byte[] buffer = new byte[1 << 16];
@@ -110,6 +113,9 @@ public final class BundleVerifier {
                 } else if (name.startsWith("snaps/")) {
                     otherSnapFiles.add(name.substring("snaps/".length()));
                 }
+            }
+            while (bounded.read(buffer) >= 0) {
+                // read to the end of the gzip stream: the tar's padding, then whatever follows it
             }
         } catch (Bounded.TooLarge e) {
             return fail(problems, "uncompresses to more than " + MAX_RATIO + " times its size: a size bomb, not a launchc"

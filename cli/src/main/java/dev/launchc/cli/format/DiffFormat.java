@@ -22,6 +22,7 @@ public final class DiffFormat {
     /** Text: per node its change (config against config), then each file and its differences. */
     public static String text(ConfigChange.Report report) {
         StringBuilder sb = new StringBuilder();
+        boolean edit = !report.nodes().isEmpty();
         Map<String, List<Difference>> byNode = new LinkedHashMap<>();
         for (ConfigChange n : report.nodes()) {
             byNode.put(n.node(), new ArrayList<>());
@@ -56,7 +57,10 @@ public final class DiffFormat {
                     sb.append(' ').append(Sanitize.line(d.key()));
                 }
                 switch (d.kind()) {
-                    case CHANGED -> sb.append(": ").append(value(d.expected())).append(" -> ").append(value(d.actual()));
+                    // Against a node the arrow reads "config -> node"; for an edit (config against
+                    // config, EXPECTED the new one) it reads "before -> after", as a reviewer reads a change.
+                    case CHANGED -> sb.append(": ").append(value(edit ? d.actual() : d.expected())).append(" -> ")
+                            .append(value(edit ? d.expected() : d.actual()));
                     case MISSING -> sb.append(": ").append(value(d.expected()));
                     case UNEXPECTED -> sb.append(": ").append(value(d.actual()));
                     default -> { }
@@ -72,9 +76,16 @@ public final class DiffFormat {
         }
         long drift = report.differences().stream().filter(Difference::isDrift).count();
         long outside = report.differences().size() - drift;
-        sb.append(drift == 0 && outside == 0 ? "no differences" : drift + (drift == 1 ? " difference" : " differences"));
+        long addedOrRemoved = report.nodes().stream()
+                .filter(n -> n.status().equals("added") || n.status().equals("removed")).count();
+        sb.append(drift == 0 && outside == 0
+                ? addedOrRemoved == 0 ? "no differences" : "no differences in the nodes of both"
+                : drift + (drift == 1 ? " difference" : " differences"));
         if (outside > 0) {
             sb.append(", ").append(outside).append(" written by MicroK8s or an addon");
+        }
+        if (addedOrRemoved > 0) {
+            sb.append(", ").append(addedOrRemoved).append(addedOrRemoved == 1 ? " node" : " nodes").append(" added or removed");
         }
         sb.append('\n');
         return sb.toString();
