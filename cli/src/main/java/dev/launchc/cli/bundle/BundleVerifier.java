@@ -174,12 +174,23 @@ public final class BundleVerifier {
         }
     }
 
+    /** Why a tar entry name is refused, in the words that fit it (launchc writes plain relative names only). */
+    static String whyUnsafe(String name) {
+        if (name.startsWith("/")) {
+            return "an absolute name";
+        }
+        if (name.equals("..") || name.startsWith("../") || name.contains("/../") || name.endsWith("/..")) {
+            return "a name that climbs out of the bundle folder";
+        }
+        return "not a plain relative name (launchc writes names without '.' or empty parts, backslashes or NUL)";
+    }
+
     private static boolean check(String name, List<SnapSet.Problem> problems) {
         try {
             OutputTree.checkPath(name);
             return true;
         } catch (IllegalArgumentException e) {
-            problems.add(unsafe(name.replace("\0", "\\0") + ": a name that is absolute or climbs out of the bundle folder"));
+            problems.add(unsafe(name.replace("\0", "\\0") + ": " + whyUnsafe(name)));
             return false;
         }
     }
