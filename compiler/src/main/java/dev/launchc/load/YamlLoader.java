@@ -470,9 +470,13 @@ public final class YamlLoader {
                 }
                 return;
             }
-            if (parent.pendingKey != null) {
+            if (parent.pendingKey != null && isMergeKey(parent.pendingKey)) {
+                merge(map, parent.pendingKey, node);
+            } else if (parent.pendingKey != null) {
+                // A key written after '<<' overrides the merged value on purpose: not a duplicate.
+                boolean overridesMerged = map.merged(parent.pendingKey.text());
                 YMap.Entry previous = map.put(parent.pendingKey, node);
-                if (previous != null) {
+                if (previous != null && !overridesMerged) {
                     if (parent.firstLines == null) {
                         parent.firstLines = new HashMap<>();
                     }
@@ -486,6 +490,51 @@ public final class YamlLoader {
             }
             parent.pendingKey = null;
             parent.keyIsComplex = false;
+        }
+
+        /**
+         * yaml.v2 (decode.go, isMerge) takes a plain {@code <<} key as a merge key; a quoted one is
+         * an ordinary key.
+         */
+        private static boolean isMergeKey(YScalar key) {
+            return key.plain() && "<<".equals(key.text());
+        }
+
+        /**
+         * yaml.v2's merge (decode.go, merge and mapping): the entries of the mapping, or of each
+         * mapping of a list, are set into {@code map} where {@code <<} is written, so they replace a
+         * key written before it and a key written after replaces them; in a list the earlier mapping
+         * wins (it is applied last). Any other value fails the whole decode. Merged entries keep the
+         * key and value nodes of the mapping they come from, so findings point at that text.
+         */
+        private void merge(YMap map, YScalar mergeKey, YNode value) {
+            List<YMap> sources = new ArrayList<>();
+            if (value instanceof YMap m) {
+                sources.add(m);
+            } else if (value instanceof YSeq seq) {
+                for (YNode item : seq.items()) {
+                    if (!(item instanceof YMap m)) {
+                        mergeNotAMap(item);
+                        return;
+                    }
+                    sources.add(m);
+                }
+            } else {
+                mergeNotAMap(value);
+                return;
+            }
+            for (int i = sources.size() - 1; i >= 0; i--) {
+                for (YMap.Entry e : sources.get(i).entries()) {
+                    map.putMerged(e);
+                }
+            }
+        }
+
+        private void mergeNotAMap(YNode value) {
+            reporter.report(Code.YAML_SYNTAX, value.pos(), "", "map merge requires map or sequence of maps as the value,"
+                    + " not " + value.describe() + "; MicroK8s' YAML parser rejects the file",
+                    "merge a mapping ('<<: *anchor') or a list of mappings ('<<: [*a, *b]'), or quote the key '\"<<\"'");
+            failed = true;
         }
 
         private void fail(Pos pos, String message) {
