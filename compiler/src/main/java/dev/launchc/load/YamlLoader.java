@@ -146,9 +146,17 @@ public final class YamlLoader {
         // stay where they were) and the file parsed again, with the findings of the failed pass undone.
         String text = source.text();
         List<Dropped> drops = new ArrayList<>();
+        int tabsSkipped = 0;
         while (true) {
             Reporter.Checkpoint checkpoint = reporter.checkpoint();
             Attempt attempt = parse(source, text, reporter);
+            if (attempt.skippedTab() >= 0 && tabsSkipped++ < MAX_SKIPPED_TABS) {
+                // yaml.v2 skips this tab between tokens where snakeyaml refuses it: it becomes a
+                // space (one column, one char, so every position stays) and the file is parsed again.
+                reporter.rollback(checkpoint);
+                text = TabGaps.blank(text, attempt.skippedTab());
+                continue;
+            }
             if (attempt.dropFrom() == null || drops.size() > limits.maxDocuments()) {
                 for (Dropped d : drops) {
                     d.report(reporter);
@@ -162,8 +170,18 @@ public final class YamlLoader {
         }
     }
 
-    /** A parse of the text; {@code dropFrom} is set when it stopped at content yaml.v2 would drop. */
-    private record Attempt(LoadedFile file, Pos dropFrom) {}
+    /**
+     * A parse of the text; {@code dropFrom} is set when it stopped at content yaml.v2 would drop,
+     * {@code skippedTab} (a char offset, else -1) when it stopped at a tab yaml.v2 skips.
+     */
+    private record Attempt(LoadedFile file, Pos dropFrom, int skippedTab) {
+        Attempt(LoadedFile file, Pos dropFrom) {
+            this(file, dropFrom, -1);
+        }
+    }
+
+    /** Re-parses for tabs that yaml.v2 skips; past this many the file is refused as before (each costs a parse). */
+    private static final int MAX_SKIPPED_TABS = 1000;
 
     /**
      * Text from {@code from} up to the next '---' line (or the end), which yaml.v2 never reads.
@@ -247,6 +265,10 @@ public final class YamlLoader {
             if (builder.documentEnded && e.getContext() == null && problem.startsWith("expected '<document start>'")
                     && e.getProblemMark().isPresent()) {
                 return new Attempt(null, pos);
+            }
+            int tab = TabGaps.offsetOf(text, pos);
+            if (tab >= 0 && text.charAt(tab) == '\t' && TabGaps.yamlV2Skips(text, tab)) {
+                return new Attempt(null, null, tab);
             }
             if (problem.contains("\\t") || problem.contains("TAB")) {
                 reporter.report(Code.TAB_INDENT, pos, "", "tab character where YAML allows only spaces",
