@@ -149,8 +149,10 @@ public final class YamlLoader {
         int tabsSkipped = 0;
         while (true) {
             Reporter.Checkpoint checkpoint = reporter.checkpoint();
-            Attempt attempt = parse(source, text, reporter);
-            if (attempt.skippedTab() >= 0 && tabsSkipped++ < MAX_SKIPPED_TABS) {
+            boolean mayStopAtTab = tabsSkipped < MAX_SKIPPED_TABS && (long) tabsSkipped * text.length() < TAB_REPARSE_CHARS;
+            Attempt attempt = parse(source, text, reporter, mayStopAtTab);
+            if (attempt.skippedTab() >= 0) {
+                tabsSkipped++;
                 // yaml.v2 skips this tab between tokens where snakeyaml refuses it: it becomes a
                 // space (one column, one char, so every position stays) and the file is parsed again.
                 reporter.rollback(checkpoint);
@@ -180,8 +182,13 @@ public final class YamlLoader {
         }
     }
 
-    /** Re-parses for tabs that yaml.v2 skips; past this many the file is refused as before (each costs a parse). */
-    private static final int MAX_SKIPPED_TABS = 1000;
+    /**
+     * Re-parses for tabs that yaml.v2 skips; past this many the next such tab is refused as before
+     * (LC0006), as each costs a parse of the whole file.
+     */
+    private static final int MAX_SKIPPED_TABS = 200;
+    /** Chars re-parsed for skipped tabs at most, so a large file gets fewer re-parses than a small one. */
+    private static final long TAB_REPARSE_CHARS = 16L << 20;
 
     /**
      * Text from {@code from} up to the next '---' line (or the end), which yaml.v2 never reads.
@@ -240,7 +247,7 @@ public final class YamlLoader {
         }
     }
 
-    private Attempt parse(SourceFile source, String text, Reporter reporter) {
+    private Attempt parse(SourceFile source, String text, Reporter reporter, boolean mayStopAtTab) {
         LoadSettings settings = LoadSettings.builder()
                 .setSchema(SCHEMA)
                 .setLabel(source.name())
@@ -267,7 +274,7 @@ public final class YamlLoader {
                 return new Attempt(null, pos);
             }
             int tab = TabGaps.offsetOf(text, pos);
-            if (tab >= 0 && text.charAt(tab) == '\t' && TabGaps.yamlV2Skips(text, tab)) {
+            if (mayStopAtTab && tab >= 0 && text.charAt(tab) == '\t' && TabGaps.yamlV2Skips(text, tab)) {
                 return new Attempt(null, null, tab);
             }
             if (problem.contains("\\t") || problem.contains("TAB")) {

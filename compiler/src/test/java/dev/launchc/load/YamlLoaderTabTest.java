@@ -75,4 +75,17 @@ class YamlLoaderTabTest {
         assertEquals("p\tq", ((YScalar) doc.at("/b/0")).text());
         assertEquals(new Pos(4, 12), doc.valuePos("/b/1"));
     }
+
+    /** Each skipped tab costs a parse: past a bound the next one is refused as before, never a crash or a hang. */
+    @Test
+    void manySkippedTabsEndInARefusalNotACrash() {
+        StringBuilder yaml = new StringBuilder("a: [");
+        for (int i = 0; i < 400; i++) {
+            yaml.append("h").append(i).append(",\t");
+        }
+        List<Diagnostic> d = findings(yaml.append("z]\n").toString());
+        assertEquals(List.of("LC0006"), d.stream().map(Diagnostic::code).toList(), d::toString);
+        List<Diagnostic> few = findings("a: [h0,\th1,\th2,\th3]\n");
+        assertTrue(few.isEmpty(), few::toString);
+    }
 }
