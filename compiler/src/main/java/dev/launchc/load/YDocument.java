@@ -42,10 +42,37 @@ public record YDocument(int index, YNode root, Pos start) {
         }
         String key = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
         YMap.Entry entry = map.entry(key);
-        if (entry == null || !entry.key().plain()) {
+        if (entry == null || !entry.key().plain() || map.merged(key) || keyMergedElsewhere(map, entry.key())) {
             return null;
         }
         return dev.launchc.diag.Fix.replace("rename " + key + " to " + newName, entry.key().pos(), key, newName);
+    }
+
+    /**
+     * Whether a merge key ({@code <<: *anchor}) copied this key of {@code owner} into another
+     * mapping: renaming its text would rename the key there too.
+     */
+    private boolean keyMergedElsewhere(YMap owner, YScalar key) {
+        java.util.Set<YNode> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<YNode> todo = new java.util.ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            YNode n = todo.pop();
+            if (!seen.add(n)) {
+                continue;
+            }
+            if (n instanceof YMap m) {
+                for (YMap.Entry e : m.entries()) {
+                    if (m != owner && e.key() == key) {
+                        return true;
+                    }
+                    todo.push(e.value());
+                }
+            } else if (n instanceof YSeq seq) {
+                todo.addAll(seq.items());
+            }
+        }
+        return false;
     }
 
     /** Whether the node at {@code pointer} or a collection above it occurs more than once (through an alias). */

@@ -2,8 +2,10 @@ package dev.launchc.load;
 
 import dev.launchc.diag.Pos;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** A mapping in document order. For a duplicate key the last value wins, as in yaml.v2. */
 public final class YMap implements YNode {
@@ -14,6 +16,8 @@ public final class YMap implements YNode {
     /** Written in flow style, {@code {a: 1, b: 2}}: a comma there ends an entry, which surprises people. */
     private final boolean flow;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    /** Keys whose entry came from a merge key ({@code <<: *anchor}): their key text stands elsewhere. */
+    private Set<String> merged;
     private long expandedSize = 1;
 
     public YMap(Pos pos) {
@@ -34,7 +38,27 @@ public final class YMap implements YNode {
         expandedSize = Yaml11.saturatingAdd(expandedSize, Yaml11.saturatingAdd(1, value.expandedSize()));
         Entry previous = entries.remove(key.text());
         entries.put(key.text(), new Entry(key, value));
+        if (merged != null) {
+            merged.remove(key.text());
+        }
         return previous;
+    }
+
+    /**
+     * Puts an entry of a mapping that a merge key brings in; it replaces an entry of the same key,
+     * as yaml.v2 sets each merged key into the map at the point where {@code <<} is written.
+     */
+    void putMerged(Entry entry) {
+        put(entry.key(), entry.value());
+        if (merged == null) {
+            merged = new HashSet<>();
+        }
+        merged.add(entry.key().text());
+    }
+
+    /** Whether the entry of {@code key} came from a merge key, so its text is written in another mapping. */
+    public boolean merged(String key) {
+        return merged != null && merged.contains(key);
     }
 
     public Entry entry(String key) {

@@ -146,9 +146,19 @@ public final class YamlLoader {
         // stay where they were) and the file parsed again, with the findings of the failed pass undone.
         String text = source.text();
         List<Dropped> drops = new ArrayList<>();
+        int tabsSkipped = 0;
         while (true) {
             Reporter.Checkpoint checkpoint = reporter.checkpoint();
-            Attempt attempt = parse(source, text, reporter);
+            boolean mayStopAtTab = tabsSkipped < MAX_SKIPPED_TABS && (long) tabsSkipped * text.length() < TAB_REPARSE_CHARS;
+            Attempt attempt = parse(source, text, reporter, mayStopAtTab);
+            if (attempt.skippedTab() >= 0) {
+                tabsSkipped++;
+                // yaml.v2 skips this tab between tokens where snakeyaml refuses it: it becomes a
+                // space (one column, one char, so every position stays) and the file is parsed again.
+                reporter.rollback(checkpoint);
+                text = TabGaps.blank(text, attempt.skippedTab());
+                continue;
+            }
             if (attempt.dropFrom() == null || drops.size() > limits.maxDocuments()) {
                 for (Dropped d : drops) {
                     d.report(reporter);
@@ -162,8 +172,23 @@ public final class YamlLoader {
         }
     }
 
-    /** A parse of the text; {@code dropFrom} is set when it stopped at content yaml.v2 would drop. */
-    private record Attempt(LoadedFile file, Pos dropFrom) {}
+    /**
+     * A parse of the text; {@code dropFrom} is set when it stopped at content yaml.v2 would drop,
+     * {@code skippedTab} (a char offset, else -1) when it stopped at a tab yaml.v2 skips.
+     */
+    private record Attempt(LoadedFile file, Pos dropFrom, int skippedTab) {
+        Attempt(LoadedFile file, Pos dropFrom) {
+            this(file, dropFrom, -1);
+        }
+    }
+
+    /**
+     * Re-parses for tabs that yaml.v2 skips; past this many the next such tab is refused as before
+     * (LC0006), as each costs a parse of the whole file.
+     */
+    private static final int MAX_SKIPPED_TABS = 200;
+    /** Chars re-parsed for skipped tabs at most, so a large file gets fewer re-parses than a small one. */
+    private static final long TAB_REPARSE_CHARS = 16L << 20;
 
     /**
      * Text from {@code from} up to the next '---' line (or the end), which yaml.v2 never reads.
@@ -222,7 +247,7 @@ public final class YamlLoader {
         }
     }
 
-    private Attempt parse(SourceFile source, String text, Reporter reporter) {
+    private Attempt parse(SourceFile source, String text, Reporter reporter, boolean mayStopAtTab) {
         LoadSettings settings = LoadSettings.builder()
                 .setSchema(SCHEMA)
                 .setLabel(source.name())
@@ -247,6 +272,10 @@ public final class YamlLoader {
             if (builder.documentEnded && e.getContext() == null && problem.startsWith("expected '<document start>'")
                     && e.getProblemMark().isPresent()) {
                 return new Attempt(null, pos);
+            }
+            int tab = TabGaps.offsetOf(text, pos);
+            if (mayStopAtTab && tab >= 0 && text.charAt(tab) == '\t' && TabGaps.yamlV2Skips(text, tab)) {
+                return new Attempt(null, null, tab);
             }
             if (problem.contains("\\t") || problem.contains("TAB")) {
                 reporter.report(Code.TAB_INDENT, pos, "", "tab character where YAML allows only spaces",
@@ -470,9 +499,13 @@ public final class YamlLoader {
                 }
                 return;
             }
-            if (parent.pendingKey != null) {
+            if (parent.pendingKey != null && isMergeKey(parent.pendingKey)) {
+                merge(map, parent.pendingKey, node);
+            } else if (parent.pendingKey != null) {
+                // A key written after '<<' overrides the merged value on purpose: not a duplicate.
+                boolean overridesMerged = map.merged(parent.pendingKey.text());
                 YMap.Entry previous = map.put(parent.pendingKey, node);
-                if (previous != null) {
+                if (previous != null && !overridesMerged) {
                     if (parent.firstLines == null) {
                         parent.firstLines = new HashMap<>();
                     }
@@ -486,6 +519,51 @@ public final class YamlLoader {
             }
             parent.pendingKey = null;
             parent.keyIsComplex = false;
+        }
+
+        /**
+         * yaml.v2 (decode.go, isMerge) takes a plain {@code <<} key as a merge key; a quoted one is
+         * an ordinary key.
+         */
+        private static boolean isMergeKey(YScalar key) {
+            return key.plain() && "<<".equals(key.text());
+        }
+
+        /**
+         * yaml.v2's merge (decode.go, merge and mapping): the entries of the mapping, or of each
+         * mapping of a list, are set into {@code map} where {@code <<} is written, so they replace a
+         * key written before it and a key written after replaces them; in a list the earlier mapping
+         * wins (it is applied last). Any other value fails the whole decode. Merged entries keep the
+         * key and value nodes of the mapping they come from, so findings point at that text.
+         */
+        private void merge(YMap map, YScalar mergeKey, YNode value) {
+            List<YMap> sources = new ArrayList<>();
+            if (value instanceof YMap m) {
+                sources.add(m);
+            } else if (value instanceof YSeq seq) {
+                for (YNode item : seq.items()) {
+                    if (!(item instanceof YMap m)) {
+                        mergeNotAMap(item);
+                        return;
+                    }
+                    sources.add(m);
+                }
+            } else {
+                mergeNotAMap(value);
+                return;
+            }
+            for (int i = sources.size() - 1; i >= 0; i--) {
+                for (YMap.Entry e : sources.get(i).entries()) {
+                    map.putMerged(e);
+                }
+            }
+        }
+
+        private void mergeNotAMap(YNode value) {
+            reporter.report(Code.YAML_SYNTAX, value.pos(), "", "map merge requires map or sequence of maps as the value,"
+                    + " not " + value.describe() + "; MicroK8s' YAML parser rejects the file",
+                    "merge a mapping ('<<: *anchor') or a list of mappings ('<<: [*a, *b]'), or quote the key '\"<<\"'");
+            failed = true;
         }
 
         private void fail(Pos pos, String message) {
