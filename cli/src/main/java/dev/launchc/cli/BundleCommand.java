@@ -6,7 +6,6 @@ import dev.launchc.cli.bundle.ImagePuller;
 import dev.launchc.cli.bundle.OciLayout;
 import dev.launchc.cli.bundle.PullProgress;
 import dev.launchc.cli.bundle.ReproducibleTar;
-import dev.launchc.cli.bundle.SafeRead;
 import dev.launchc.cli.bundle.SnapSet;
 import dev.launchc.compile.ImageResolver;
 import dev.launchc.compile.SeedDeriver;
@@ -16,6 +15,7 @@ import dev.launchc.plan.FileContent;
 import dev.launchc.render.OutputTree;
 import dev.launchc.render.TemplateRenderer;
 import dev.launchc.render.TreeWriter;
+import dev.launchc.load.RegularFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -183,7 +183,7 @@ public final class BundleCommand implements Callable<Integer> {
                 Path staged = Files.createDirectories(staging.resolve("snaps"));
                 for (SnapSet.Snap s : bundled) {
                     for (String f : List.of(s.snapFile(), s.assertFile())) {
-                        try (InputStream in = SafeRead.open(snaps.resolve(f))) {
+                        try (InputStream in = RegularFiles.openNoLinks(snaps.resolve(f))) {
                             Files.copy(in, staged.resolve(f));
                         }
                         snapFiles.put(f, staged.resolve(f));
@@ -310,7 +310,7 @@ public final class BundleCommand implements Callable<Integer> {
     /** {@code --verify}: reads the bundle once and reports every problem. */
     private Integer verify(PrintWriter err) {
         BundleVerifier.Report report;
-        try (InputStream in = SafeRead.open(verify)) {
+        try (InputStream in = RegularFiles.openNoLinks(verify)) {
             report = BundleVerifier.verify(in, Files.size(verify));
         } catch (IOException e) {
             throw new UsageException("--verify " + verify + ": " + e.getMessage());

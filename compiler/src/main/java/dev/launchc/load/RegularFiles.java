@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -89,6 +90,47 @@ public final class RegularFiles {
             throw new Refused(kind(path, attributes) + ", not a regular file");
         }
         return attributes;
+    }
+
+    /**
+     * As {@link #attributes}, but a symbolic link is refused as well: for the files of a folder that
+     * launchc copies as they are (a snaps folder), where a link could lead anywhere. The message
+     * names the file.
+     */
+    public static BasicFileAttributes attributesNoLinks(Path path) throws Refused {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw new Refused(path + ": " + problem(e));
+        }
+        if (attributes.isSymbolicLink()) {
+            throw new Refused(path + ": it is a symbolic link, not a regular file");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new Refused(path + ": " + kind(path, attributes) + ", not a regular file");
+        }
+        return attributes;
+    }
+
+    /** As {@link #read}, without following a symbolic link; the message names the file. */
+    public static byte[] readNoLinks(Path path, long maxBytes) throws Refused {
+        attributesNoLinks(path);
+        try {
+            return read(path, maxBytes);
+        } catch (Refused e) {
+            throw new Refused(path + ": " + e.getMessage());
+        }
+    }
+
+    /** A stream over a regular file that is no symbolic link, checked before the open so that a FIFO never blocks it. */
+    public static InputStream openNoLinks(Path path) throws Refused {
+        attributesNoLinks(path);
+        try {
+            return Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw new Refused(path + ": " + problem(e));
+        }
     }
 
     /** At most {@code maxBytes + 1} bytes of a stream, so that the caller can tell "over the cap" from "exactly at it". */

@@ -3,6 +3,7 @@ package dev.launchc.cli.bundle;
 import dev.launchc.catalog.Track;
 import dev.launchc.diag.Code;
 import java.io.File;
+import dev.launchc.load.RegularFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -114,7 +115,7 @@ public final class SnapSet {
             if (!m.matches() || !Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 others.add(name);
             } else if (m.group(3).equals("assert")) {
-                asserts.put(name, SafeRead.small(p, SnapAssertion.MAX_BYTES));
+                asserts.put(name, RegularFiles.readNoLinks(p, SnapAssertion.MAX_BYTES));
             } else {
                 snaps.put(name, measure(p));
             }
@@ -137,7 +138,7 @@ public final class SnapSet {
         MessageDigest sha3 = SnapAssertion.sha3();
         long size = 0;
         byte[] buffer = new byte[1 << 16];
-        try (InputStream in = SafeRead.open(file)) {
+        try (InputStream in = RegularFiles.openNoLinks(file)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 sha3.update(buffer, 0, n);
                 size += n;
