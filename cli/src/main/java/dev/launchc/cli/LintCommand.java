@@ -173,7 +173,8 @@ public final class LintCommand implements Callable<Integer> {
         byte[] bytes;
         try {
             bytes = in.read(limits.maxFileBytes());
-        } catch (RuntimeException tooLargeOrUnreadable) {
+        } catch (Inputs.TooLarge tooLarge) {
+            // Not cached: Input.lint reports it with the file's real size (the size check reads nothing).
             return in.lint(options.linter(settings), limits.maxFileBytes(), in.walked());
         }
         String key = cache.key(in.name(), in.walked(), LintCache.settings(settings), bytes);
