@@ -60,6 +60,7 @@ public enum Code {
     ADDON_NOT_AVAILABLE("LC1027", "addon not available on the target track", Severity.ERROR, Verdict.IGNORED),
     BAD_FLAG_VALUE("LC1028", "flag value is not valid", Severity.ERROR, Verdict.IGNORED),
     VALUE_BREAKS_SHELL("LC1029", "value is shell syntax in a file that bash sources", Severity.ERROR, Verdict.IGNORED, Suppression.NEVER),
+    REGISTRY_KEY_NOT_WRITABLE("LC1030", "registry key holds a backslash, which launchc writes in no file name", Severity.ERROR, Verdict.ALWAYS_ERROR, Suppression.NEVER),
     ADDON_ARGS_REJECTED("LC1040", "addon arguments the addon's script rejects", Severity.ERROR, Verdict.IGNORED),
     DNS_ADDON_IP_OUTSIDE_SERVICES("LC1041", "dns addon cluster IP outside the service CIDR", Severity.ERROR, Verdict.IGNORED),
     OCTAL_INTEGER("LC1042", "integer flag value with a leading zero, read as octal", Severity.ERROR, Verdict.IGNORED),

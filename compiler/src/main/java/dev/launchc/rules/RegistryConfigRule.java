@@ -72,6 +72,15 @@ public final class RegistryConfigRule implements Rule {
                     + " whole launch configuration fails to apply", hostHint(key));
             return;
         }
+        if (key.indexOf('\\') >= 0) {
+            // MicroK8s (Linux) would create the folder; launchc's preview and bundles write no name with a
+            // backslash, a path separator where bundles travel (Windows), so it cannot show this node's files.
+            ctx.atKey(Code.REGISTRY_KEY_NOT_WRITABLE, part, e.pointer(), "registry key '" + printable(key)
+                    + "' holds a backslash: launchc writes no folder of that name (a path separator on Windows,"
+                    + " where bundles travel), and containerd never reads it (it looks hosts.toml up as"
+                    + " certs.d/<host[:port]>)", hostHint(key));
+            return;
+        }
         if (key.indexOf('/') >= 0 || !written.equals("args/certs.d/" + key + "/hosts.toml")) {
             String where = written.startsWith("args/certs.d/") ? written : written + ", outside certs.d (MicroK8s' guard"
                     + " only tests that the path starts with args/certs.d)";

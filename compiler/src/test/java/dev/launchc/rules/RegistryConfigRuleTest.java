@@ -15,7 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RegistryConfigRuleTest {
-    private static final Set<Code> CODES = Set.of(Code.BAD_REGISTRY_NAME, Code.REGISTRY_PATH_TRAVERSAL,
+    private static final Set<Code> CODES = Set.of(Code.BAD_REGISTRY_NAME, Code.REGISTRY_PATH_TRAVERSAL, Code.REGISTRY_KEY_NOT_WRITABLE,
             Code.BAD_HOSTS_TOML, Code.BAD_CAPABILITY, Code.HOSTS_TOML_WITHOUT_HOST);
     private static final String HOST_ONLY = "use the registry host only, e.g. docker.io or my.registry:5000";
     private static final String NAME_HINT = "use the registry host as it appears in image names, e.g. docker.io or my.registry:5000";
@@ -29,6 +29,15 @@ class RegistryConfigRuleTest {
         List<Diagnostic> d = assertFindings("registry-config/escapes-certs-d.yaml", CODES,
                 at(Code.REGISTRY_PATH_TRAVERSAL, 3, 3, HOST_ONLY));
         assertTrue(d.get(0).message().contains("MicroK8s refuses it"), d.get(0).message());
+    }
+
+    /** A fuzz finding: MicroK8s accepts the key (a plain character on Linux), launchc's preview cannot hold it. */
+    @Test
+    void backslashInAKeyIsRefusedInEveryMode() {
+        List<Diagnostic> d = assertFindings("registry-config/backslash-key.yaml", CODES,
+                at(Code.REGISTRY_KEY_NOT_WRITABLE, 3, 3, HOST_ONLY));
+        assertTrue(d.get(0).message().contains("holds a backslash"), d.get(0).message());
+        assertEquals(Code.Verdict.ALWAYS_ERROR, Code.REGISTRY_KEY_NOT_WRITABLE.verdict());
     }
 
     @Test
