@@ -250,7 +250,9 @@ class HostileCompileTest {
         Cli.Run r = compileIn("native.yaml", "version: 0.2.0\ncontainerdRegistryConfigs:\n  " + FuzzSupport.q(name)
                 + ": |\n    [host.\"https://mirror.corp.example\"]\n      capabilities = [\"pull\"]\n");
         assertRefused(r, 1);
-        assertTrue(r.all().contains("LC1020") || r.all().contains("LC1019"), r::describe);
+        // A backslash is refused as LC1030 (launchc writes no such name), the others as MicroK8s judges them.
+        assertTrue(name.contains("\\") ? r.all().contains("LC1030") : r.all().contains("LC1020") || r.all().contains("LC1019"),
+                r::describe);
     }
 
     @ParameterizedTest(name = "cluster mirror namespace {0}")
