@@ -56,6 +56,11 @@ public final class ConfigFileRule implements Rule {
                     + " written backwards (strings.Contains(\"/\", name)), so it accepts the name. launchc refuses it"
                     + " in every mode, --compat included";
         }
+        if (parts.size() == 1) {
+            // "sub/..", "//": filepath.Join cleans the name to args/ itself, and os.WriteFile cannot write a directory.
+            return shown + " resolves to args/ itself, a directory: MicroK8s' write fails and the configuration is"
+                    + " not applied";
+        }
         String folder = written.substring(0, written.lastIndexOf('/'));
         if (!folder.equals("args") && !defaultDirectories.contains(folder.substring("args/".length()))) {
             return shown + " would be written to " + written + ", but the folder " + folder + "/ does not exist on the"

@@ -40,6 +40,16 @@ class ConfigFileRuleTest {
     }
 
     @Test
+    void nameThatResolvesToArgsItself() {
+        // Found by CompileFuzzTest: "sub/.." cleaned to args/ and the folder lookup then failed.
+        List<Diagnostic> d = assertFindings("config-file/args-itself.yaml", CODES, at(Code.BAD_CONFIG_FILE_NAME, 3, 3, HINT));
+        assertTrue(d.get(0).message().contains("resolves to args/ itself"), d.get(0).message());
+        for (String name : List.of("/", "//", "./", "a/../", "a/b/../..")) {
+            assertTrue(ConfigFileRule.slashProblem(name, Set.of()).contains("resolves to args/ itself"), name);
+        }
+    }
+
+    @Test
     void dot() {
         assertFindings("config-file/dot.yaml", CODES, at(Code.BAD_CONFIG_FILE_NAME, 3, 3, HINT));
     }
