@@ -32,8 +32,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * built before the clock starts; each case prints its load time to the surefire output file.
  */
 class YamlLoaderHostileInputTest {
-    /** What any single hostile file may cost the loader. */
-    private static final Duration BOUND = Duration.ofSeconds(5);
+    /**
+     * A hang guard, not a timing test: a hostile file that defeats a limit loops or grows without
+     * end, far past this bound; a bounded load takes milliseconds (printed per case). It is generous
+     * because a loaded 2-core CI machine once took over 5 s for a legitimate case. How long the
+     * loader takes is measured in the benchmarks.
+     */
+    private static final Duration BOUND = Duration.ofSeconds(30);
     private static final String NAME = "hostile.yaml";
 
     /** A load's outcome and how long it took. */
