@@ -106,17 +106,14 @@ public final class ClusterLinter {
         List<Part> parts = new ArrayList<>();
         for (Map<ServiceFile, List<ArgEntry>> services : cluster.serviceMaps()) {
             if (!services.isEmpty()) {
-                parts.add(new Part(parts.size(), cluster.source(), null, null, null, null, null, services, Map.of(),
-                        List.of(), List.of(), List.of(), List.of()));
+                parts.add(Part.builder(parts.size(), cluster.source()).serviceArgs(services, Map.of()).build());
             }
         }
-        parts.add(new Part(parts.size(), cluster.source(), null, null, null, null, null, Map.of(), Map.of(),
-                List.of(), List.of(), cluster.addons(), cluster.addonRepositories()));
+        parts.add(Part.builder(parts.size(), cluster.source()).addons(cluster.addons(), cluster.addonRepositories()).build());
         List<dev.launchc.model.internal.Value> sans = new ArrayList<>(cluster.extraSANs());
         cluster.nodes().forEach(n -> sans.addAll(n.extraSANs()));
         if (!sans.isEmpty()) {
-            parts.add(new Part(parts.size(), cluster.source(), null, null, null, sans, "/spec/extraSANs", Map.of(), Map.of(),
-                    List.of(), List.of(), List.of(), List.of()));
+            parts.add(Part.builder(parts.size(), cluster.source()).extraSANs(sans, "/spec/extraSANs").build());
         }
         RuleContext ctx = new RuleContext(new LaunchConfig(cluster.source().toString(), "cluster", parts), track,
                 Catalog.get().kube(track.kubernetesMinor()).orElse(null), reporter, ClusterV1alpha1Converter::servicesKey);
