@@ -19,10 +19,8 @@ import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.rules.Rule;
 import dev.launchc.rules.RuleContext;
-import dev.launchc.rules.Rules;
 import dev.launchc.rules.cluster.ClusterRule;
 import dev.launchc.rules.cluster.ClusterRuleContext;
-import dev.launchc.rules.cluster.ClusterRules;
 import dev.launchc.schema.SchemaCheck;
 import dev.launchc.schema.SchemaId;
 import java.util.ArrayList;
@@ -91,7 +89,7 @@ public final class ClusterLinter {
             track = named.get();
         }
         ClusterRuleContext ctx = new ClusterRuleContext(cluster, track, reporter);
-        for (ClusterRule rule : ClusterRules.all()) {
+        for (ClusterRule rule : RuleSet.clusterRules()) {
             rule.check(ctx);
         }
         checkServiceArgs(cluster, track, reporter);
@@ -117,7 +115,7 @@ public final class ClusterLinter {
         }
         RuleContext ctx = new RuleContext(new LaunchConfig(cluster.source().toString(), "cluster", parts), track,
                 Catalog.get().kube(track.kubernetesMinor()).orElse(null), reporter, ClusterV1alpha1Converter::servicesKey);
-        for (Rule rule : Rules.clusterViewRules()) {
+        for (Rule rule : RuleSet.clusterViewRules()) {
             rule.check(ctx);
         }
     }

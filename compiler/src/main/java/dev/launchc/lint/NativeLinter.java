@@ -16,7 +16,6 @@ import dev.launchc.model.internal.LaunchConfig;
 import dev.launchc.model.internal.Part;
 import dev.launchc.rules.Rule;
 import dev.launchc.rules.RuleContext;
-import dev.launchc.rules.Rules;
 import dev.launchc.rules.Semver;
 import dev.launchc.schema.SchemaCheck;
 import dev.launchc.schema.SchemaId;
@@ -114,7 +113,7 @@ public final class NativeLinter {
         LaunchConfig config = new LaunchConfig(file.source().name(), version.version(), parts);
         KubeFlags kube = Catalog.get().kube(track.kubernetesMinor()).orElse(null);
         RuleContext ctx = new RuleContext(config, track, kube, reporter, version::serviceKey);
-        for (Rule rule : Rules.nativeRules()) {
+        for (Rule rule : RuleSet.nativeRules()) {
             rule.check(ctx);
         }
         return config;
