@@ -9,8 +9,9 @@ The output goes to compiler/src/main/resources/dev/launchc/catalog/ unless
 --out is given. With --check nothing is written: the script exits with status 1
 if the files on disk differ from what it would generate.
 
-Only the Python 3 standard library is used. See README.md next to this file
-for the output format and where each fact comes from.
+It needs the Python 3 standard library and PyYAML (Debian's python3-yaml,
+installed by tools/test-deps). See README.md next to this file for the output
+format and where each fact comes from.
 """
 
 import argparse
@@ -23,7 +24,10 @@ sys.dont_write_bytecode = True  # keep tools/catalog-import free of __pycache__
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-import miniyaml  # noqa: E402
+try:
+    import yaml  # noqa: E402  Debian's python3-yaml
+except ImportError:
+    sys.exit("catalog-import needs PyYAML: install Debian's python3-yaml (tools/test-deps does)")
 import addons_facts  # noqa: E402
 import snap_facts  # noqa: E402
 
@@ -72,8 +76,8 @@ def read_text(path):
 
 def read_yaml(path):
     try:
-        return miniyaml.load(read_text(path))
-    except miniyaml.YamlError as e:
+        return yaml.safe_load(read_text(path))
+    except yaml.YAMLError as e:
         fail("%s: %s" % (path, e))
 
 

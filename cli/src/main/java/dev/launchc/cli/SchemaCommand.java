@@ -1,5 +1,6 @@
 package dev.launchc.cli;
 
+import dev.launchc.lint.Linter;
 import dev.launchc.schema.SchemaId;
 import dev.launchc.schema.SchemaRegistry;
 import java.io.IOException;
@@ -28,7 +29,7 @@ public final class SchemaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (outputDir != null) {
-            for (SchemaId id : SchemaRegistry.PUBLISHED) {
+            for (SchemaId id : Linter.publishedSchemas()) {
                 Path target = outputDir.resolve(id.kind()).resolve(id.version() + ".json");
                 try {
                     Files.createDirectories(target.getParent());
@@ -39,12 +40,12 @@ public final class SchemaCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
-        String v = version != null ? version : SchemaRegistry.PUBLISHED.stream().filter(s -> s.kind().equals(kind))
+        String v = version != null ? version : Linter.publishedSchemas().stream().filter(s -> s.kind().equals(kind))
                 .reduce((a, b) -> b).map(SchemaId::version)
                 .orElseThrow(() -> new UsageException("unknown schema kind '" + kind + "'; use native, cluster or config"));
         SchemaId id = new SchemaId(kind, v);
-        if (!SchemaRegistry.PUBLISHED.contains(id)) {
-            throw new UsageException("no schema " + id + "; published: " + SchemaRegistry.PUBLISHED);
+        if (!Linter.publishedSchemas().contains(id)) {
+            throw new UsageException("no schema " + id + "; published: " + Linter.publishedSchemas());
         }
         spec.commandLine().getOut().print(SchemaRegistry.text(id));
         spec.commandLine().getOut().flush();

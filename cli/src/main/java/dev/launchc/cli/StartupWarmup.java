@@ -3,6 +3,7 @@ package dev.launchc.cli;
 import dev.launchc.catalog.Catalog;
 import dev.launchc.diag.Mode;
 import dev.launchc.lint.Linter;
+import dev.launchc.lint.NativeLinter;
 import dev.launchc.load.LoadLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -16,12 +17,12 @@ import java.util.Set;
  */
 final class StartupWarmup {
     private static final Set<String> LINTING_COMMANDS = Set.of("lint", "compile", "images", "bundle");
-    private static final byte[] SAMPLE = ("version: 0.2.0\n"
-            + "extraKubeletArgs:\n  --max-pods: \"110\"\n"
+    /** A part in the version the newest track's parser reads, using a key of every kind the rules check. */
+    private static final String SAMPLE_BODY = "extraKubeletArgs:\n  --max-pods: \"110\"\n"
             + "extraCNIEnv:\n  IPv4_SERVICE_CIDR: 10.152.183.0/24\n"
             + "containerdRegistryConfigs:\n  docker.io: |\n    [host.\"https://mirror.example:5000\"]\n"
             + "      capabilities = [\"pull\", \"resolve\"]\n"
-            + "addons:\n  - name: dns\n").getBytes(StandardCharsets.UTF_8);
+            + "addons:\n  - name: dns\n";
 
     private StartupWarmup() {}
 
@@ -53,7 +54,9 @@ final class StartupWarmup {
         try {
             Catalog catalog = Catalog.get();
             catalog.track(catalog.newestTrack()).ifPresent(track ->
-                    new Linter(track, false, Mode.DEFAULT, LoadLimits.DEFAULTS).lint("warmup.yaml", SAMPLE));
+                    new Linter(track, false, Mode.DEFAULT, LoadLimits.DEFAULTS).lint("warmup.yaml",
+                            ("version: " + NativeLinter.parserVersion(track).version() + "\n" + SAMPLE_BODY)
+                                    .getBytes(StandardCharsets.UTF_8)));
         } catch (RuntimeException | LinkageError e) {
             // Only speed is lost; the main thread meets any real problem itself and reports it.
         }

@@ -51,16 +51,6 @@ class ExampleGoldenTest {
                 : Golden.REPO.relativize(example).toString();
     }
 
-    /** An example names its track in a "# target: X" comment line; the default is the newest. */
-    static List<String> targetArgs(Path example) throws IOException {
-        for (String line : Files.readAllLines(example, StandardCharsets.UTF_8)) {
-            if (line.startsWith("# target: ")) {
-                return List.of("--target", line.substring("# target: ".length()).strip());
-            }
-        }
-        return List.of();
-    }
-
     /** Output with the machine's paths replaced by the stable display name. */
     static String stable(String text, Path example) {
         return text.replace(example.toString(), display(example));
@@ -74,7 +64,7 @@ class ExampleGoldenTest {
                 for (String mode : List.of("default", "compat")) {
                     tests.add(DynamicTest.dynamicTest(folder(example) + " lint " + format + " " + mode, () -> {
                         List<String> args = new ArrayList<>(List.of("lint", "--format", format));
-                        args.addAll(targetArgs(example));
+                        args.addAll(Golden.targetArgs(example));
                         if (mode.equals("compat")) {
                             args.add("--compat");
                         }
@@ -97,7 +87,7 @@ class ExampleGoldenTest {
             tests.add(DynamicTest.dynamicTest(folder(example) + " compile", () -> {
                 Path out = tmp.resolve(folder(example).replace('/', '_'));
                 List<String> args = new ArrayList<>(List.of("compile", "--compat"));
-                args.addAll(targetArgs(example));
+                args.addAll(Golden.targetArgs(example));
                 CliRun run = CliRun.of(concat(args, "-o", out.toString(), example.toString()));
                 StringBuilder tree = new StringBuilder("exit " + run.exitCode() + "\n");
                 tree.append(stable(run.err(), example).replace(out.toString(), "OUTDIR"));

@@ -21,11 +21,6 @@ import java.util.function.Function;
 
 /** Cluster v1alpha1 to the internal cluster model, with the documented defaults applied. */
 public final class ClusterV1alpha1Converter {
-    public static final String DEFAULT_POD_CIDR_V4 = "10.1.0.0/16";
-    public static final String DEFAULT_SERVICE_CIDR_V4 = "10.152.183.0/24";
-    public static final String DEFAULT_POD_CIDR_V6 = "fd01::/64";
-    public static final String DEFAULT_SERVICE_CIDR_V6 = "fd98::/108";
-
     private ClusterV1alpha1Converter() {}
 
     /** The services key of each service file. */
@@ -79,8 +74,8 @@ public final class ClusterV1alpha1Converter {
     private static Cluster.Network network(ClusterV1alpha1.Network n) {
         String p = "/spec/network";
         ClusterV1alpha1.Network net = n != null ? n : new ClusterV1alpha1.Network(null, null, null, null, null);
-        Cluster.IpFamily v4 = family(p + "/ipv4", net.ipv4(), true, DEFAULT_POD_CIDR_V4, DEFAULT_SERVICE_CIDR_V4);
-        Cluster.IpFamily v6 = family(p + "/ipv6", net.ipv6(), false, DEFAULT_POD_CIDR_V6, DEFAULT_SERVICE_CIDR_V6);
+        Cluster.IpFamily v4 = family(p + "/ipv4", net.ipv4(), true, Cluster.DEFAULT_POD_CIDR_V4, Cluster.DEFAULT_SERVICE_CIDR_V4);
+        Cluster.IpFamily v6 = family(p + "/ipv6", net.ipv6(), false, Cluster.DEFAULT_POD_CIDR_V6, Cluster.DEFAULT_SERVICE_CIDR_V6);
         ClusterV1alpha1.Dns dns = net.dns();
         String domain = dns == null || dns.domain() == null ? "cluster.local" : dns.domain();
         List<Value> upstream = dns == null ? List.of() : values(p + "/dns/upstream", dns.upstream());

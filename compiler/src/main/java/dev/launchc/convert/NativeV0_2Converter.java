@@ -24,46 +24,39 @@ import java.util.function.Function;
 public final class NativeV0_2Converter {
     private NativeV0_2Converter() {}
 
-    /** The YAML key of every service map, in apply order. */
-    private static final Map<ServiceFile, Field> SERVICE_FIELDS = new LinkedHashMap<>();
-
-    private record Field(String key, Function<LaunchConfigV0_2, Map<String, String>> getter) {}
+    /** Every service map of the model, in apply order; its YAML key is {@link ServiceFile#nativeKey()}. */
+    private static final Map<ServiceFile, Function<LaunchConfigV0_2, Map<String, String>>> SERVICE_FIELDS = new LinkedHashMap<>();
 
     static {
-        SERVICE_FIELDS.put(ServiceFile.KUBE_APISERVER, new Field("extraKubeAPIServerArgs", LaunchConfigV0_2::extraKubeAPIServerArgs));
-        SERVICE_FIELDS.put(ServiceFile.KUBELET, new Field("extraKubeletArgs", LaunchConfigV0_2::extraKubeletArgs));
-        SERVICE_FIELDS.put(ServiceFile.KUBE_PROXY, new Field("extraKubeProxyArgs", LaunchConfigV0_2::extraKubeProxyArgs));
-        SERVICE_FIELDS.put(ServiceFile.KUBE_CONTROLLER_MANAGER, new Field("extraKubeControllerManagerArgs", LaunchConfigV0_2::extraKubeControllerManagerArgs));
-        SERVICE_FIELDS.put(ServiceFile.KUBE_SCHEDULER, new Field("extraKubeSchedulerArgs", LaunchConfigV0_2::extraKubeSchedulerArgs));
-        SERVICE_FIELDS.put(ServiceFile.KUBELITE_ENV, new Field("extraKubeliteEnv", LaunchConfigV0_2::extraKubeliteEnv));
-        SERVICE_FIELDS.put(ServiceFile.CONTAINERD, new Field("extraContainerdArgs", LaunchConfigV0_2::extraContainerdArgs));
-        SERVICE_FIELDS.put(ServiceFile.CONTAINERD_ENV, new Field("extraContainerdEnv", LaunchConfigV0_2::extraContainerdEnv));
-        SERVICE_FIELDS.put(ServiceFile.K8S_DQLITE, new Field("extraDqliteArgs", LaunchConfigV0_2::extraDqliteArgs));
-        SERVICE_FIELDS.put(ServiceFile.K8S_DQLITE_ENV, new Field("extraDqliteEnv", LaunchConfigV0_2::extraDqliteEnv));
-        SERVICE_FIELDS.put(ServiceFile.CLUSTER_AGENT, new Field("extraMicroK8sClusterAgentArgs", LaunchConfigV0_2::extraMicroK8sClusterAgentArgs));
-        SERVICE_FIELDS.put(ServiceFile.CLUSTER_AGENT_ENV, new Field("extraMicroK8sClusterAgentEnv", LaunchConfigV0_2::extraMicroK8sClusterAgentEnv));
-        SERVICE_FIELDS.put(ServiceFile.APISERVER_PROXY, new Field("extraMicroK8sAPIServerProxyArgs", LaunchConfigV0_2::extraMicroK8sAPIServerProxyArgs));
-        SERVICE_FIELDS.put(ServiceFile.APISERVER_PROXY_ENV, new Field("extraMicroK8sAPIServerProxyEnv", LaunchConfigV0_2::extraMicroK8sAPIServerProxyEnv));
-        SERVICE_FIELDS.put(ServiceFile.ETCD, new Field("extraEtcdArgs", LaunchConfigV0_2::extraEtcdArgs));
-        SERVICE_FIELDS.put(ServiceFile.ETCD_ENV, new Field("extraEtcdEnv", LaunchConfigV0_2::extraEtcdEnv));
-        SERVICE_FIELDS.put(ServiceFile.FLANNELD, new Field("extraFlanneldArgs", LaunchConfigV0_2::extraFlanneldArgs));
-        SERVICE_FIELDS.put(ServiceFile.FLANNELD_ENV, new Field("extraFlanneldEnv", LaunchConfigV0_2::extraFlanneldEnv));
-        SERVICE_FIELDS.put(ServiceFile.CNI_ENV, new Field("extraCNIEnv", LaunchConfigV0_2::extraCNIEnv));
-        SERVICE_FIELDS.put(ServiceFile.FIPS_ENV, new Field("extraFIPSEnv", LaunchConfigV0_2::extraFIPSEnv));
-    }
-
-    /** The YAML key that edits a service file, for messages and for writing seeds. */
-    public static String yamlKey(ServiceFile file) {
-        return SERVICE_FIELDS.get(file).key();
+        SERVICE_FIELDS.put(ServiceFile.KUBE_APISERVER, LaunchConfigV0_2::extraKubeAPIServerArgs);
+        SERVICE_FIELDS.put(ServiceFile.KUBELET, LaunchConfigV0_2::extraKubeletArgs);
+        SERVICE_FIELDS.put(ServiceFile.KUBE_PROXY, LaunchConfigV0_2::extraKubeProxyArgs);
+        SERVICE_FIELDS.put(ServiceFile.KUBE_CONTROLLER_MANAGER, LaunchConfigV0_2::extraKubeControllerManagerArgs);
+        SERVICE_FIELDS.put(ServiceFile.KUBE_SCHEDULER, LaunchConfigV0_2::extraKubeSchedulerArgs);
+        SERVICE_FIELDS.put(ServiceFile.KUBELITE_ENV, LaunchConfigV0_2::extraKubeliteEnv);
+        SERVICE_FIELDS.put(ServiceFile.CONTAINERD, LaunchConfigV0_2::extraContainerdArgs);
+        SERVICE_FIELDS.put(ServiceFile.CONTAINERD_ENV, LaunchConfigV0_2::extraContainerdEnv);
+        SERVICE_FIELDS.put(ServiceFile.K8S_DQLITE, LaunchConfigV0_2::extraDqliteArgs);
+        SERVICE_FIELDS.put(ServiceFile.K8S_DQLITE_ENV, LaunchConfigV0_2::extraDqliteEnv);
+        SERVICE_FIELDS.put(ServiceFile.CLUSTER_AGENT, LaunchConfigV0_2::extraMicroK8sClusterAgentArgs);
+        SERVICE_FIELDS.put(ServiceFile.CLUSTER_AGENT_ENV, LaunchConfigV0_2::extraMicroK8sClusterAgentEnv);
+        SERVICE_FIELDS.put(ServiceFile.APISERVER_PROXY, LaunchConfigV0_2::extraMicroK8sAPIServerProxyArgs);
+        SERVICE_FIELDS.put(ServiceFile.APISERVER_PROXY_ENV, LaunchConfigV0_2::extraMicroK8sAPIServerProxyEnv);
+        SERVICE_FIELDS.put(ServiceFile.ETCD, LaunchConfigV0_2::extraEtcdArgs);
+        SERVICE_FIELDS.put(ServiceFile.ETCD_ENV, LaunchConfigV0_2::extraEtcdEnv);
+        SERVICE_FIELDS.put(ServiceFile.FLANNELD, LaunchConfigV0_2::extraFlanneldArgs);
+        SERVICE_FIELDS.put(ServiceFile.FLANNELD_ENV, LaunchConfigV0_2::extraFlanneldEnv);
+        SERVICE_FIELDS.put(ServiceFile.CNI_ENV, LaunchConfigV0_2::extraCNIEnv);
+        SERVICE_FIELDS.put(ServiceFile.FIPS_ENV, LaunchConfigV0_2::extraFIPSEnv);
     }
 
     public static Part toInternal(int index, YDocument doc, LaunchConfigV0_2 c) {
         Map<ServiceFile, List<ArgEntry>> args = new EnumMap<>(ServiceFile.class);
         Map<ServiceFile, String> argPointers = new EnumMap<>(ServiceFile.class);
-        SERVICE_FIELDS.forEach((file, field) -> {
-            Map<String, String> map = field.getter().apply(c);
+        SERVICE_FIELDS.forEach((file, getter) -> {
+            Map<String, String> map = getter.apply(c);
             if (map != null) {
-                String base = "/" + field.key();
+                String base = "/" + file.nativeKey();
                 args.put(file, entries(base, map));
                 argPointers.put(file, base);
             }
@@ -105,9 +98,10 @@ public final class NativeV0_2Converter {
                 }
             }
         }
-        return new Part(index, doc, version, token, join, sans, "/extraSANs", args, argPointers,
-                verbatim("/containerdRegistryConfigs", c.containerdRegistryConfigs()),
-                verbatim("/extraConfigFiles", c.extraConfigFiles()), addons, repos);
+        return Part.builder(index, doc).version(version).persistentClusterToken(token).join(join)
+                .extraSANs(sans, "/extraSANs").serviceArgs(args, argPointers)
+                .registryConfigs(verbatim("/containerdRegistryConfigs", c.containerdRegistryConfigs()))
+                .configFiles(verbatim("/extraConfigFiles", c.extraConfigFiles())).addons(addons, repos).build();
     }
 
     private static List<ArgEntry> entries(String base, Map<String, String> map) {

@@ -2,6 +2,7 @@ package dev.launchc.diff;
 
 import dev.launchc.catalog.Track;
 import dev.launchc.compile.NodeCompiler;
+import dev.launchc.convert.LaunchConfigVersions;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.LaunchConfig;
 import dev.launchc.model.internal.Part;
@@ -104,7 +105,7 @@ public record Remediation(String version, Map<ServiceFile, Map<String, String>> 
      * {@code key=value}, so it cannot write a flag without a value).
      */
     private static boolean byFlags(ServiceFile service, String version, Difference d, NodeState expected, NodeState actual) {
-        if ("0.1.0".equals(version) && (service == ServiceFile.CNI_ENV || service == ServiceFile.FIPS_ENV)) {
+        if (LaunchConfigVersions.find(version).filter(v -> !v.keys().contains(service.nativeKey())).isPresent()) {
             return false;
         }
         if (d.key() == null) {
@@ -139,8 +140,8 @@ public record Remediation(String version, Map<ServiceFile, Map<String, String>> 
         registries.forEach((k, v) -> regs.add(new ArgEntry(k, v, null)));
         List<ArgEntry> files = new ArrayList<>();
         configFiles.forEach((k, v) -> files.add(new ArgEntry(k, v, null)));
-        Part part = new Part(0, null, new Value(version, null), null, null, null, null, serviceArgs, Map.of(), regs, files,
-                List.of(), List.of());
+        Part part = Part.builder(0, null).version(new Value(version, null)).serviceArgs(serviceArgs, Map.of())
+                .registryConfigs(regs).configFiles(files).build();
         return new LaunchConfig(null, version, List.of(part));
     }
 }

@@ -19,10 +19,8 @@ import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.rules.Rule;
 import dev.launchc.rules.RuleContext;
-import dev.launchc.rules.Rules;
 import dev.launchc.rules.cluster.ClusterRule;
 import dev.launchc.rules.cluster.ClusterRuleContext;
-import dev.launchc.rules.cluster.ClusterRules;
 import dev.launchc.schema.SchemaCheck;
 import dev.launchc.schema.SchemaId;
 import java.util.ArrayList;
@@ -91,7 +89,7 @@ public final class ClusterLinter {
             track = named.get();
         }
         ClusterRuleContext ctx = new ClusterRuleContext(cluster, track, reporter);
-        for (ClusterRule rule : ClusterRules.all()) {
+        for (ClusterRule rule : RuleSet.clusterRules()) {
             rule.check(ctx);
         }
         checkServiceArgs(cluster, track, reporter);
@@ -106,21 +104,18 @@ public final class ClusterLinter {
         List<Part> parts = new ArrayList<>();
         for (Map<ServiceFile, List<ArgEntry>> services : cluster.serviceMaps()) {
             if (!services.isEmpty()) {
-                parts.add(new Part(parts.size(), cluster.source(), null, null, null, null, null, services, Map.of(),
-                        List.of(), List.of(), List.of(), List.of()));
+                parts.add(Part.builder(parts.size(), cluster.source()).serviceArgs(services, Map.of()).build());
             }
         }
-        parts.add(new Part(parts.size(), cluster.source(), null, null, null, null, null, Map.of(), Map.of(),
-                List.of(), List.of(), cluster.addons(), cluster.addonRepositories()));
+        parts.add(Part.builder(parts.size(), cluster.source()).addons(cluster.addons(), cluster.addonRepositories()).build());
         List<dev.launchc.model.internal.Value> sans = new ArrayList<>(cluster.extraSANs());
         cluster.nodes().forEach(n -> sans.addAll(n.extraSANs()));
         if (!sans.isEmpty()) {
-            parts.add(new Part(parts.size(), cluster.source(), null, null, null, sans, "/spec/extraSANs", Map.of(), Map.of(),
-                    List.of(), List.of(), List.of(), List.of()));
+            parts.add(Part.builder(parts.size(), cluster.source()).extraSANs(sans, "/spec/extraSANs").build());
         }
         RuleContext ctx = new RuleContext(new LaunchConfig(cluster.source().toString(), "cluster", parts), track,
                 Catalog.get().kube(track.kubernetesMinor()).orElse(null), reporter, ClusterV1alpha1Converter::servicesKey);
-        for (Rule rule : Rules.clusterViewRules()) {
+        for (Rule rule : RuleSet.clusterViewRules()) {
             rule.check(ctx);
         }
     }

@@ -1,11 +1,15 @@
 package dev.launchc.lint;
 
 import dev.launchc.catalog.Track;
+import dev.launchc.config.ProjectConfig;
+import dev.launchc.convert.LaunchConfigVersions;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.Mode;
 import dev.launchc.diag.Diagnostic;
 import dev.launchc.diag.Reporter;
 import dev.launchc.diag.Suppressions;
+import dev.launchc.schema.SchemaId;
+import java.util.ArrayList;
 import java.util.List;
 import dev.launchc.load.LoadLimits;
 import dev.launchc.load.LoadedFile;
@@ -18,6 +22,15 @@ import dev.launchc.load.YamlLoader;
 public final class Linter {
     public static final String KIND_NATIVE = "native";
     public static final String KIND_CLUSTER = "cluster";
+
+    /** Every published schema: each registered launch-config version's, oldest first, then cluster and settings. */
+    public static List<SchemaId> publishedSchemas() {
+        List<SchemaId> out = new ArrayList<>();
+        LaunchConfigVersions.all().forEach(v -> out.add(v.schema()));
+        out.add(ClusterLinter.SCHEMA);
+        out.add(ProjectConfig.SCHEMA);
+        return List.copyOf(out);
+    }
 
     private final Track track;
     private final Mode mode;

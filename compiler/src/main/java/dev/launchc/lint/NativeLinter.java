@@ -3,8 +3,8 @@ package dev.launchc.lint;
 import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.KubeFlags;
 import dev.launchc.catalog.Track;
-import dev.launchc.convert.NativeV0_1Converter;
-import dev.launchc.convert.NativeV0_2Converter;
+import dev.launchc.convert.LaunchConfigVersion;
+import dev.launchc.convert.LaunchConfigVersions;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.DidYouMean;
 import dev.launchc.diag.Reporter;
@@ -14,18 +14,14 @@ import dev.launchc.load.YMap;
 import dev.launchc.model.bind.RecordBinder;
 import dev.launchc.model.internal.LaunchConfig;
 import dev.launchc.model.internal.Part;
-import dev.launchc.model.nativecfg.v0_1.LaunchConfigV0_1;
-import dev.launchc.model.nativecfg.v0_2.LaunchConfigV0_2;
 import dev.launchc.rules.Rule;
 import dev.launchc.rules.RuleContext;
-import dev.launchc.rules.Rules;
 import dev.launchc.rules.Semver;
 import dev.launchc.schema.SchemaCheck;
 import dev.launchc.schema.SchemaId;
-import dev.launchc.schema.SchemaRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,23 +31,68 @@ import java.util.Set;
  * model, internal model, rules. Parts that MicroK8s would skip as empty are skipped here too.
  */
 public final class NativeLinter {
-    private static final Map<String, String> KEYS_OF_0_2 = Map.of(
-            "extraCNIEnv", "a launch-config 0.2.0 key (MicroK8s 1.28 and later)",
-            "extraFIPSEnv", "a launch-config 0.2.0 key (MicroK8s 1.28 and later)");
-
     private NativeLinter() {}
 
-    /** The schema of the parser that the track ships: the newest launch-config version it accepts. */
-    public static SchemaId parserSchema(Track track) {
+    /**
+     * The launch-config version of the parser that the track ships: the newest registered version
+     * the track accepts (the catalog's launch-config range), or the oldest when it accepts none.
+     */
+    public static LaunchConfigVersion parserVersion(Track track) {
         Semver max = Semver.parse(track.launchConfigMax());
-        return max != null && max.compareTo(Semver.parse("0.2.0")) >= 0
-                ? new SchemaId("native", "0.2.0") : new SchemaId("native", "0.1.0");
+        List<LaunchConfigVersion> versions = LaunchConfigVersions.all();
+        LaunchConfigVersion parser = versions.get(0);
+        for (LaunchConfigVersion v : versions) {
+            Semver semver = Semver.parse(v.version());
+            if (max != null && semver != null && semver.compareTo(max) <= 0
+                    && semver.compareTo(Semver.parse(parser.version())) > 0) {
+                parser = v;
+            }
+        }
+        return parser;
     }
 
-    /** Lints the file's documents; returns the internal model of its non-empty parts. */
+    /** The schema of the parser that the track ships. */
+    public static SchemaId parserSchema(Track track) {
+        return parserVersion(track).schema();
+    }
+
+    /**
+     * The keys a newer registered version adds to {@code parser}, each with how findings name it:
+     * "a launch-config 0.2.0 key (MicroK8s 1.28 and later)", the oldest catalog track that reads it.
+     */
+    static Map<String, String> keysOfLaterVersions(LaunchConfigVersion parser) {
+        Map<String, String> later = new LinkedHashMap<>();
+        List<LaunchConfigVersion> versions = LaunchConfigVersions.all();
+        for (LaunchConfigVersion v : versions.subList(versions.indexOf(parser) + 1, versions.size())) {
+            for (String key : v.keys()) {
+                if (!parser.keys().contains(key) && !later.containsKey(key)) {
+                    later.put(key, "a launch-config " + v.version() + " key (" + firstTrackReading(v) + ")");
+                }
+            }
+        }
+        return later;
+    }
+
+    private static String firstTrackReading(LaunchConfigVersion version) {
+        Semver semver = Semver.parse(version.version());
+        for (String name : Catalog.get().tracks()) {
+            Track track = Catalog.get().track(name).orElseThrow();
+            Semver max = Semver.parse(track.launchConfigMax());
+            if (semver != null && max != null && semver.compareTo(max) <= 0) {
+                return "MicroK8s " + name + " and later";
+            }
+        }
+        return "no MicroK8s track in the catalog reads it";
+    }
+
+    /** Lints the file's documents with the target track's parser; returns the internal model of its non-empty parts. */
     public static LaunchConfig lint(LoadedFile file, Track track, Reporter reporter) {
-        SchemaId schema = parserSchema(track);
-        SchemaCheck check = new SchemaCheck(schema, "0.1.0".equals(schema.version()) ? KEYS_OF_0_2 : Map.of());
+        return lint(file, parserVersion(track), track, reporter);
+    }
+
+    /** Lints the file's documents as {@code version} reads them, with the rules of {@code track}. */
+    public static LaunchConfig lint(LoadedFile file, LaunchConfigVersion version, Track track, Reporter reporter) {
+        SchemaCheck check = new SchemaCheck(version.schema(), keysOfLaterVersions(version));
         List<Part> parts = new ArrayList<>();
         for (YDocument doc : file.documents()) {
             if (doc.isEmpty()) {
@@ -61,32 +102,29 @@ public final class NativeLinter {
             if (!(doc.root() instanceof YMap)) {
                 continue;
             }
-            LaunchConfigV0_2 bound = "0.1.0".equals(schema.version())
-                    ? NativeV0_1Converter.toV0_2(RecordBinder.bind(doc.root(), LaunchConfigV0_1.class))
-                    : RecordBinder.bind(doc.root(), LaunchConfigV0_2.class);
+            Record bound = version.bind(doc.root());
             if (isZero(bound)) {
                 reporter.report(Code.EMPTY_PART, doc.start(), "", "part " + (doc.index() + 1)
                         + " sets nothing MicroK8s reads; it is skipped", null);
                 continue;
             }
-            parts.add(NativeV0_2Converter.toInternal(parts.size(), doc, bound));
+            parts.add(version.toInternal(parts.size(), doc, bound));
         }
-        LaunchConfig config = new LaunchConfig(file.source().name(), schema.version(), parts);
+        LaunchConfig config = new LaunchConfig(file.source().name(), version.version(), parts);
         KubeFlags kube = Catalog.get().kube(track.kubernetesMinor()).orElse(null);
-        RuleContext ctx = new RuleContext(config, track, kube, reporter);
-        for (Rule rule : Rules.nativeRules()) {
+        RuleContext ctx = new RuleContext(config, track, kube, reporter, version::serviceKey);
+        for (Rule rule : RuleSet.nativeRules()) {
             rule.check(ctx);
         }
         return config;
     }
 
-    /** Top-level keys of every launch-config version, from the newest schema. */
-    private static final Set<String> NATIVE_KEYS = nativeKeys();
-
+    /**
+     * Top-level keys of the native format, from the newest version's schema: each version keeps
+     * the keys of the ones before it (a version that drops one would add its keys here).
+     */
     private static Set<String> nativeKeys() {
-        Set<String> keys = new HashSet<>();
-        SchemaRegistry.raw(new SchemaId("native", "0.2.0")).path("properties").fieldNames().forEachRemaining(keys::add);
-        return Set.copyOf(keys);
+        return LaunchConfigVersions.newest().keys();
     }
 
     /**
@@ -94,12 +132,13 @@ public final class NativeLinter {
      * config that lacks its version, or whose keys are all misspelled, is still a launch config.
      */
     static boolean hasNativeKey(YMap map) {
+        Set<String> nativeKeys = nativeKeys();
         for (YMap.Entry e : map.entries()) {
             String key = e.key().text();
             // Short words (on, jobs, kind, data) are a typo away from short keys such as join, and
             // every Kubernetes manifest's apiVersion is three edits from version: too weak a sign.
-            if (NATIVE_KEYS.contains(key) || key.length() >= 7 && !"apiVersion".equals(key)
-                    && DidYouMean.closest(key, NATIVE_KEYS).isPresent()) {
+            if (nativeKeys.contains(key) || key.length() >= 7 && !"apiVersion".equals(key)
+                    && DidYouMean.closest(key, nativeKeys).isPresent()) {
                 return true;
             }
         }

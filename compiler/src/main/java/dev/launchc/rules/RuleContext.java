@@ -3,7 +3,6 @@ package dev.launchc.rules;
 import dev.launchc.catalog.KubeFlags;
 import dev.launchc.catalog.Track;
 import dev.launchc.diag.Code;
-import dev.launchc.convert.NativeV0_2Converter;
 import dev.launchc.diag.Reporter;
 import dev.launchc.model.internal.LaunchConfig;
 import dev.launchc.model.internal.ArgEntry;
@@ -24,7 +23,7 @@ public final class RuleContext {
     private final Function<ServiceFile, String> sectionNames;
 
     public RuleContext(LaunchConfig config, Track track, KubeFlags kube, Reporter reporter) {
-        this(config, track, kube, reporter, NativeV0_2Converter::yamlKey);
+        this(config, track, kube, reporter, ServiceFile::nativeKey);
     }
 
     public RuleContext(LaunchConfig config, Track track, KubeFlags kube, Reporter reporter,

@@ -13,16 +13,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The schemas packaged from {@code schema/}, each parsed and compiled once per process. */
+/**
+ * The schemas packaged from {@code schema/}, each parsed and compiled once per process. Which ones
+ * are published is {@code Linter.publishedSchemas()}: the launch-config versions' and the others.
+ */
 public final class SchemaRegistry {
-    public static final List<SchemaId> PUBLISHED = List.of(
-            new SchemaId("native", "0.1.0"), new SchemaId("native", "0.2.0"), new SchemaId("cluster", "v1alpha1"),
-            new SchemaId("config", "v1"));
-
     private static final Map<SchemaId, JsonNode> RAW = new ConcurrentHashMap<>();
     private static final Map<SchemaId, JsonSchema> COMPILED = new ConcurrentHashMap<>();
     /** Draft-07 plus the editor annotation {@code markdownDescription}, which validates nothing. */

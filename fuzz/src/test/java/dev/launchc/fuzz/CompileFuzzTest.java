@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.launchc.catalog.Track;
 import dev.launchc.compile.ArgsFileEditor;
 import dev.launchc.compile.NodeCompiler;
-import dev.launchc.convert.NativeV0_2Converter;
 import dev.launchc.diag.Mode;
 import dev.launchc.lint.FileLint;
 import dev.launchc.model.internal.ArgEntry;
@@ -156,7 +155,7 @@ class CompileFuzzTest {
                 byFile.computeIfAbsent(e.file(), f -> new LinkedHashMap<>()).put(e.key(), e.value());
             }
             byFile.forEach((file, entries) -> {
-                sb.append(NativeV0_2Converter.yamlKey(file)).append(":\n");
+                sb.append(file.nativeKey()).append(":\n");
                 entries.forEach((k, v) -> sb.append("  ").append(q(k)).append(": ").append(v == null ? "null" : q(v)).append('\n'));
             });
             map(sb, "extraConfigFiles", p.configFiles());

@@ -1,6 +1,9 @@
 package dev.launchc.lsp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.launchc.convert.LaunchConfigVersion;
+import dev.launchc.convert.LaunchConfigVersions;
+import dev.launchc.lint.ClusterLinter;
 import dev.launchc.lint.Linter;
 import dev.launchc.schema.SchemaId;
 import dev.launchc.schema.SchemaRegistry;
@@ -10,15 +13,19 @@ import java.util.regex.Pattern;
 
 /** The description the published schema gives a key, found by walking the schema along the key's path. */
 final class SchemaDocs {
-    private static final Pattern NATIVE_0_1 = Pattern.compile("(?m)^version:\\s*[\"']?0\\.1\\.0");
-
     private SchemaDocs() {}
 
     static SchemaId schemaOf(Analysis analysis) {
         if (Linter.KIND_CLUSTER.equals(analysis.lint().kind())) {
-            return new SchemaId("cluster", "v1alpha1");
+            return ClusterLinter.SCHEMA;
         }
-        return new SchemaId("native", NATIVE_0_1.matcher(analysis.text()).find() ? "0.1.0" : "0.2.0");
+        // The oldest registered version that a document's version line starts with; else the newest.
+        for (LaunchConfigVersion v : LaunchConfigVersions.all()) {
+            if (Pattern.compile("(?m)^version:\\s*[\"']?" + Pattern.quote(v.version())).matcher(analysis.text()).find()) {
+                return v.schema();
+            }
+        }
+        return LaunchConfigVersions.newest().schema();
     }
 
     /** The (Markdown) description of the key at {@code path}, or empty when the schema has none there. */

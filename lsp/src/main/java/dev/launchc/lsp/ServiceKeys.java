@@ -1,7 +1,6 @@
 package dev.launchc.lsp;
 
 import dev.launchc.convert.ClusterV1alpha1Converter;
-import dev.launchc.convert.NativeV0_2Converter;
 import dev.launchc.model.internal.ServiceFile;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +21,7 @@ final class ServiceKeys {
                 continue;
             }
             boolean cluster = "services".equals(before) && ClusterV1alpha1Converter.servicesKey(file).equals("services." + last);
-            boolean nativeKey = parents.size() == 1 && NativeV0_2Converter.yamlKey(file).equals(last);
+            boolean nativeKey = parents.size() == 1 && file.nativeKey().equals(last);
             if (cluster || nativeKey) {
                 return Optional.of(file.kubeComponent());
             }

@@ -1,6 +1,5 @@
 package dev.launchc.render;
 
-import dev.launchc.convert.NativeV0_2Converter;
 import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.plan.NodeSeed;
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ public final class SeedRenderer {
                 put(e, "v", v);
                 es.add(e);
             });
-            args.add(Map.of("key", NativeV0_2Converter.yamlKey(file), "entries", es));
+            args.add(Map.of("key", file.nativeKey(), "entries", es));
         });
         return args;
     }

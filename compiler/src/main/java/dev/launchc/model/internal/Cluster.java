@@ -37,6 +37,12 @@ public record Cluster(
     }
 
     /** An IP family in use: its pod and service CIDR. */
+    /** The CIDRs MicroK8s ships (Calico's pod pool, kube-apiserver's service range): a family that names none gets these. */
+    public static final String DEFAULT_POD_CIDR_V4 = "10.1.0.0/16";
+    public static final String DEFAULT_SERVICE_CIDR_V4 = "10.152.183.0/24";
+    public static final String DEFAULT_POD_CIDR_V6 = "fd01::/64";
+    public static final String DEFAULT_SERVICE_CIDR_V6 = "fd98::/108";
+
     public record IpFamily(Value podCidr, Value serviceCidr) {}
 
     /** @param ipv4 null when disabled; @param ipv6 null unless given (dual stack or IPv6 only) */

@@ -7,26 +7,26 @@ import java.util.List;
  * them (reference launch-config-facts §4.1 step 5), with how each one is read on the node.
  */
 public enum ServiceFile {
-    KUBE_APISERVER("kube-apiserver", Kind.ARGS, Reader.KUBELITE, "kube-apiserver", List.of("kubelite")),
-    KUBELET("kubelet", Kind.ARGS, Reader.KUBELITE, "kubelet", List.of("kubelite")),
-    KUBE_PROXY("kube-proxy", Kind.ARGS, Reader.KUBELITE, "kube-proxy", List.of("kubelite")),
-    KUBE_CONTROLLER_MANAGER("kube-controller-manager", Kind.ARGS, Reader.KUBELITE, "kube-controller-manager", List.of("kubelite")),
-    KUBE_SCHEDULER("kube-scheduler", Kind.ARGS, Reader.KUBELITE, "kube-scheduler", List.of("kubelite")),
-    KUBELITE_ENV("kubelite-env", Kind.ENV, Reader.UNREAD, null, List.of("kubelite")),
-    CONTAINERD("containerd", Kind.ARGS, Reader.BASH_WORDS, null, List.of("containerd")),
-    CONTAINERD_ENV("containerd-env", Kind.ENV, Reader.BASH_SOURCE, null, List.of("containerd")),
-    K8S_DQLITE("k8s-dqlite", Kind.ARGS, Reader.BASH_WORDS, null, List.of("k8s-dqlite")),
-    K8S_DQLITE_ENV("k8s-dqlite-env", Kind.ENV, Reader.BASH_SOURCE, null, List.of("k8s-dqlite")),
-    CLUSTER_AGENT("cluster-agent", Kind.ARGS, Reader.BASH_WORDS, null, List.of("cluster-agent")),
-    CLUSTER_AGENT_ENV("cluster-agent-env", Kind.ENV, Reader.UNREAD, null, List.of("cluster-agent")),
-    APISERVER_PROXY("apiserver-proxy", Kind.ARGS, Reader.BASH_WORDS, null, List.of("apiserver-proxy")),
-    APISERVER_PROXY_ENV("apiserver-proxy-env", Kind.ENV, Reader.UNREAD, null, List.of("apiserver-proxy")),
-    ETCD("etcd", Kind.ARGS, Reader.BASH_WORDS, null, List.of("etcd")),
-    ETCD_ENV("etcd-env", Kind.ENV, Reader.UNREAD, null, List.of("etcd")),
-    FLANNELD("flanneld", Kind.ARGS, Reader.BASH_WORDS, null, List.of("flanneld")),
-    FLANNELD_ENV("flanneld-env", Kind.ENV, Reader.BASH_SOURCE, null, List.of("flanneld")),
-    CNI_ENV("cni-env", Kind.ENV, Reader.BASH_SOURCE, null, List.of()),
-    FIPS_ENV("fips-env", Kind.ENV, Reader.UNREAD, null, List.of("kubelite", "k8s-dqlite", "cluster-agent"));
+    KUBE_APISERVER("extraKubeAPIServerArgs", "kube-apiserver", Kind.ARGS, Reader.KUBELITE, "kube-apiserver", List.of("kubelite")),
+    KUBELET("extraKubeletArgs", "kubelet", Kind.ARGS, Reader.KUBELITE, "kubelet", List.of("kubelite")),
+    KUBE_PROXY("extraKubeProxyArgs", "kube-proxy", Kind.ARGS, Reader.KUBELITE, "kube-proxy", List.of("kubelite")),
+    KUBE_CONTROLLER_MANAGER("extraKubeControllerManagerArgs", "kube-controller-manager", Kind.ARGS, Reader.KUBELITE, "kube-controller-manager", List.of("kubelite")),
+    KUBE_SCHEDULER("extraKubeSchedulerArgs", "kube-scheduler", Kind.ARGS, Reader.KUBELITE, "kube-scheduler", List.of("kubelite")),
+    KUBELITE_ENV("extraKubeliteEnv", "kubelite-env", Kind.ENV, Reader.UNREAD, null, List.of("kubelite")),
+    CONTAINERD("extraContainerdArgs", "containerd", Kind.ARGS, Reader.BASH_WORDS, null, List.of("containerd")),
+    CONTAINERD_ENV("extraContainerdEnv", "containerd-env", Kind.ENV, Reader.BASH_SOURCE, null, List.of("containerd")),
+    K8S_DQLITE("extraDqliteArgs", "k8s-dqlite", Kind.ARGS, Reader.BASH_WORDS, null, List.of("k8s-dqlite")),
+    K8S_DQLITE_ENV("extraDqliteEnv", "k8s-dqlite-env", Kind.ENV, Reader.BASH_SOURCE, null, List.of("k8s-dqlite")),
+    CLUSTER_AGENT("extraMicroK8sClusterAgentArgs", "cluster-agent", Kind.ARGS, Reader.BASH_WORDS, null, List.of("cluster-agent")),
+    CLUSTER_AGENT_ENV("extraMicroK8sClusterAgentEnv", "cluster-agent-env", Kind.ENV, Reader.UNREAD, null, List.of("cluster-agent")),
+    APISERVER_PROXY("extraMicroK8sAPIServerProxyArgs", "apiserver-proxy", Kind.ARGS, Reader.BASH_WORDS, null, List.of("apiserver-proxy")),
+    APISERVER_PROXY_ENV("extraMicroK8sAPIServerProxyEnv", "apiserver-proxy-env", Kind.ENV, Reader.UNREAD, null, List.of("apiserver-proxy")),
+    ETCD("extraEtcdArgs", "etcd", Kind.ARGS, Reader.BASH_WORDS, null, List.of("etcd")),
+    ETCD_ENV("extraEtcdEnv", "etcd-env", Kind.ENV, Reader.UNREAD, null, List.of("etcd")),
+    FLANNELD("extraFlanneldArgs", "flanneld", Kind.ARGS, Reader.BASH_WORDS, null, List.of("flanneld")),
+    FLANNELD_ENV("extraFlanneldEnv", "flanneld-env", Kind.ENV, Reader.BASH_SOURCE, null, List.of("flanneld")),
+    CNI_ENV("extraCNIEnv", "cni-env", Kind.ENV, Reader.BASH_SOURCE, null, List.of()),
+    FIPS_ENV("extraFIPSEnv", "fips-env", Kind.ENV, Reader.UNREAD, null, List.of("kubelite", "k8s-dqlite", "cluster-agent"));
 
     public enum Kind { ARGS, ENV }
 
@@ -42,18 +42,28 @@ public enum ServiceFile {
         UNREAD
     }
 
+    private final String nativeKey;
     private final String fileName;
     private final Kind kind;
     private final Reader reader;
     private final String kubeComponent;
     private final List<String> restarts;
 
-    ServiceFile(String fileName, Kind kind, Reader reader, String kubeComponent, List<String> restarts) {
+    ServiceFile(String nativeKey, String fileName, Kind kind, Reader reader, String kubeComponent, List<String> restarts) {
+        this.nativeKey = nativeKey;
         this.fileName = fileName;
         this.kind = kind;
         this.reader = reader;
         this.kubeComponent = kubeComponent;
         this.restarts = restarts;
+    }
+
+    /**
+     * The native launch-config key that edits the file (extraKubeletArgs), the same in every
+     * launch-config version that has it: for messages, and for writing seeds.
+     */
+    public String nativeKey() {
+        return nativeKey;
     }
 
     /** The file's name under {@code $SNAP_DATA/args/}. */

@@ -3,7 +3,6 @@ package dev.launchc.rules.cluster;
 import static dev.launchc.rules.cluster.ClusterFacts.printable;
 import static dev.launchc.rules.cluster.ClusterFacts.written;
 
-import dev.launchc.convert.ClusterV1alpha1Converter;
 import dev.launchc.diag.Code;
 import dev.launchc.load.Yaml11;
 import dev.launchc.model.internal.Cluster;
@@ -74,7 +73,7 @@ public final class NetworkRule implements ClusterRule {
         String later = "target MicroK8s 1.28 or later, where generate-cni.sh applies it";
         if (net.ipv4() != null && written(ctx, net.ipv4().podCidr().pointer())) {
             Inet.Cidr pod = Inet.parseCidr(net.ipv4().podCidr().text());
-            Inet.Cidr bundled = Inet.parseCidr(ClusterV1alpha1Converter.DEFAULT_POD_CIDR_V4);
+            Inet.Cidr bundled = Inet.parseCidr(Cluster.DEFAULT_POD_CIDR_V4);
             if (!bundled.equals(pod)) {
                 ctx.atValue(Code.NETWORK_NOT_APPLICABLE, net.ipv4().podCidr().pointer(), "ipv4.podCIDR "
                         + printable(net.ipv4().podCidr().text().strip())
@@ -114,7 +113,7 @@ public final class NetworkRule implements ClusterRule {
         Range at = svcWritten || !written(ctx, pod.value().pointer()) ? svc : pod;
         Range other = at == svc ? pod : svc;
         String fam = "ipv" + family;
-        String alt = family == 4 ? ClusterV1alpha1Converter.DEFAULT_SERVICE_CIDR_V4 : ClusterV1alpha1Converter.DEFAULT_SERVICE_CIDR_V6;
+        String alt = family == 4 ? Cluster.DEFAULT_SERVICE_CIDR_V4 : Cluster.DEFAULT_SERVICE_CIDR_V6;
         String hint = at == svc && !overlap(pod.cidr(), Inet.parseCidr(alt))
                 ? "pick a service CIDR outside " + pod.cidr() + ", e.g. the default " + alt
                 : "pick " + fam + " pod and service CIDRs that do not share addresses";
