@@ -105,7 +105,7 @@ public final class RuleSet {
             on(new ConfigFileRule(), NATIVE),
             on(new JoinRule(), NATIVE),
             on(new TokenRule(), NATIVE),
-            on(new ShellValueRule(), NATIVE),
+            on(new ShellValueRule(), NATIVE, CLUSTER_VIEW),
             // launch-config parts: names against the track's catalog
             on(new KubeFlagRule(), NATIVE, CLUSTER_VIEW),
             on(new ServiceFlagRule(), NATIVE, CLUSTER_VIEW),

@@ -37,7 +37,7 @@ class RuleSetTest {
     void theClusterViewRunsNativeRulesThatJudgeMapsAddonNamesAndSans() {
         List<Rule> view = RuleSet.clusterViewRules();
         assertEquals(List.of("ArgKeyRule", "ValueSafetyRule", "ArgQuoteRule", "SanRule", "DuplicateSanRule",
-                "KubeFlagRule", "ServiceFlagRule", "OctalIntRule", "AdmissionPluginRule", "FeatureGateRule",
+                "ShellValueRule", "KubeFlagRule", "ServiceFlagRule", "OctalIntRule", "AdmissionPluginRule", "FeatureGateRule",
                 "TrackDefaultListRule", "AddonRule", "DuplicateAddonRule"), names(view));
         // The view shares the native rules' instances: a rule is declared once.
         assertTrue(RuleSet.nativeRules().containsAll(view));
