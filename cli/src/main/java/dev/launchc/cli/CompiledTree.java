@@ -10,7 +10,7 @@ import dev.launchc.lint.SeedFindings;
 import dev.launchc.load.LoadLimits;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.plan.NodePlan;
-import dev.launchc.plan.NodeSeed;
+import dev.launchc.compile.NodeSeed;
 import dev.launchc.render.NodeRenderer;
 import dev.launchc.render.OutputTree;
 import dev.launchc.render.SeedRenderer;

@@ -19,7 +19,7 @@ import dev.launchc.model.nativecfg.v0_2.LaunchConfigV0_2;
 import dev.launchc.rules.Rule;
 import dev.launchc.rules.RuleContext;
 import dev.launchc.rules.Rules;
-import dev.launchc.rules.Semver;
+import dev.launchc.resolve.Semver;
 import dev.launchc.schema.SchemaCheck;
 import dev.launchc.schema.SchemaId;
 import dev.launchc.schema.SchemaRegistry;

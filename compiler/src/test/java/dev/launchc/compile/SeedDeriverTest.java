@@ -16,7 +16,6 @@ import dev.launchc.load.LoadLimits;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.plan.FileContent;
-import dev.launchc.plan.NodeSeed;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.launchc.render;
 
 import dev.launchc.convert.NativeV0_2Converter;
 import dev.launchc.model.internal.ServiceFile;
-import dev.launchc.plan.NodeSeed;
+import dev.launchc.compile.NodeSeed;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
