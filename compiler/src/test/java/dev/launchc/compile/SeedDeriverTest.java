@@ -16,6 +16,7 @@ import dev.launchc.load.LoadLimits;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.plan.FileContent;
+import dev.launchc.resolve.Origins;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -524,5 +525,41 @@ class SeedDeriverTest {
 
     static NodeSeed.Addon addon(NodeSeed seed, String name) {
         return seed.parts().get(0).addons().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    // ---------------------------------------------------------------- origins
+
+    @Test
+    void everyDerivedValueRecordsTheClusterEntryItComesFrom() {
+        Loaded l = load(cluster("1.32", """
+                network:
+                  ipv4: {podCIDR: 10.1.0.0/16, serviceCIDR: 10.96.0.0/16}
+                  dns: {domain: lab.local}
+                services:
+                  kubelet: {--max-pods: "150"}
+                registries:
+                  mirrors: {docker.io: [https://mirror.example.com]}
+                addons: [{name: rbac}]
+                """, CP1, "{name: w-1, role: worker, address: 10.0.0.21, labels: {zone: a}, services: {kubelet: {--max-pods: \"90\"}}}"));
+        Origins boot = l.seed("cp-1").origins();
+        assertEquals("/spec/network/ipv4/serviceCIDR", boot.of(Origins.arg(ServiceFile.KUBELET, "--cluster-dns")),
+                "--cluster-dns is computed from the service CIDR");
+        assertEquals("/spec/network/dns/domain", boot.of(Origins.arg(ServiceFile.KUBELET, "--cluster-domain")));
+        assertEquals("/spec/services/kubelet/--max-pods", boot.of(Origins.arg(ServiceFile.KUBELET, "--max-pods")));
+        assertEquals("/spec/network/ipv4/podCIDR", boot.of(Origins.arg(ServiceFile.CNI_ENV, "IPv4_CLUSTER_CIDR")));
+        assertEquals("/spec/network/ipv4/serviceCIDR", boot.of(Origins.san("10.96.0.1")), "the kubernetes Service IP");
+        assertEquals("/spec/registries/mirrors/docker.io", boot.of(Origins.registry("docker.io")));
+        assertEquals("/spec/addons/0", boot.of(Origins.addon("rbac")));
+        assertEquals("/spec/network/ipv4/serviceCIDR", boot.of(Origins.addon("dns")), "the dns addon compile adds gets its IP from there");
+        assertEquals("/spec/join/token", boot.of(Origins.TOKEN));
+        assertNull(boot.of(Origins.JOIN), "the bootstrap node joins nothing");
+
+        Origins worker = l.seed("w-1").origins();
+        assertEquals("/spec/nodes/1/services/kubelet/--max-pods", worker.of(Origins.arg(ServiceFile.KUBELET, "--max-pods")),
+                "the node's own entry wins, as its value does");
+        assertEquals("/spec/nodes/1/labels", worker.of(Origins.arg(ServiceFile.KUBELET, "--node-labels")));
+        assertEquals("/spec/nodes/0/address", worker.of(Origins.JOIN), "the bootstrap node's address forms the join URL");
+        assertEquals("/spec/registries/mirrors/docker.io", worker.of(Origins.registry("docker.io")), "cluster-wide fields on every node");
+        assertNull(worker.of(Origins.TOKEN));
     }
 }
