@@ -75,6 +75,28 @@ public final class ResolvedCluster {
         return serviceCidrs;
     }
 
+    /**
+     * True when the service CIDR of every family in use parses as an address of that family; when
+     * one does not, NetworkRule reports it (LC3019) and addresses judged against it would all look wrong.
+     */
+    public boolean serviceCidrsParse() {
+        return parses(cluster.network().ipv4(), 4) && parses(cluster.network().ipv6(), 6);
+    }
+
+    private static boolean parses(Cluster.IpFamily f, int family) {
+        if (f == null) {
+            return true;
+        }
+        Inet.Cidr c = Inet.parseCidr(f.serviceCidr().text());
+        return c != null && c.family() == family;
+    }
+
+    /** The service CIDR of one family (4 or 6) as a network; null when the family is off. Call only when {@link #serviceCidrsParse()}. */
+    public Inet.Cidr serviceNetwork(int family) {
+        Cluster.IpFamily f = family == 4 ? cluster.network().ipv4() : cluster.network().ipv6();
+        return f == null ? null : Inet.parseCidr(f.serviceCidr().text()).network();
+    }
+
     /** The first address of each service CIDR: the kubernetes Service's ClusterIP, which the SANs must hold. */
     public List<Value> firstServiceIps() {
         return firstServiceIps;

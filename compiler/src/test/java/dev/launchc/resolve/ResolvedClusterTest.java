@@ -97,4 +97,16 @@ class ResolvedClusterTest {
         assertEquals("/spec/network/ipv4/serviceCIDR", sans.get(0).pointer(), "the first one found wins");
         assertTrue(sans.get(2).pointer().startsWith("/spec/nodes/0/extraSANs/"), sans.get(2).pointer());
     }
+
+    @Test
+    void aServiceCidrOfTheWrongFamilyDoesNotParse() {
+        ResolvedCluster ok = ResolvedCluster.of(load("network:\n  ipv4: {serviceCIDR: 10.96.0.0/16}\n",
+                "{name: cp-1, role: control-plane, address: 10.0.0.11}"));
+        assertTrue(ok.serviceCidrsParse());
+        assertEquals("10.96.0.0/16", ok.serviceNetwork(4).toString());
+        assertNull(ok.serviceNetwork(6), "no ipv6 block: the family is off");
+        ResolvedCluster wrong = ResolvedCluster.of(load("network:\n  ipv4: {serviceCIDR: \"fd00::/108\"}\n",
+                "{name: cp-1, role: control-plane, address: 10.0.0.11}"));
+        assertFalse(wrong.serviceCidrsParse());
+    }
 }
