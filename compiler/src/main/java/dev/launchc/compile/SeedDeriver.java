@@ -161,7 +161,10 @@ public final class SeedDeriver {
         return out;
     }
 
-    /** Where the node's --node-labels come from: its MIG config, its labels, or a --node-labels service arg (the last written). */
+    /**
+     * Where the node's --node-labels come from: its MIG config, its labels, or a --node-labels
+     * service arg (the last written); else the role's defaults, for which the node's name stands.
+     */
     private String nodeLabelsOrigin(Cluster.Node node) {
         if (node.migConfig() != null) {
             return node.migConfig().pointer();
@@ -177,7 +180,7 @@ public final class SeedDeriver {
                 }
             }
         }
-        return origin;
+        return origin != null ? origin : node.name().pointer();
     }
 
     /** Labels given through services.kubelet --node-labels, cluster-wide then per node, quotes removed. */
