@@ -10,7 +10,7 @@ import dev.launchc.lint.SeedFindings;
 import dev.launchc.load.LoadLimits;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.plan.NodePlan;
-import dev.launchc.plan.NodeSeed;
+import dev.launchc.compile.NodeSeed;
 import dev.launchc.render.NodeRenderer;
 import dev.launchc.render.OutputTree;
 import dev.launchc.render.SeedRenderer;
@@ -96,7 +96,7 @@ final class CompiledTree {
             // Seed findings are told once, at the cluster file's line that caused them.
             List<SeedFindings.Seed> seeds = new ArrayList<>();
             for (Built b : built) {
-                seeds.add(new SeedFindings.Seed(b.seed().node(), nodeIndex(cluster, b.seed().node()), b.lint()));
+                seeds.add(new SeedFindings.Seed(b.seed().node(), nodeIndex(cluster, b.seed().node()), b.lint(), b.seed().origins()));
             }
             FileLint seedFindings = new FileLint(lint.file(), lint.kind(),
                     SeedFindings.inClusterFile(lint, cluster, seeds), null, lint.source());

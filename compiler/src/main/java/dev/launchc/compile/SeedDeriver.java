@@ -8,16 +8,14 @@ import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.model.internal.Value;
-import dev.launchc.net.Inet;
+import dev.launchc.resolve.Origins;
+import dev.launchc.resolve.ResolvedCluster;
 import dev.launchc.plan.FileContent;
-import dev.launchc.plan.NodeSeed;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What compile derives for each node of a cluster (SPEC §2.2): bootstrap and join, CNI env from
@@ -30,17 +28,20 @@ import java.util.Set;
 public final class SeedDeriver {
     /** Set by join.py on workers (reference launch-config-facts §4.10). */
     static final String WORKER_LABELS = "microk8s.io/cluster=true,node.kubernetes.io/microk8s-worker=microk8s-worker";
-    static final int CLUSTER_AGENT_PORT = 25000;
     static final String SERVICE_RANGE_FLAG = "--service-cluster-ip-range";
     /** Upstream namespaces an air-gapped node pulls from; nvcr.io only when GPUs are in use. */
     static final List<String> AIRGAP_NAMESPACES = List.of("docker.io", "registry.k8s.io", "quay.io", "ghcr.io");
 
     private final Cluster cluster;
+    private final ResolvedCluster resolved;
     private final Track track;
     private final String token;
+    /** The origins of the node being derived; the cluster-wide fields are recorded into each node's. */
+    private Origins.Builder origins;
 
     private SeedDeriver(Cluster cluster, Track track, String token) {
         this.cluster = cluster;
+        this.resolved = ResolvedCluster.of(cluster);
         this.track = track;
         this.token = token;
     }
@@ -51,14 +52,18 @@ public final class SeedDeriver {
     }
 
     private List<NodeSeed> run() {
-        Cluster.Node bootstrap = cluster.controlPlanes().isEmpty() ? null : cluster.controlPlanes().get(0);
+        Cluster.Node bootstrap = resolved.bootstrap();
+        origins = new Origins.Builder();
         Map<String, FileContent.HostsToml> registries = registries();
+        Origins.Builder clusterWide = origins;
         List<NodeSeed> out = new ArrayList<>();
         for (Cluster.Node node : cluster.nodes()) {
+            origins = new Origins.Builder(clusterWide);
             boolean isBootstrap = node == bootstrap;
             Map<ServiceFile, Map<String, String>> args = args(node);
             List<NodeSeed.Part> parts = new ArrayList<>();
             if (isBootstrap) {
+                origins.put(Origins.TOKEN, cluster.token() == null ? null : cluster.token().pointer());
                 parts.add(new NodeSeed.Part("bootstrap node of cluster " + cluster.name(), version(), token, null, false,
                         sans(node), args, registries, addons(), repositories()));
             } else {
@@ -69,8 +74,9 @@ public final class SeedDeriver {
                         afterJoin.put(f, m);
                     }
                 }
-                String url = bootstrap == null ? null
-                        : hostPort(bootstrap.address().text()) + "/" + (token == null ? "" : token);
+                Value joinAddress = resolved.joinAddress();
+                String url = joinAddress == null ? null : joinAddress.text() + "/" + (token == null ? "" : token);
+                origins.put(Origins.JOIN, joinAddress == null ? null : joinAddress.pointer());
                 parts.add(new NodeSeed.Part((node.isControlPlane() ? "control-plane" : "worker") + " node joining "
                         + (bootstrap == null ? "" : bootstrap.name().text()), version(), null, url, !node.isControlPlane(),
                         node.isControlPlane() ? sans(node) : null, args, registries, List.of(), List.of()));
@@ -79,7 +85,7 @@ public final class SeedDeriver {
                             version(), null, null, false, null, afterJoin, Map.of(), List.of(), List.of()));
                 }
             }
-            out.add(new NodeSeed(node.name().text(), node.role(), node.address().text(), parts));
+            out.add(new NodeSeed(node.name().text(), node.role(), node.address().text(), parts, origins.build()));
         }
         return out;
     }
@@ -88,90 +94,29 @@ public final class SeedDeriver {
         return track.launchConfigMax();
     }
 
-    private static String hostPort(String address) {
-        return address + ":" + CLUSTER_AGENT_PORT;
-    }
-
     // ---- network ----
 
     private List<String> serviceCidrs() {
-        List<String> out = new ArrayList<>();
-        if (cluster.network().ipv4() != null) {
-            out.add(cluster.network().ipv4().serviceCidr().text());
-        }
-        if (cluster.network().ipv6() != null) {
-            out.add(cluster.network().ipv6().serviceCidr().text());
-        }
-        return out;
-    }
-
-    /** The address {@code network + n} of a CIDR, or null when it does not parse. */
-    static String nth(String cidr, long n) {
-        Inet.Cidr c = Inet.parseCidr(cidr);
-        if (c == null) {
-            return null;
-        }
-        byte[] ip = c.network().plus(n);
-        return ip == null ? null : Inet.format(ip);
-    }
-
-    /**
-     * The kube-dns ClusterIP: the tenth address, as MicroK8s uses 10.152.183.10 in 10.152.183.0/24;
-     * in a range too small for that, its last usable address (the first is the kubernetes Service).
-     */
-    private String dnsIp() {
-        List<String> cidrs = serviceCidrs();
-        if (cidrs.isEmpty()) {
-            return null;
-        }
-        String tenth = nth(cidrs.get(0), 10);
-        if (tenth != null && !tenth.equals(nth(cidrs.get(0), lastUsable(cidrs.get(0))))) {
-            return tenth;
-        }
-        long last = lastUsable(cidrs.get(0));
-        return last >= 2 ? nth(cidrs.get(0), last) : null;
-    }
-
-    /** The offset of a range's last usable address: IPv4 keeps its broadcast address out. */
-    private static long lastUsable(String cidr) {
-        Inet.Cidr c = Inet.parseCidr(cidr);
-        if (c == null || c.hostBits() >= 62) {
-            return Long.MAX_VALUE;
-        }
-        long size = 1L << c.hostBits();
-        return c.family() == 4 ? size - 2 : size - 1;
+        return resolved.serviceCidrs().stream().map(Value::text).toList();
     }
 
     private List<String> sans(Cluster.Node node) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String cidr : serviceCidrs()) {
-            String first = nth(cidr, 1);
-            if (first != null) {
-                out.add(first);
-            }
+        List<String> out = new ArrayList<>();
+        for (Value san : resolved.sans(node)) {
+            out.add(san.text());
+            origins.put(Origins.san(san.text()), san.pointer());
         }
-        cluster.extraSANs().forEach(v -> out.add(v.text()));
-        node.extraSANs().forEach(v -> out.add(v.text()));
-        return List.copyOf(out);
+        origins.put(Origins.SANS, resolved.firstServiceIps().isEmpty() ? null : resolved.firstServiceIps().get(0).pointer());
+        return out;
     }
 
     private Map<String, String> cniEnv() {
         Map<String, String> env = new LinkedHashMap<>();
-        Cluster.Network n = cluster.network();
-        env.put("CNI", "calico");
-        env.put("IPv4_SUPPORT", String.valueOf(n.ipv4() != null));
-        if (n.ipv4() != null) {
-            env.put("IPv4_CLUSTER_CIDR", n.ipv4().podCidr().text());
-            env.put("IPv4_SERVICE_CIDR", n.ipv4().serviceCidr().text());
-        }
-        env.put("IPv6_SUPPORT", String.valueOf(n.ipv6() != null));
-        if (n.ipv6() != null) {
-            env.put("IPv6_CLUSTER_CIDR", n.ipv6().podCidr().text());
-            env.put("IPv6_SERVICE_CIDR", n.ipv6().serviceCidr().text());
-        }
-        if (n.mtu() != null) {
-            env.put("CALICO_VETH_MTU", n.mtu().text());
-        }
+        resolved.cniEnv().forEach((key, value) -> {
+            env.put(key, value.text());
+            origins.put(Origins.arg(ServiceFile.CNI_ENV, key), value.pointer());
+        });
+        origins.put(Origins.args(ServiceFile.CNI_ENV), cluster.network().pointer());
         return env;
     }
 
@@ -180,13 +125,16 @@ public final class SeedDeriver {
     private Map<ServiceFile, Map<String, String>> args(Cluster.Node node) {
         Map<ServiceFile, Map<String, String>> out = new EnumMap<>(ServiceFile.class);
         Map<String, String> kubelet = new LinkedHashMap<>();
-        String dns = dnsIp();
+        Value dns = resolved.dnsIp();
         if (dns != null) {
-            kubelet.put("--cluster-dns", dns);
+            kubelet.put("--cluster-dns", dns.text());
+            origins.put(Origins.arg(ServiceFile.KUBELET, "--cluster-dns"), dns.pointer());
         }
         kubelet.put("--cluster-domain", cluster.network().domain());
+        origins.put(Origins.arg(ServiceFile.KUBELET, "--cluster-domain"), cluster.network().pointer() + "/dns/domain");
         kubelet.put("--node-labels", nodeLabels(node, userNodeLabels(node)));
         if (!node.taints().isEmpty()) {
+            origins.put(Origins.arg(ServiceFile.KUBELET, "--register-with-taints"), node.pointer() + "/taints");
             List<String> taints = new ArrayList<>();
             for (Cluster.Taint t : node.taints()) {
                 taints.add(t.key() + (t.value() == null || t.value().isEmpty() ? "" : "=" + t.value()) + ":" + t.effect());
@@ -201,14 +149,38 @@ public final class SeedDeriver {
         merge(out, node.services());
         // A --node-labels given as a service arg adds to the derived labels instead of replacing them.
         out.get(ServiceFile.KUBELET).put("--node-labels", nodeLabels(node, userNodeLabels(node)));
+        origins.put(Origins.arg(ServiceFile.KUBELET, "--node-labels"), nodeLabelsOrigin(node));
         if (!track.runsGenerateCni() && !serviceCidrs().isEmpty()) {
             // Without generate-cni.sh (1.27) nothing turns spec.network into the API server's range, so
             // the derived --cluster-dns and SANs would point outside the shipped 10.152.183.0/24. Put
             // last so spec.network decides, as generate-cni.sh makes it decide on later tracks.
             out.computeIfAbsent(ServiceFile.KUBE_APISERVER, f -> new LinkedHashMap<>())
                     .put(SERVICE_RANGE_FLAG, String.join(",", serviceCidrs()));
+            origins.put(Origins.arg(ServiceFile.KUBE_APISERVER, SERVICE_RANGE_FLAG), resolved.serviceCidrs().get(0).pointer());
         }
         return out;
+    }
+
+    /**
+     * Where the node's --node-labels come from: its MIG config, its labels, or a --node-labels
+     * service arg (the last written); else the role's defaults, for which the node's name stands.
+     */
+    private String nodeLabelsOrigin(Cluster.Node node) {
+        if (node.migConfig() != null) {
+            return node.migConfig().pointer();
+        }
+        if (!node.labels().isEmpty()) {
+            return node.pointer() + "/labels";
+        }
+        String origin = null;
+        for (Map<ServiceFile, List<ArgEntry>> services : List.of(cluster.services(), node.services())) {
+            for (ArgEntry e : services.getOrDefault(ServiceFile.KUBELET, List.of())) {
+                if (e.key().equals("--node-labels")) {
+                    origin = e.pointer();
+                }
+            }
+        }
+        return origin != null ? origin : node.name().pointer();
     }
 
     /** Labels given through services.kubelet --node-labels, cluster-wide then per node, quotes removed. */
@@ -228,11 +200,12 @@ public final class SeedDeriver {
         return out;
     }
 
-    private static void merge(Map<ServiceFile, Map<String, String>> into, Map<ServiceFile, List<ArgEntry>> from) {
+    private void merge(Map<ServiceFile, Map<String, String>> into, Map<ServiceFile, List<ArgEntry>> from) {
         from.forEach((file, entries) -> {
             Map<String, String> m = into.computeIfAbsent(file, f -> new LinkedHashMap<>());
             for (ArgEntry e : entries) {
                 m.put(e.key(), e.value());
+                origins.put(Origins.arg(file, e.key()), e.pointer());
             }
         });
     }
@@ -274,18 +247,20 @@ public final class SeedDeriver {
             for (Value endpoint : m.distinctEndpoints()) {
                 hosts.add(host(endpoint.text(), null));
             }
+            origins.put(Origins.registry(m.namespace()), m.pointer());
         }
         if (cluster.airgap() != null) {
             String registry = cluster.airgap().registry().text();
             String url = (cluster.airgap().plainHttp() ? "http://" : "https://") + registry;
             List<String> namespaces = new ArrayList<>(AIRGAP_NAMESPACES);
-            if (usesGpu()) {
+            if (resolved.usesGpu()) {
                 namespaces.add("nvcr.io");
             }
             for (String ns : namespaces) {
                 List<FileContent.HostEntry> hosts = byNamespace.computeIfAbsent(ns, k -> new ArrayList<>());
                 if (hosts.stream().noneMatch(h -> Cluster.Mirror.sameEndpoint(h.url(), url))) {
                     hosts.add(host(url, cluster.airgap().ca()));
+                    origins.putIfAbsent(Origins.registry(ns), cluster.airgap().registry().pointer());
                 }
             }
         }
@@ -327,15 +302,13 @@ public final class SeedDeriver {
 
     // ---- addons ----
 
-    private boolean usesGpu() {
-        return cluster.gpu() != null || cluster.nodes().stream().anyMatch(n -> n.gpuModel() != null || n.migConfig() != null);
-    }
-
     private List<NodeSeed.Addon> addons() {
         List<NodeSeed.Addon> out = new ArrayList<>();
         boolean dnsListed = cluster.addons().stream().anyMatch(a -> baseName(a.name()).equals("dns"));
         if (!dnsListed) {
             out.add(new NodeSeed.Addon("dns", dnsArgs(), false));
+            Value dns = resolved.dnsIp();
+            origins.put(Origins.addon("dns"), dns == null ? null : dns.pointer());
         }
         JsonNode gpuAddon = Catalog.get().gpuAddon(track.name()).orElse(null);
         for (AddonRequest a : cluster.addons()) {
@@ -348,6 +321,7 @@ public final class SeedDeriver {
                 args.addAll(gpuArgs(gpuAddon, args));
             }
             out.add(new NodeSeed.Addon(a.name(), args, a.disable()));
+            origins.put(Origins.addon(a.name()), a.pointer());
         }
         return out;
     }
@@ -369,9 +343,9 @@ public final class SeedDeriver {
         List<String> args = new ArrayList<>();
         List<String> upstream = cluster.network().upstream().stream().map(Value::text).toList();
         args.add(upstream.isEmpty() ? "/etc/resolv.conf" : String.join(",", upstream));
-        String ip = dnsIp();
+        Value ip = resolved.dnsIp();
         if (ip != null) {
-            args.add(ip);
+            args.add(ip.text());
             if (Catalog.compareMinor(track.name(), "1.33") >= 0) {
                 args.add(cluster.network().domain());
             }

@@ -16,7 +16,7 @@ import dev.launchc.model.internal.LaunchConfig;
 import dev.launchc.model.internal.Part;
 import dev.launchc.rules.Rule;
 import dev.launchc.rules.RuleContext;
-import dev.launchc.rules.Semver;
+import dev.launchc.resolve.Semver;
 import dev.launchc.schema.SchemaCheck;
 import dev.launchc.schema.SchemaId;
 import java.util.ArrayList;

@@ -9,7 +9,12 @@ import dev.launchc.load.YNode;
 import dev.launchc.load.YScalar;
 import dev.launchc.load.YSeq;
 import dev.launchc.model.internal.Cluster;
+import dev.launchc.model.internal.AddonRequest;
+import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
+import dev.launchc.model.internal.ServiceFile;
+import dev.launchc.model.internal.Value;
+import dev.launchc.resolve.Origins;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,15 +27,26 @@ import java.util.function.BiConsumer;
  * file, so it is reported at that line, once for all the nodes that share it, and not at all when
  * the cluster lint already reported the same code there.
  *
- * <p>The line is found by what the seed finding points at: the entry of the cluster file with the
- * same key (a flag, an env name, a registry host), else with the same value (a CIDR, an address),
+ * <p>The line is the origin the seed derivation recorded for the value the finding points at
+ * ({@link Origins}): the cluster-file entry it was copied or computed from, at its line and column.
+ * A seed without recorded origins, or a value whose origin is not written in the file (a default),
+ * is matched by what the finding points at instead: the entry of the cluster file with the same key
+ * (a flag, an env name, a registry host), else with the same value (a CIDR, an address),
  * preferring the node's own entry; else the node's entry in {@code spec.nodes}.
  */
 public final class SeedFindings {
     private SeedFindings() {}
 
-    /** One derived seed's lint: the node's name and its index in {@code spec.nodes}. */
-    public record Seed(String node, int nodeIndex, FileLint lint) {}
+    /**
+     * One derived seed's lint: the node's name, its index in {@code spec.nodes}, and the origins the
+     * derivation recorded for the seed's values.
+     */
+    public record Seed(String node, int nodeIndex, FileLint lint, Origins origins) {
+        /** A seed whose values have no recorded origin: its findings are matched to the cluster file by key and value. */
+        public Seed(String node, int nodeIndex, FileLint lint) {
+            this(node, nodeIndex, lint, Origins.NONE);
+        }
+    }
 
     /** Shortest text that counts as a telling value match: "true" or "1" occur everywhere. */
     private static final int MIN_VALUE_MATCH = 5;
@@ -71,6 +87,10 @@ public final class SeedFindings {
 
     /** The cluster-file pointer a seed finding stems from; "key:" in front when the key is meant. */
     private static String clusterPointer(YDocument doc, Seed seed, Diagnostic d) {
+        String recorded = recordedOrigin(doc, seed, d);
+        if (recorded != null) {
+            return recorded;
+        }
         String nodePointer = "/spec/nodes/" + seed.nodeIndex();
         String fallback = doc.at(nodePointer + "/name") != null ? nodePointer + "/name" : nodePointer;
         if (d.path() == null || d.path().isEmpty() || doc.root() == null) {
@@ -102,6 +122,85 @@ public final class SeedFindings {
             }
         });
         return best[0];
+    }
+
+    /**
+     * The cluster-file pointer the derivation recorded for the seed value the finding points at, with
+     * "key:" in front when the finding points at the seed entry's key; null when none is recorded or
+     * the file does not hold it (a default the user never wrote).
+     */
+    private static String recordedOrigin(YDocument doc, Seed seed, Diagnostic d) {
+        if (seed.origins().all().isEmpty() || seed.lint().config() == null || d.path() == null || d.path().isEmpty()
+                || doc.root() == null) {
+            return null;
+        }
+        for (Part part : seed.lint().config().parts()) {
+            YDocument source = part.source();
+            if (source == null || source.at(d.path()) == null) {
+                continue;
+            }
+            Pos key = source.keyPos(d.path());
+            Pos value = source.valuePos(d.path());
+            if (key.line() != d.line() && value.line() != d.line()) {
+                continue;
+            }
+            String field = seedField(part, d.path());
+            String origin = field == null ? null : seed.origins().of(field);
+            if (origin == null || doc.at(origin) == null) {
+                return null;
+            }
+            boolean atKey = key.line() == d.line() && key.column() == d.column() && !key.equals(value);
+            return atKey ? "key:" + origin : origin;
+        }
+        return null;
+    }
+
+    /** The {@link Origins} field of the seed entry at {@code pointer} (or inside it), or null. */
+    private static String seedField(Part part, String pointer) {
+        for (Map.Entry<ServiceFile, List<ArgEntry>> file : part.serviceArgs().entrySet()) {
+            for (ArgEntry e : file.getValue()) {
+                if (within(pointer, e.pointer())) {
+                    return Origins.arg(file.getKey(), e.key());
+                }
+            }
+        }
+        for (Map.Entry<ServiceFile, String> file : part.serviceArgsPointers().entrySet()) {
+            if (pointer.equals(file.getValue())) {
+                return Origins.args(file.getKey());
+            }
+        }
+        if (part.extraSANs() != null) {
+            for (Value san : part.extraSANs()) {
+                if (within(pointer, san.pointer())) {
+                    return Origins.san(san.text());
+                }
+            }
+            if (pointer.equals(part.extraSANsPointer())) {
+                return Origins.SANS;
+            }
+        }
+        if (part.join() != null && within(pointer, part.join().pointer())) {
+            return Origins.JOIN;
+        }
+        if (part.persistentClusterToken() != null && within(pointer, part.persistentClusterToken().pointer())) {
+            return Origins.TOKEN;
+        }
+        for (ArgEntry e : part.registryConfigs()) {
+            if (within(pointer, e.pointer())) {
+                return Origins.registry(e.key());
+            }
+        }
+        for (AddonRequest a : part.addons()) {
+            if (within(pointer, a.pointer())) {
+                return Origins.addon(a.name());
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code pointer} is {@code entry} or leads inside it. */
+    private static boolean within(String pointer, String entry) {
+        return entry != null && (pointer.equals(entry) || pointer.startsWith(entry + "/"));
     }
 
     /** Every mapping entry under {@code node}, with its pointer, in document order. */

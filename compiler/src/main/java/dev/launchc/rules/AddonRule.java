@@ -1,5 +1,6 @@
 package dev.launchc.rules;
 
+import dev.launchc.catalog.CatalogHistory;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.Track;

@@ -1,5 +1,6 @@
 package dev.launchc.rules;
 
+import dev.launchc.resolve.ServiceNetwork;
 import dev.launchc.net.Inet;
 import dev.launchc.diag.Code;
 import dev.launchc.model.internal.ArgEntry;
@@ -48,7 +49,7 @@ public final class ClusterDnsRule implements Rule {
         if (dns == null || dns.isRemoval()) {
             return;
         }
-        ServiceNetwork.Effective net = ServiceNetwork.of(ctx);
+        ServiceNetwork.Effective net = ctx.resolved().serviceNetwork();
         if (net == null) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.launchc.rules;
 
+import dev.launchc.resolve.CniEnv;
 import dev.launchc.net.Inet;
 import dev.launchc.diag.Code;
 import dev.launchc.model.internal.Part;
@@ -31,7 +32,7 @@ public final class CniEnvRule implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        CniEnv env = CniEnv.of(ctx);
+        CniEnv env = ctx.resolved().cniEnv();
         if (env == null) {
             return;
         }

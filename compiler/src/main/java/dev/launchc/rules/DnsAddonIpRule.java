@@ -1,5 +1,6 @@
 package dev.launchc.rules;
 
+import dev.launchc.resolve.ServiceNetwork;
 import dev.launchc.diag.Code;
 import dev.launchc.net.Inet;
 import java.util.function.IntFunction;
@@ -23,7 +24,7 @@ public final class DnsAddonIpRule implements Rule {
                 return;
             }
             AddonArgCheck.Arg ip = clusterIp(AddonArgsRule.use(a, an, ctx.track().name()));
-            ServiceNetwork.Effective net = ip == null ? null : ServiceNetwork.of(ctx);
+            ServiceNetwork.Effective net = ip == null ? null : ctx.resolved().serviceNetwork();
             if (net != null) {
                 judge(ip, net::ofFamily, net.describe() + " from " + net.origin(),
                         (pointer, message, hint) -> ctx.atValue(Code.DNS_ADDON_IP_OUTSIDE_SERVICES, part, pointer,

@@ -1,5 +1,6 @@
 package dev.launchc.rules;
 
+import dev.launchc.resolve.HostPort;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,12 +90,12 @@ public final class RegistryConfigRule implements Rule {
                     + " (certs.d/<host[:port]>/hosts.toml), so this file is never read", hostHint(key));
             return;
         }
-        String problem = isHostPort(key);
+        String problem = HostPort.registryKeyProblem(key);
         if (problem == null) {
             return;
         }
         String hint = "use the registry host as it appears in image names, e.g. docker.io or my.registry:5000";
-        if (key.contains("__") && isHostPort(key.replace("__", ":")) == null) {
+        if (key.contains("__") && HostPort.registryKeyProblem(key.replace("__", ":")) == null) {
             hint = "write it as " + key.replace("__", ":") + " (the '__' form is only how the snap ships the file)";
         } else if (key.indexOf(':') != key.lastIndexOf(':') && !key.startsWith("[") && Inet.parseIpv6(key) != null) {
             hint = "put the IPv6 address in brackets: [" + key + "]";
@@ -115,7 +116,7 @@ public final class RegistryConfigRule implements Rule {
         }
         int slash = rest.indexOf('/');
         String host = slash < 0 ? rest : rest.substring(0, slash);
-        return !host.isEmpty() && isHostPort(host) == null
+        return !host.isEmpty() && HostPort.registryKeyProblem(host) == null
                 ? "use the registry host only: " + host + " (its hosts.toml applies to every repository under it)"
                 : "use the registry host only, e.g. docker.io or my.registry:5000";
     }
@@ -153,52 +154,6 @@ public final class RegistryConfigRule implements Rule {
             }
         }
         return "/" + String.join("/", parts);
-    }
-
-    /** Null when {@code key} is {@code _default} or {@code host[:port]}; otherwise what is wrong. */
-    static String isHostPort(String key) {
-        if (key.equals("_default")) {
-            return null;
-        }
-        String host = key;
-        String port = null;
-        if (key.startsWith("[")) {
-            int close = key.indexOf(']');
-            if (close < 0) {
-                return "has an unclosed '['";
-            }
-            if (Inet.parseIpv6(key.substring(1, close)) == null) {
-                return "has no valid IPv6 address in brackets";
-            }
-            String rest = key.substring(close + 1);
-            if (rest.isEmpty()) {
-                return null;
-            }
-            if (!rest.startsWith(":")) {
-                return "has text after ']' that is not a port";
-            }
-            return portProblem(rest.substring(1));
-        }
-        int colon = key.indexOf(':');
-        if (colon >= 0) {
-            if (key.indexOf(':', colon + 1) >= 0) {
-                return Inet.parseIpv6(key) != null ? "is an IPv6 address without brackets" : "has more than one ':'";
-            }
-            host = key.substring(0, colon);
-            port = key.substring(colon + 1);
-        }
-        if (Inet.parseIpv4(host) == null && (Inet.looksNumeric(host) || !Inet.isDnsName(host))) {
-            return "is not a valid host name or IP address";
-        }
-        return port == null ? null : portProblem(port);
-    }
-
-    private static String portProblem(String port) {
-        if (!Inet.digits(port) || port.length() > 5 || (port.length() > 1 && port.charAt(0) == '0')) {
-            return "has an invalid port '" + port + "'";
-        }
-        int p = Integer.parseInt(port);
-        return p >= 1 && p <= 65535 ? null : "has port " + p + ", outside 1-65535";
     }
 
     /** One parse of a hosts.toml text: its tree, or the parser's error, or that it nests too deeply. */

@@ -8,6 +8,7 @@ import dev.launchc.model.internal.LaunchConfig;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;
+import dev.launchc.resolve.ResolvedConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -66,18 +67,14 @@ public final class RuleContext {
         return kube;
     }
 
-    private final Map<Object, Object> derived = new java.util.HashMap<>();
+    private ResolvedConfig resolved;
 
-    /**
-     * A value several rules derive from the same config (the effective cni-env, the service
-     * network), computed once per lint. {@code key} names the derivation; null results are kept too.
-     */
-    @SuppressWarnings("unchecked")
-    <T> T derived(Object key, java.util.function.Function<RuleContext, T> derive) {
-        if (!derived.containsKey(key)) {
-            derived.put(key, derive.apply(this));
+    /** The facts several rules derive from the same config (the effective cni-env, the service network), computed once per lint. */
+    public ResolvedConfig resolved() {
+        if (resolved == null) {
+            resolved = new ResolvedConfig(config, track);
         }
-        return (T) derived.get(key);
+        return resolved;
     }
 
     /** Receives one value-setting entry of a Kubernetes component's args file. */

@@ -1,5 +1,6 @@
 package dev.launchc.rules;
 
+import dev.launchc.catalog.CatalogHistory;
 import dev.launchc.catalog.Catalog;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.DidYouMean;

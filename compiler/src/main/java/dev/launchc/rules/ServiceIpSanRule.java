@@ -1,5 +1,6 @@
 package dev.launchc.rules;
 
+import dev.launchc.resolve.ServiceNetwork;
 import dev.launchc.net.Inet;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.Fix;
@@ -75,7 +76,7 @@ public final class ServiceIpSanRule implements Rule {
             // its certificate's SANs do not matter; the control-plane nodes carry the check.
             return;
         }
-        ServiceNetwork.Effective net = ServiceNetwork.of(ctx);
+        ServiceNetwork.Effective net = ctx.resolved().serviceNetwork();
         if (net == null || net.isDefault()) {
             return;
         }
@@ -83,7 +84,7 @@ public final class ServiceIpSanRule implements Rule {
         if (first == null) {
             return;
         }
-        List<Inet.Cidr> defaults = ServiceNetwork.defaults(ctx);
+        List<Inet.Cidr> defaults = ServiceNetwork.defaults(ctx.track());
         if (!defaults.isEmpty() && Arrays.equals(first, defaults.get(0).plus(1))) {
             return;
         }

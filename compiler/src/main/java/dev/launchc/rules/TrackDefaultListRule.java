@@ -1,5 +1,6 @@
 package dev.launchc.rules;
 
+import dev.launchc.resolve.CniEnv;
 import dev.launchc.diag.Code;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;

@@ -1,5 +1,6 @@
 package dev.launchc.rules;
 
+import dev.launchc.resolve.Semver;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.Fix;
 import dev.launchc.diag.Pos;

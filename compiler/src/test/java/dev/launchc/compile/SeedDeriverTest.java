@@ -16,7 +16,7 @@ import dev.launchc.load.LoadLimits;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.plan.FileContent;
-import dev.launchc.plan.NodeSeed;
+import dev.launchc.resolve.Origins;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -525,5 +525,94 @@ class SeedDeriverTest {
 
     static NodeSeed.Addon addon(NodeSeed seed, String name) {
         return seed.parts().get(0).addons().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    // ---------------------------------------------------------------- origins
+
+    @Test
+    void everyDerivedValueRecordsTheClusterEntryItComesFrom() {
+        Loaded l = load(cluster("1.32", """
+                network:
+                  ipv4: {podCIDR: 10.1.0.0/16, serviceCIDR: 10.96.0.0/16}
+                  dns: {domain: lab.local}
+                services:
+                  kubelet: {--max-pods: "150"}
+                registries:
+                  mirrors: {docker.io: [https://mirror.example.com]}
+                addons: [{name: rbac}]
+                """, CP1, "{name: w-1, role: worker, address: 10.0.0.21, labels: {zone: a}, services: {kubelet: {--max-pods: \"90\"}}}"));
+        Origins boot = l.seed("cp-1").origins();
+        assertEquals("/spec/network/ipv4/serviceCIDR", boot.of(Origins.arg(ServiceFile.KUBELET, "--cluster-dns")),
+                "--cluster-dns is computed from the service CIDR");
+        assertEquals("/spec/network/dns/domain", boot.of(Origins.arg(ServiceFile.KUBELET, "--cluster-domain")));
+        assertEquals("/spec/services/kubelet/--max-pods", boot.of(Origins.arg(ServiceFile.KUBELET, "--max-pods")));
+        assertEquals("/spec/network/ipv4/podCIDR", boot.of(Origins.arg(ServiceFile.CNI_ENV, "IPv4_CLUSTER_CIDR")));
+        assertEquals("/spec/network/ipv4/serviceCIDR", boot.of(Origins.san("10.96.0.1")), "the kubernetes Service IP");
+        assertEquals("/spec/registries/mirrors/docker.io", boot.of(Origins.registry("docker.io")));
+        assertEquals("/spec/addons/0", boot.of(Origins.addon("rbac")));
+        assertEquals("/spec/network/ipv4/serviceCIDR", boot.of(Origins.addon("dns")), "the dns addon compile adds gets its IP from there");
+        assertEquals("/spec/join/token", boot.of(Origins.TOKEN));
+        assertNull(boot.of(Origins.JOIN), "the bootstrap node joins nothing");
+
+        Origins worker = l.seed("w-1").origins();
+        assertEquals("/spec/nodes/1/services/kubelet/--max-pods", worker.of(Origins.arg(ServiceFile.KUBELET, "--max-pods")),
+                "the node's own entry wins, as its value does");
+        assertEquals("/spec/nodes/1/labels", worker.of(Origins.arg(ServiceFile.KUBELET, "--node-labels")));
+        assertEquals("/spec/nodes/0/address", worker.of(Origins.JOIN), "the bootstrap node's address forms the join URL");
+        assertEquals("/spec/registries/mirrors/docker.io", worker.of(Origins.registry("docker.io")), "cluster-wide fields on every node");
+        assertNull(worker.of(Origins.TOKEN));
+    }
+
+    /**
+     * Every value of every derived seed has a recorded origin, as Butane's translation sets are
+     * checked to cover every output field: a flag or env key, a SAN, an addon, a registry, the join
+     * URL and the token.
+     */
+    @Test
+    void everyDerivedValueHasAnOrigin() {
+        Loaded l = load(cluster("1.32", """
+                network:
+                  ipv4: {serviceCIDR: 10.96.0.0/16}
+                  ipv6: {podCIDR: "fd00:1::/64", serviceCIDR: "fd00:2::/108"}
+                  mtu: 1400
+                extraSANs: [api.example.com]
+                services:
+                  kubeApiServer: {--audit-log-maxage: "7"}
+                registries:
+                  mirrors: {quay.io: [https://mirror.example.com]}
+                airgap: {registry: registry.lab:5000}
+                addons: [{name: rbac}, {name: dns}]
+                gpu: {driver: host}
+                """, CP1, CP2, W1, "{name: w-2, role: worker, address: 10.0.0.22, taints: [{key: gpu, effect: NoSchedule}]}"));
+        for (NodeSeed seed : l.derive()) {
+            Origins o = seed.origins();
+            List<String> missing = new ArrayList<>();
+            for (NodeSeed.Part p : seed.parts()) {
+                p.args().forEach((file, args) -> args.keySet().forEach(key -> {
+                    if (o.of(Origins.arg(file, key)) == null) {
+                        missing.add(Origins.arg(file, key));
+                    }
+                }));
+                if (p.extraSANs() != null) {
+                    p.extraSANs().stream().filter(san -> o.of(Origins.san(san)) == null).forEach(san -> missing.add(Origins.san(san)));
+                }
+                p.addons().stream().filter(a -> o.of(Origins.addon(a.name())) == null).forEach(a -> missing.add(Origins.addon(a.name())));
+                p.registries().keySet().stream().filter(ns -> o.of(Origins.registry(ns)) == null)
+                        .forEach(ns -> missing.add(Origins.registry(ns)));
+                if (p.joinUrl() != null && o.of(Origins.JOIN) == null) {
+                    missing.add(Origins.JOIN);
+                }
+                if (p.persistentClusterToken() != null && o.of(Origins.TOKEN) == null) {
+                    missing.add(Origins.TOKEN);
+                }
+            }
+            assertEquals(List.of(), missing, "values of " + seed.node() + "'s seed without an origin");
+        }
+        assertEquals("/spec/nodes/2/name", l.seed("w-1").origins().of(Origins.arg(ServiceFile.KUBELET, "--node-labels")),
+                "a worker without labels gets the role's defaults: its name stands for them");
+        assertEquals("/spec/nodes/3/taints", l.seed("w-2").origins().of(Origins.arg(ServiceFile.KUBELET, "--register-with-taints")));
+        assertEquals("/spec/airgap/registry", l.seed("w-1").origins().of(Origins.registry("docker.io")));
+        assertEquals("/spec/registries/mirrors/quay.io", l.seed("w-1").origins().of(Origins.registry("quay.io")),
+                "the mirror is the namespace's first host");
     }
 }

@@ -153,17 +153,4 @@ class RegistryConfigRuleTest {
     void clean() {
         assertClean("registry-config/clean.yaml", CODES.toArray(Code[]::new));
     }
-
-    @Test
-    void hostPortSyntax() {
-        assertEquals(null, RegistryConfigRule.isHostPort("registry-1.docker.io"));
-        assertEquals(null, RegistryConfigRule.isHostPort("[fd00::1]:5000"));
-        assertEquals(null, RegistryConfigRule.isHostPort("[fd00::1]"));
-        assertEquals(null, RegistryConfigRule.isHostPort("10.0.0.5:5000"));
-        assertEquals("has an invalid port '05000'", RegistryConfigRule.isHostPort("reg:05000"));
-        assertEquals("has port 0, outside 1-65535", RegistryConfigRule.isHostPort("reg:0"));
-        assertEquals("is not a valid host name or IP address", RegistryConfigRule.isHostPort("10.0.0.300"));
-        assertEquals("is not a valid host name or IP address", RegistryConfigRule.isHostPort("*.example.com"));
-        assertEquals("has text after ']' that is not a port", RegistryConfigRule.isHostPort("[fd00::1]x"));
-    }
 }

@@ -16,7 +16,7 @@ import dev.launchc.lint.FileLint;
 import dev.launchc.lint.Linter;
 import dev.launchc.load.LoadLimits;
 import dev.launchc.model.internal.Cluster;
-import dev.launchc.plan.NodeSeed;
+import dev.launchc.compile.NodeSeed;
 import dev.launchc.render.SeedRenderer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

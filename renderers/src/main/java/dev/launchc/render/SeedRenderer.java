@@ -1,7 +1,7 @@
 package dev.launchc.render;
 
 import dev.launchc.model.internal.ServiceFile;
-import dev.launchc.plan.NodeSeed;
+import dev.launchc.compile.NodeSeed;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

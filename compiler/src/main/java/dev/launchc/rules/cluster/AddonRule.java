@@ -210,7 +210,7 @@ public final class AddonRule implements ClusterRule {
         for (JsonNode p : checked.facts().path("prompts")) {
             if (p.path("action").asText().equals(action) && checked.positional() == 0) {
                 String example = promptExample(spec);
-                String boot = ClusterFacts.bootstrapNode(ctx.cluster());
+                String boot = ctx.resolved().bootstrapName();
                 ctx.atValue(Code.ADDON_PROMPTS, u.pointer(), u.name() + " " + action + " waits for input ("
                         + p.path("what").asText("an interactive prompt") + ": " + p.path("when").asText("no arguments")
                         + "); the cluster agent runs microk8s " + action + " without a terminal, so the step hangs or fails"
@@ -272,7 +272,7 @@ public final class AddonRule implements ClusterRule {
         String what = u.implied() ? u.name() + " (from " + (u.pointer().equals("/spec/gpu") ? "spec.gpu" : "spec.network.cni") + ")"
                 : u.name();
         String fetch = fetches.isEmpty() ? "" : " (" + ClusterFacts.list(fetches, 3) + ")";
-        String boot = ClusterFacts.bootstrapNode(ctx.cluster());
+        String boot = ctx.resolved().bootstrapName();
         String where = boot == null ? "the node that enables it" : "the bootstrap node " + printable(boot);
         List<String> issues = new ArrayList<>();
         entry.path("issues").forEach(i -> issues.add(i.asText()));

@@ -25,7 +25,7 @@ public final class ClusterDnsArgRule implements ClusterRule {
     @Override
     public void check(ClusterRuleContext ctx) {
         Cluster.Network net = ctx.cluster().network();
-        if (unparsed(net)) {
+        if (!ctx.resolved().serviceCidrsParse()) {
             return; // NetworkRule reports the CIDR (LC3019); judged against nothing, every address would look wrong
         }
         for (ArgEntry e : ctx.cluster().serviceArgs(ServiceFile.KUBELET)) {
@@ -37,7 +37,7 @@ public final class ClusterDnsArgRule implements ClusterRule {
 
     private static void check(ClusterRuleContext ctx, Cluster.Network net, ArgEntry dns) {
         String flag = ClusterDnsRule.FLAG;
-        ClusterDnsRule.judge(dns.value(), family -> serviceCidr(net, family), new ClusterDnsRule.AddressFindings() {
+        ClusterDnsRule.judge(dns.value(), ctx.resolved()::serviceNetwork, new ClusterDnsRule.AddressFindings() {
             @Override
             public void noServiceCidr(String address, int family) {
                 ctx.atValue(Code.CLUSTER_DNS_OUTSIDE_SERVICES, dns.pointer(), flag + " " + address + " is IPv" + family
@@ -63,25 +63,6 @@ public final class ClusterDnsArgRule implements ClusterRule {
                         + " get it", ClusterDnsRule.suggestion(cidr) + LEAVE_OUT);
             }
         });
-    }
-
-    /** True when a service CIDR of spec.network does not parse: NetworkRule reports it (LC3019). */
-    static boolean unparsed(Cluster.Network net) {
-        return unparsed(net.ipv4(), 4) || unparsed(net.ipv6(), 6);
-    }
-
-    private static boolean unparsed(Cluster.IpFamily f, int family) {
-        if (f == null) {
-            return false;
-        }
-        Inet.Cidr c = Inet.parseCidr(f.serviceCidr().text());
-        return c == null || c.family() != family;
-    }
-
-    /** The family's service CIDR as a network; null when the family is off. */
-    static Inet.Cidr serviceCidr(Cluster.Network net, int family) {
-        Cluster.IpFamily f = family == 4 ? net.ipv4() : net.ipv6();
-        return f == null ? null : Inet.parseCidr(f.serviceCidr().text()).network();
     }
 
     private static String origin(ClusterRuleContext ctx, Cluster.Network net, int family) {

@@ -50,7 +50,7 @@ public final class ControlPlaneRule implements ClusterRule {
                     null);
         }
         if (nodes.size() > 1 && cluster.token() == null) {
-            String boot = ClusterFacts.bootstrapNode(cluster);
+            String boot = ctx.resolved().bootstrapName();
             String who = boot == null ? "the nodes" : "the nodes other than " + printable(boot);
             ctx.atKey(Code.MISSING_JOIN_TOKEN, NODES, nodes.size() + " nodes but no spec.join.token: " + who
                     + " join the cluster with a token that compile reads from spec.join.token (an environment variable"

@@ -40,8 +40,8 @@ public final class DnsAddonArgRule implements ClusterRule {
             }
             AddonArgCheck.Arg ip = DnsAddonIpRule.clusterIp(new AddonArgCheck.Use(an.name(), "dns", false, args,
                     a.pointer() + "/name", !an.colonArgs().isEmpty()));
-            if (ip != null && !ClusterDnsArgRule.unparsed(net)) {
-                DnsAddonIpRule.judge(ip, family -> ClusterDnsArgRule.serviceCidr(net, family), "spec.network",
+            if (ip != null && ctx.resolved().serviceCidrsParse()) {
+                DnsAddonIpRule.judge(ip, ctx.resolved()::serviceNetwork, "spec.network",
                         (pointer, message, hint) -> ctx.atValue(Code.DNS_ADDON_IP_OUTSIDE_SERVICES, pointer, message, hint));
             }
         }

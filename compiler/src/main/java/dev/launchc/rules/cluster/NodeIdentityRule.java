@@ -52,11 +52,10 @@ public final class NodeIdentityRule implements ClusterRule {
      * seeds), so the joining nodes cannot reach the bootstrap node through it.
      */
     private static void checkBootstrapFamily(ClusterRuleContext ctx) {
-        List<Cluster.Node> cps = ctx.cluster().controlPlanes();
-        if (cps.isEmpty() || ctx.cluster().nodes().size() < 2) {
+        Cluster.Node boot = ctx.resolved().bootstrap();
+        if (boot == null || ctx.cluster().nodes().size() < 2) {
             return;
         }
-        Cluster.Node boot = cps.get(0);
         byte[] ip = Inet.parseIp(boot.address().text());
         if (ip != null && ip.length == 16) {
             ctx.atValue(Code.BAD_NODE_ADDRESS, boot.address().pointer(), "address " + Inet.format(ip)

@@ -14,7 +14,7 @@ import dev.launchc.load.LoadLimits;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.plan.FileContent;
 import dev.launchc.plan.NodePlan;
-import dev.launchc.plan.NodeSeed;
+import dev.launchc.compile.NodeSeed;
 import dev.launchc.plan.PlannedFile;
 import dev.launchc.render.SeedRenderer;
 import dev.launchc.render.TemplateRenderer;

@@ -1,7 +1,5 @@
-package dev.launchc.rules;
+package dev.launchc.catalog;
 
-import dev.launchc.catalog.Catalog;
-import dev.launchc.catalog.KubeFlags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -10,7 +8,7 @@ import java.util.function.Predicate;
  * Where a name that the target minor or track lacks does exist in the rest of the catalog, so a
  * finding can say "removed in 1.31" or "available from 1.29" instead of only "unknown".
  */
-final class CatalogHistory {
+public final class CatalogHistory {
     private CatalogHistory() {}
 
     /**
@@ -18,7 +16,7 @@ final class CatalogHistory {
      * Kubernetes X" when an older minor had it, "only in Kubernetes X and later" when a newer one
      * has it, else null.
      */
-    static String kubeHistory(String target, Predicate<KubeFlags> has, String what) {
+    public static String kubeHistory(String target, Predicate<KubeFlags> has, String what) {
         String lastBefore = null;
         String firstAfter = null;
         List<String> minors = Catalog.get().kubeMinors();
@@ -54,7 +52,7 @@ final class CatalogHistory {
     }
 
     /** "from 1.29", "on 1.27–1.35", "on 1.31" or "on 1.27, 1.29" for a sorted list of catalog tracks. */
-    static String trackSpan(List<String> have) {
+    public static String trackSpan(List<String> have) {
         List<String> all = Catalog.get().tracks();
         List<Integer> idx = new ArrayList<>();
         for (String t : have) {

@@ -1,4 +1,4 @@
-package dev.launchc.rules;
+package dev.launchc.resolve;
 
 import java.util.List;
 import java.util.regex.Matcher;

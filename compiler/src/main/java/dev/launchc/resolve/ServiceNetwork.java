@@ -1,7 +1,8 @@
-package dev.launchc.rules;
+package dev.launchc.resolve;
 
 import dev.launchc.catalog.Track;
 import dev.launchc.model.internal.ArgEntry;
+import dev.launchc.model.internal.LaunchConfig;
 import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.net.Inet;
@@ -23,24 +24,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * cni-env (CniEnvRule reports that). The first CIDR is the primary family: the one the
  * {@code kubernetes} Service takes its address from.
  */
-final class ServiceNetwork {
-    static final String FLAG = "--service-cluster-ip-range";
+public final class ServiceNetwork {
+    public static final String FLAG = "--service-cluster-ip-range";
 
     /**
      * @param part    the part holding the deciding entry; null for the track default
      * @param pointer the deciding entry's JSON pointer in {@code part}; null for the track default
      * @param origin  a phrase for messages: where the CIDRs come from
      */
-    record Effective(List<Inet.Cidr> cidrs, Part part, String pointer, String origin) {
-        boolean isDefault() {
+    public record Effective(List<Inet.Cidr> cidrs, Part part, String pointer, String origin) {
+        public boolean isDefault() {
             return part == null;
         }
 
-        Inet.Cidr primary() {
+        public Inet.Cidr primary() {
             return cidrs.get(0);
         }
 
-        Inet.Cidr ofFamily(int family) {
+        public Inet.Cidr ofFamily(int family) {
             for (Inet.Cidr c : cidrs) {
                 if (c.family() == family) {
                     return c;
@@ -49,7 +50,7 @@ final class ServiceNetwork {
             return null;
         }
 
-        String describe() {
+        public String describe() {
             StringBuilder sb = new StringBuilder();
             for (Inet.Cidr c : cidrs) {
                 sb.append(sb.length() == 0 ? "" : ",").append(c);
@@ -60,18 +61,14 @@ final class ServiceNetwork {
 
     private ServiceNetwork() {}
 
-    static Effective of(RuleContext ctx) {
-        return ctx.derived(ServiceNetwork.class, ServiceNetwork::compute);
-    }
-
-    private static Effective compute(RuleContext ctx) {
-        CniEnv env = CniEnv.of(ctx);
+    /** Rules read it through {@link ResolvedConfig}, which computes it once per config. */
+    static Effective of(LaunchConfig config, Track track, CniEnv env) {
         if (env != null && (env.setByParts("IPv4_SERVICE_CIDR") || env.setByParts("IPv6_SERVICE_CIDR"))) {
             return fromCniEnv(env);
         }
         ArgEntry last = null;
         Part lastPart = null;
-        for (Part part : ctx.config().parts()) {
+        for (Part part : config.parts()) {
             for (ArgEntry e : part.args(ServiceFile.KUBE_APISERVER)) {
                 if (FLAG.equals(e.key())) {
                     last = e;
@@ -87,20 +84,20 @@ final class ServiceNetwork {
             return cidrs.isEmpty() ? null
                     : new Effective(cidrs, lastPart, last.pointer(), FLAG + " in extraKubeAPIServerArgs");
         }
-        List<Inet.Cidr> defaults = defaults(ctx);
+        List<Inet.Cidr> defaults = defaults(track);
         return defaults.isEmpty() ? null
-                : new Effective(defaults, null, null, "the default kube-apiserver args of MicroK8s " + ctx.track().name());
+                : new Effective(defaults, null, null, "the default kube-apiserver args of MicroK8s " + track.name());
     }
 
-    /** The service CIDRs of the track's default kube-apiserver args file; empty if it has none. */
     /** The default service range of each track, read once per process: every file linted needs it. */
     private static final Map<Track, List<Inet.Cidr>> TRACK_DEFAULTS = new ConcurrentHashMap<>();
 
-    static List<Inet.Cidr> defaults(RuleContext ctx) {
-        return TRACK_DEFAULTS.computeIfAbsent(ctx.track(), t -> List.copyOf(defaults(t)));
+    /** The service CIDRs of the track's default kube-apiserver args file; empty if it has none. */
+    public static List<Inet.Cidr> defaults(Track track) {
+        return TRACK_DEFAULTS.computeIfAbsent(track, t -> List.copyOf(readDefaults(t)));
     }
 
-    private static List<Inet.Cidr> defaults(Track track) {
+    private static List<Inet.Cidr> readDefaults(Track track) {
         String file = track.defaultArgs().get(ServiceFile.KUBE_APISERVER.fileName());
         if (file == null) {
             return List.of();

@@ -1,14 +1,22 @@
-package dev.launchc.plan;
+package dev.launchc.compile;
 
 import dev.launchc.model.internal.ServiceFile;
+import dev.launchc.plan.FileContent;
+import dev.launchc.resolve.Origins;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The launch config one node of a cluster gets, as data: the renderers write it as the native
  * YAML seed, and the seed then goes through the native pipeline like any hand-written file.
+ * {@code origins} tells, for each derived value, the cluster-file entry it comes from.
  */
-public record NodeSeed(String node, String role, String address, List<Part> parts) {
+public record NodeSeed(String node, String role, String address, List<Part> parts, Origins origins) {
+
+    /** A seed whose values have no recorded cluster-file origin. */
+    public NodeSeed(String node, String role, String address, List<Part> parts) {
+        this(node, role, address, parts, Origins.NONE);
+    }
 
     /** One document of the seed. Maps keep their order; a null value removes a flag. */
     public record Part(

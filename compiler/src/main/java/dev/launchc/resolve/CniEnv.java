@@ -1,6 +1,7 @@
-package dev.launchc.rules;
+package dev.launchc.resolve;
 
 import dev.launchc.model.internal.ArgEntry;
+import dev.launchc.model.internal.LaunchConfig;
 import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.catalog.Track;
@@ -17,10 +18,10 @@ import java.util.regex.Pattern;
  * entries applied in order, a null value removing the key (reference launch-config-facts §4.2,
  * §4.6). Each key remembers the entry that set or removed it, so findings point at the input.
  */
-final class CniEnv {
+public final class CniEnv {
     /** Where a key's current state comes from; {@code entry} is null for the track's default file. */
-    record Setting(String value, Part part, ArgEntry entry) {
-        boolean fromDefault() {
+    public record Setting(String value, Part part, ArgEntry entry) {
+        public boolean fromDefault() {
             return entry == null;
         }
     }
@@ -63,32 +64,29 @@ final class CniEnv {
         }
     }
 
-    /**
-     * The effective cni-env, or null when no part has extraCNIEnv entries or the track runs no
-     * generate-cni.sh (MicroK8s 1.27 has neither the script nor a cni-env file).
-     */
-    static CniEnv of(RuleContext ctx) {
-        return ctx.derived(CniEnv.class, CniEnv::compute);
-    }
-
     /** The parsed default file of each track, read once per process: every file linted needs it. */
     private static final Map<Track, Defaults> TRACK_DEFAULTS = new ConcurrentHashMap<>();
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private static CniEnv compute(RuleContext ctx) {
-        if (!ctx.track().runsGenerateCni()) {
+    /**
+     * The effective cni-env, or null when no part has extraCNIEnv entries or the track runs no
+     * generate-cni.sh (MicroK8s 1.27 has neither the script nor a cni-env file). Rules read it
+     * through {@link ResolvedConfig}, which computes it once per config.
+     */
+    static CniEnv of(LaunchConfig config, Track track) {
+        if (!track.runsGenerateCni()) {
             return null;
         }
-        String defaults = ctx.track().defaultArgs().get(ServiceFile.CNI_ENV.fileName());
+        String defaults = track.defaultArgs().get(ServiceFile.CNI_ENV.fileName());
         if (defaults == null) {
             return null;
         }
         CniEnv env = new CniEnv();
-        Defaults trackDefaults = TRACK_DEFAULTS.computeIfAbsent(ctx.track(), t -> Defaults.parse(defaults));
+        Defaults trackDefaults = TRACK_DEFAULTS.computeIfAbsent(track, t -> Defaults.parse(defaults));
         env.values.putAll(trackDefaults.values());
         env.examples.putAll(trackDefaults.examples());
         boolean any = false;
-        for (Part part : ctx.config().parts()) {
+        for (Part part : config.parts()) {
             List<ArgEntry> entries = part.args(ServiceFile.CNI_ENV);
             if (entries.isEmpty()) {
                 continue;
@@ -110,38 +108,38 @@ final class CniEnv {
     }
 
     /** The value generate-cni.sh sees, or null when the key is absent. */
-    String value(String key) {
+    public String value(String key) {
         Setting s = values.get(key);
         return s == null ? null : s.value();
     }
 
     /** The key's current setting, or null when absent. */
-    Setting setting(String key) {
+    public Setting setting(String key) {
         return values.get(key);
     }
 
     /** The entry that removed the key, when a removal is why it is absent now. */
-    Setting removal(String key) {
+    public Setting removal(String key) {
         return removals.get(key);
     }
 
     /** True when some part gives the key a value (not merely removes it). */
-    boolean setByParts(String key) {
+    public boolean setByParts(String key) {
         return setByParts.containsKey(key);
     }
 
     /** The value MicroK8s' default cni-env uses or suggests (in a comment) for the key, or null. */
-    String example(String key) {
+    public String example(String key) {
         return examples.get(key);
     }
 
     /** The last part with extraCNIEnv entries: where findings about the map as a whole go. */
-    Part lastPart() {
+    public Part lastPart() {
         return lastPart;
     }
 
     /** bash removes one pair of surrounding quotes when it sources {@code KEY="value"}. */
-    static String unquote(String v) {
+    public static String unquote(String v) {
         if (v.length() >= 2) {
             char first = v.charAt(0);
             if ((first == '"' || first == '\'') && v.charAt(v.length() - 1) == first) {
