@@ -8,7 +8,7 @@ final class CatalogRules {
 
     static List<Rule> all() {
         return List.of(new KubeFlagRule(), new ServiceFlagRule(), new OctalIntRule(), new AdmissionPluginRule(),
-                new FeatureGateRule(), new TrackDefaultListRule(), new AddonRule(), new AddonArgsRule(), new DuplicateAddonRule(),
+                new FeatureGateRule(), new TrackDefaultListRule(), new AddonNameRule(), new AddonArgsRule(), new DuplicateAddonRule(),
                 new AddonConflictRule());
     }
 }

@@ -21,7 +21,7 @@ public final class Rules {
      */
     public static List<Rule> clusterViewRules() {
         return List.of(new ArgKeyRule(), new ValueSafetyRule(), new ArgQuoteRule(), new KubeFlagRule(), new ServiceFlagRule(),
-                new OctalIntRule(), new AdmissionPluginRule(), new FeatureGateRule(), new TrackDefaultListRule(), new AddonRule(),
+                new OctalIntRule(), new AdmissionPluginRule(), new FeatureGateRule(), new TrackDefaultListRule(), new AddonNameRule(),
                 new SanRule(), new DuplicateSanRule(), new DuplicateAddonRule());
     }
 }

@@ -17,7 +17,10 @@ public final class ClusterRules {
             new UnusedRegistryHostRule(),
             new LabelTaintRule(),
             new GpuRule(),
-            new AddonRule(),
+            new ClusterAddonConflictRule(),
+            new ClusterAddonArgsRule(),
+            new AddonConfinementRule(),
+            new AddonAirgapRule(),
             new StrictHostPathRule(),
             new ImageListRule());
 

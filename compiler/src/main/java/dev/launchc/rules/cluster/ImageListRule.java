@@ -1,6 +1,6 @@
 package dev.launchc.rules.cluster;
 
-import dev.launchc.compile.ImageResolver;
+import dev.launchc.images.ImageResolver;
 import dev.launchc.diag.Code;
 import dev.launchc.model.internal.Cluster;
 

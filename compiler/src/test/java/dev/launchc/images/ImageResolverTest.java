@@ -1,4 +1,4 @@
-package dev.launchc.compile;
+package dev.launchc.images;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
