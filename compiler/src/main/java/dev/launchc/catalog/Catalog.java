@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,9 +88,9 @@ public final class Catalog {
     private synchronized Map<String, AddonFacts> allAddonFacts() {
         if (addonFacts == null) {
             JsonNode extra = read("addons-extra.json");
-            Map<String, AddonFacts> m = new java.util.LinkedHashMap<>();
+            Map<String, AddonFacts> m = new LinkedHashMap<>();
             extra.path("addons").fields().forEachRemaining(e -> m.put(e.getKey(), AddonFacts.parse(e.getKey(), e.getValue())));
-            addonFacts = java.util.Collections.unmodifiableMap(m);
+            addonFacts = Collections.unmodifiableMap(m);
             gpuByTrack = extra.path("gpu").path("byTrack");
         }
         return addonFacts;
@@ -100,7 +103,7 @@ public final class Catalog {
     }
 
     /** Every addon with cross-track facts, in the catalog's order. */
-    public java.util.Collection<AddonFacts> addonFacts() {
+    public Collection<AddonFacts> addonFacts() {
         return allAddonFacts().values();
     }
 

@@ -1,6 +1,7 @@
 package dev.launchc.catalog;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The GPU addon of a track: {@code gpu} on 1.28, {@code nvidia} (alias {@code gpu}) from 1.29. On
@@ -10,8 +11,8 @@ import java.util.List;
  * @param addon                    the addon's name
  * @param aliases                  other names that enable it
  * @param covered                  the GPU facts describe this track: flag style and default operator version are known
- * @param flagStyle                "legacy" (1.28's {@code --gpu-operator-version …} without prefix rules) or
- *                                 "gpu-operator-prefixed"; null when not covered
+ * @param flagStyle                "legacy" (1.28's gpu addon: {@code --driver}, {@code --version}, {@code --set}) or
+ *                                 "gpu-operator-prefixed" ({@code --gpu-operator-driver}, …); null when not covered
  * @param operatorVersionDefault   the GPU Operator version the addon installs when none is given, or null
  */
 public record GpuAddon(String addon, List<String> aliases, boolean covered, String flagStyle, String operatorVersionDefault) {
@@ -22,9 +23,10 @@ public record GpuAddon(String addon, List<String> aliases, boolean covered, Stri
 
     /** The addon and its aliases. */
     public List<String> names() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(addon), aliases.stream()).toList();
+        return Stream.concat(Stream.of(addon), aliases.stream()).toList();
     }
 
+    /** True when the addon takes the unprefixed flags of 1.28's gpu addon. */
     public boolean legacyFlags() {
         return "legacy".equals(flagStyle);
     }

@@ -1,7 +1,7 @@
 package dev.launchc.rules;
 
-import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.AddonArgumentSpec;
+import dev.launchc.catalog.Catalog;
 import dev.launchc.diag.Code;
 import dev.launchc.load.Pointers;
 import dev.launchc.model.internal.AddonRequest;

@@ -2,8 +2,8 @@ package dev.launchc.rules;
 
 import dev.launchc.catalog.AddonFacts;
 import dev.launchc.catalog.Catalog;
-import dev.launchc.catalog.TrackAddon;
 import dev.launchc.catalog.Track;
+import dev.launchc.catalog.TrackAddon;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.DidYouMean;
 import dev.launchc.model.internal.AddonRepo;

@@ -1,7 +1,7 @@
 package dev.launchc.rules;
 
-import dev.launchc.diag.Quote;
 import dev.launchc.diag.Code;
+import dev.launchc.diag.Quote;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;

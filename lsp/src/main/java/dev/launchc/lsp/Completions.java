@@ -1,7 +1,7 @@
 package dev.launchc.lsp;
 
-import dev.launchc.catalog.GpuAddon;
 import dev.launchc.catalog.Catalog;
+import dev.launchc.catalog.GpuAddon;
 import dev.launchc.catalog.GpuOperator;
 import dev.launchc.catalog.KubeFlags;
 import dev.launchc.catalog.Track;

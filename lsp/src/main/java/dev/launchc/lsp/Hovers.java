@@ -1,9 +1,9 @@
 package dev.launchc.lsp;
 
-import dev.launchc.catalog.TrackAddon;
 import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.KubeFlags;
 import dev.launchc.catalog.Track;
+import dev.launchc.catalog.TrackAddon;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

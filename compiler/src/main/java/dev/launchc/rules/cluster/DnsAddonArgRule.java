@@ -1,7 +1,7 @@
 package dev.launchc.rules.cluster;
 
-import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.AddonArgumentSpec;
+import dev.launchc.catalog.Catalog;
 import dev.launchc.diag.Code;
 import dev.launchc.model.internal.AddonRequest;
 import dev.launchc.model.internal.Cluster;
