@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,31 +77,36 @@ public final class Catalog {
         return Optional.of(gpuCache.computeIfAbsent(version, v -> new GpuOperator(read("gpu-operator/" + v + ".json"))));
     }
 
-    private Map<String, AddonFacts> addonFacts;
+    private JsonNode addonsExtra;
+    private final Map<String, AddonFacts> addonFactCache = new ConcurrentHashMap<>();
     private final Map<String, Optional<GpuAddon>> gpuAddons = new ConcurrentHashMap<>();
-    private JsonNode gpuByTrack;
 
-    /** The cross-track facts of every addon addons-extra.json describes, by name in file order; read once. */
-    private synchronized Map<String, AddonFacts> allAddonFacts() {
-        if (addonFacts == null) {
-            JsonNode extra = read("addons-extra.json");
-            Map<String, AddonFacts> m = new LinkedHashMap<>();
-            extra.path("addons").fields().forEachRemaining(e -> m.put(e.getKey(), AddonFacts.parse(e.getKey(), e.getValue())));
-            addonFacts = Collections.unmodifiableMap(m);
-            gpuByTrack = extra.path("gpu").path("byTrack");
+    /** addons-extra.json, read once on first use (not at start-up). */
+    private synchronized JsonNode addonsExtra() {
+        if (addonsExtra == null) {
+            addonsExtra = read("addons-extra.json");
         }
-        return addonFacts;
+        return addonsExtra;
     }
 
-    /** Cross-track facts of one addon (aliases, dependencies, air-gap needs, arguments, images); empty facts when none. */
+    /**
+     * Cross-track facts of one addon (aliases, dependencies, air-gap needs, arguments, images);
+     * empty facts when none. Each addon's records are built when first asked for: a lint touches few.
+     */
     public AddonFacts addonFacts(String name) {
-        AddonFacts f = allAddonFacts().get(name);
-        return f != null ? f : AddonFacts.none(name);
+        AddonFacts known = addonFactCache.computeIfAbsent(name, n -> {
+            JsonNode facts = addonsExtra().path("addons").get(n);
+            return facts == null ? null : AddonFacts.parse(n, facts);
+        });
+        // Names the facts lack are not cached: they come from user input, without bound.
+        return known != null ? known : AddonFacts.none(name);
     }
 
     /** Every addon with cross-track facts, in the catalog's order. */
-    public Collection<AddonFacts> addonFacts() {
-        return allAddonFacts().values();
+    public List<AddonFacts> addonFacts() {
+        List<AddonFacts> out = new ArrayList<>();
+        addonsExtra().path("addons").fieldNames().forEachRemaining(n -> out.add(addonFacts(n)));
+        return out;
     }
 
     /**
@@ -114,8 +116,7 @@ public final class Catalog {
      */
     public Optional<GpuAddon> gpuAddon(Track track) {
         return gpuAddons.computeIfAbsent(track.name(), t -> {
-            allAddonFacts();
-            JsonNode n = gpuByTrack.path(t);
+            JsonNode n = addonsExtra().path("gpu").path("byTrack").path(t);
             if (n.has("addon")) {
                 return Optional.of(new GpuAddon(n.path("addon").asText(), strings(n.path("aliases")), true,
                         n.path("flagStyle").asText(null), n.path("gpuOperatorVersionDefault").asText(null)));
