@@ -7,7 +7,7 @@ import dev.launchc.cli.bundle.OciLayout;
 import dev.launchc.cli.bundle.PullProgress;
 import dev.launchc.cli.bundle.ReproducibleTar;
 import dev.launchc.cli.bundle.SnapSet;
-import dev.launchc.compile.ImageResolver;
+import dev.launchc.images.ImageResolver;
 import dev.launchc.compile.SeedDeriver;
 import dev.launchc.diag.Code;
 import dev.launchc.model.internal.Cluster;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.launchc.compile.ImageResolver;
+import dev.launchc.images.ImageResolver;
 import dev.launchc.diag.Code;
 import dev.launchc.lint.FileLint;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.launchc.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.launchc.catalog.GpuAddon;
 import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.Track;
 import dev.launchc.render.TemplateRenderer;
@@ -45,10 +45,11 @@ public final class InitCommand implements Callable<Integer> {
         model.put("gpu", gpu);
         model.put("airgapped", airgapped);
         if (gpu) {
-            JsonNode gpuAddon = Catalog.get().gpuAddon(track.name())
+            // The template needs the operator facts, which a track the GPU facts do not cover (1.27) lacks.
+            GpuAddon gpuAddon = Catalog.get().gpuAddon(track).filter(GpuAddon::covered)
                     .orElseThrow(() -> new UsageException("MicroK8s " + track.name() + " has no GPU addon"));
-            model.put("gpuAddon", gpuAddon.path("addon").asText());
-            String version = gpuAddon.path("gpuOperatorVersionDefault").asText();
+            model.put("gpuAddon", gpuAddon.addon());
+            String version = gpuAddon.operatorVersionDefault() == null ? "" : gpuAddon.operatorVersionDefault();
             model.put("operatorVersion", version);
             model.put("gpuModel", Catalog.get().gpuOperator(version).flatMap(o -> o.migConfigs("A100-80GB").isPresent()
                     ? java.util.Optional.of("A100-80GB") : java.util.Optional.empty()).orElse("A100-80GB"));

@@ -77,20 +77,53 @@ public final class Catalog {
         return Optional.of(gpuCache.computeIfAbsent(version, v -> new GpuOperator(read("gpu-operator/" + v + ".json"))));
     }
 
-    private JsonNode extraCache;
+    private JsonNode addonsExtra;
+    private final Map<String, AddonFacts> addonFactCache = new ConcurrentHashMap<>();
+    private final Map<String, Optional<GpuAddon>> gpuAddons = new ConcurrentHashMap<>();
 
-    /** Cross-track addon facts (aliases, dependencies, air-gap needs, side effects). */
-    public synchronized JsonNode addonFacts() {
-        if (extraCache == null) {
-            extraCache = read("addons-extra.json");
+    /** addons-extra.json, read once on first use (not at start-up). */
+    private synchronized JsonNode addonsExtra() {
+        if (addonsExtra == null) {
+            addonsExtra = read("addons-extra.json");
         }
-        return extraCache;
+        return addonsExtra;
     }
 
-    /** The GPU addon of a track (name, flag style, default operator version), or empty when it has none. */
-    public java.util.Optional<JsonNode> gpuAddon(String track) {
-        JsonNode n = addonFacts().path("gpu").path("byTrack").path(track);
-        return n.isMissingNode() || !n.has("addon") ? java.util.Optional.empty() : java.util.Optional.of(n);
+    /**
+     * Cross-track facts of one addon (aliases, dependencies, air-gap needs, arguments, images);
+     * empty facts when none. Each addon's records are built when first asked for: a lint touches few.
+     */
+    public AddonFacts addonFacts(String name) {
+        AddonFacts known = addonFactCache.computeIfAbsent(name, n -> {
+            JsonNode facts = addonsExtra().path("addons").get(n);
+            return facts == null ? null : AddonFacts.parse(n, facts);
+        });
+        // Names the facts lack are not cached: they come from user input, without bound.
+        return known != null ? known : AddonFacts.none(name);
+    }
+
+    /** Every addon with cross-track facts, in the catalog's order. */
+    public List<AddonFacts> addonFacts() {
+        List<AddonFacts> out = new ArrayList<>();
+        addonsExtra().path("addons").fieldNames().forEachRemaining(n -> out.add(addonFacts(n)));
+        return out;
+    }
+
+    /**
+     * The GPU addon of a track, the one answer for rules, seeds, images and editors: the GPU facts'
+     * addon for the track ({@code gpu.byTrack}), else the track's own {@code gpu} addon without
+     * operator facts ({@link GpuAddon#covered()} false: 1.27), else empty.
+     */
+    public Optional<GpuAddon> gpuAddon(Track track) {
+        return gpuAddons.computeIfAbsent(track.name(), t -> {
+            JsonNode n = addonsExtra().path("gpu").path("byTrack").path(t);
+            if (n.has("addon")) {
+                return Optional.of(new GpuAddon(n.path("addon").asText(), strings(n.path("aliases")), true,
+                        n.path("flagStyle").asText(null), n.path("gpuOperatorVersionDefault").asText(null)));
+            }
+            return track.addons().containsKey("gpu") ? Optional.of(new GpuAddon("gpu", List.of(), false, null, null))
+                    : Optional.empty();
+        });
     }
 
     private volatile String digest;
@@ -139,7 +172,7 @@ public final class Catalog {
     }
 
     /** The texts of a JSON array, as an unmodifiable list (empty for a missing node). */
-    public static List<String> strings(JsonNode array) {
+    static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return List.copyOf(out);
@@ -163,9 +196,7 @@ public final class Catalog {
     }
 
     /** True when a catalog fact's inclusive {@code since}/{@code until} track bounds hold {@code track}. */
-    public static boolean inRange(String track, JsonNode fact) {
-        String since = fact.path("since").asText(null);
-        String until = fact.path("until").asText(null);
-        return (since == null || compareMinor(track, since) >= 0) && (until == null || compareMinor(track, until) <= 0);
+    static boolean inRange(String track, JsonNode fact) {
+        return TrackRange.of(fact).holds(track);
     }
 }

@@ -13,14 +13,6 @@ public final class GpuOperator {
         this.data = data;
     }
 
-    /**
-     * The whole catalog entry, for the facts that have no accessor of their own ({@code unsupported},
-     * {@code partialMigConfigs}, the top-level {@code migConfigs}, {@code migStrategyDefault}).
-     */
-    public JsonNode data() {
-        return data;
-    }
-
     public String version() {
         return data.path("version").asText();
     }
@@ -52,5 +44,31 @@ public final class GpuOperator {
             return Optional.empty();
         }
         return Optional.of(Catalog.strings(m.path("migConfigs")));
+    }
+
+    /** True when this version knows {@code model} but marks it unsupported (no MIG config names it). */
+    public boolean unsupported(String model) {
+        return data.path("models").path(model).path("unsupported").asBoolean(false);
+    }
+
+    /** True when {@code model} names a family of variants ({@code aliasOf}), e.g. A100-80GB. */
+    public boolean isModelFamily(String model) {
+        return data.path("models").path(model).has("aliasOf");
+    }
+
+    /** The variants of {@code model} on which MIG config {@code mig} is valid when it is not valid on all, or null. */
+    public List<String> partialMigConfig(String model, String mig) {
+        JsonNode partial = data.path("models").path(model).path("partialMigConfigs").get(mig);
+        return partial == null ? null : Catalog.strings(partial);
+    }
+
+    /** The MIG config names of the operator's whole MIG configuration, whatever the model. */
+    public List<String> migConfigs() {
+        return Catalog.strings(data.path("migConfigs"));
+    }
+
+    /** The MIG strategy the operator uses when none is set ("single" when the catalog does not say). */
+    public String migStrategyDefault() {
+        return data.path("migStrategyDefault").asText("single");
     }
 }

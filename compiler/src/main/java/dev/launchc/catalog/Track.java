@@ -11,7 +11,7 @@ import java.util.TreeMap;
 public final class Track {
     private final JsonNode data;
     private Map<String, String> defaultArgs;
-    private Map<String, JsonNode> addons;
+    private Map<String, TrackAddon> addons;
 
     Track(JsonNode data) {
         this.data = data;
@@ -72,11 +72,13 @@ public final class Track {
         return Catalog.strings(data.path("images"));
     }
 
-    /** Addons of this track by name (core and community), as catalog JSON. */
-    public synchronized Map<String, JsonNode> addons() {
+    /** Addons of this track by name (core and community), in the catalog's order. */
+    public synchronized Map<String, TrackAddon> addons() {
         if (addons == null) {
-            Map<String, JsonNode> m = new LinkedHashMap<>();
-            data.path("addons").forEach(a -> m.putIfAbsent(a.path("name").asText(), a));
+            Map<String, TrackAddon> m = new LinkedHashMap<>();
+            data.path("addons").forEach(a -> m.putIfAbsent(a.path("name").asText(), new TrackAddon(a.path("name").asText(),
+                    a.path("repository").asText(""), a.path("description").asText(""), a.path("version").asText(""),
+                    a.path("confinement").asText(""), Catalog.strings(a.path("supportedArchitectures")))));
             addons = Collections.unmodifiableMap(m);
         }
         return addons;
@@ -117,21 +119,8 @@ public final class Track {
         return data.path("snaps").path("strict").path("source").asText();
     }
 
-    /**
-     * Whether MicroK8s offers an addon under this confinement: an addon whose {@code confinement}
-     * names only the other one is hidden (scripts/wrappers/common/utils.py get_available_addons).
-     */
-    public static boolean offeredUnder(JsonNode addon, boolean strict) {
-        String confinement = addon.path("confinement").asText("");
-        return confinement.isEmpty() || confinement.contains(strict ? "strict" : "classic");
-    }
-
     /** The flags a non-Kubernetes service accepts (catalog {@code serviceFlags}); empty when the catalog does not list them. */
     public List<String> serviceFlags(String service) {
         return Catalog.strings(data.path("serviceFlags").path(service));
-    }
-
-    public JsonNode raw() {
-        return data;
     }
 }

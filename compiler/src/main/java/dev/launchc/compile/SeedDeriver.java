@@ -1,7 +1,8 @@
 package dev.launchc.compile;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.launchc.catalog.AddonFacts;
 import dev.launchc.catalog.Catalog;
+import dev.launchc.catalog.GpuAddon;
 import dev.launchc.catalog.Track;
 import dev.launchc.model.internal.AddonRequest;
 import dev.launchc.model.internal.ArgEntry;
@@ -304,19 +305,20 @@ public final class SeedDeriver {
 
     private List<NodeSeed.Addon> addons() {
         List<NodeSeed.Addon> out = new ArrayList<>();
-        boolean dnsListed = cluster.addons().stream().anyMatch(a -> baseName(a.name()).equals("dns"));
+        boolean dnsListed = cluster.addons().stream().anyMatch(a -> AddonFacts.baseName(a.name()).equals("dns"));
         if (!dnsListed) {
             out.add(new NodeSeed.Addon("dns", dnsArgs(), false));
             Value dns = resolved.dnsIp();
             origins.put(Origins.addon("dns"), dns == null ? null : dns.pointer());
         }
-        JsonNode gpuAddon = Catalog.get().gpuAddon(track.name()).orElse(null);
+        // Only a track the GPU facts cover has flags in a known spelling (1.27's gpu addon has none).
+        GpuAddon gpuAddon = Catalog.get().gpuAddon(track).filter(GpuAddon::covered).orElse(null);
         for (AddonRequest a : cluster.addons()) {
-            String base = baseName(a.name());
+            String base = AddonFacts.baseName(a.name());
             List<String> args = a.args();
             if (!a.disable() && args.isEmpty() && base.equals("dns")) {
                 args = dnsArgs();
-            } else if (!a.disable() && gpuAddon != null && isGpuAddon(base, gpuAddon)) {
+            } else if (!a.disable() && gpuAddon != null && gpuAddon.isNamed(base)) {
                 args = new ArrayList<>(args);
                 args.addAll(gpuArgs(gpuAddon, args));
             }
@@ -324,18 +326,6 @@ public final class SeedDeriver {
             origins.put(Origins.addon(a.name()), a.pointer());
         }
         return out;
-    }
-
-    private static boolean isGpuAddon(String base, JsonNode gpuAddon) {
-        if (base.equals(gpuAddon.path("addon").asText())) {
-            return true;
-        }
-        for (JsonNode alias : gpuAddon.path("aliases")) {
-            if (base.equals(alias.asText())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** dns addon: $1 upstream servers, $2 the kube-dns ClusterIP, $3 the domain (1.33 and later). */
@@ -354,12 +344,12 @@ public final class SeedDeriver {
     }
 
     /** The GPU addon's flags in the track's spelling; flags the user already passed are left alone. */
-    private List<String> gpuArgs(JsonNode gpuAddon, List<String> given) {
+    private List<String> gpuArgs(GpuAddon gpuAddon, List<String> given) {
         Cluster.Gpu gpu = cluster.gpu();
         if (gpu == null) {
             return List.of();
         }
-        boolean legacy = "legacy".equals(gpuAddon.path("flagStyle").asText());
+        boolean legacy = gpuAddon.legacyFlags();
         String prefix = legacy ? "--" : "--gpu-operator-";
         List<String> out = new ArrayList<>();
         add(out, given, prefix + "driver", gpu.driver());
@@ -389,10 +379,5 @@ public final class SeedDeriver {
     private List<NodeSeed.Repository> repositories() {
         return cluster.addonRepositories().stream()
                 .map(r -> new NodeSeed.Repository(r.name(), r.url(), r.reference())).toList();
-    }
-
-    static String baseName(String addon) {
-        String n = addon.contains("/") ? addon.substring(addon.indexOf('/') + 1) : addon;
-        return n.contains(":") ? n.substring(0, n.indexOf(':')) : n;
     }
 }

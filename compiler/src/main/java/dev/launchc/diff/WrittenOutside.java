@@ -1,6 +1,6 @@
 package dev.launchc.diff;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.launchc.catalog.AddonFacts;
 import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.Track;
 import java.util.ArrayList;
@@ -32,15 +32,14 @@ final class WrittenOutside {
     private final Map<String, List<AddonFlag>> addonFlags = new HashMap<>();
 
     WrittenOutside(Track track) {
-        JsonNode addons = Catalog.get().addonFacts().path("addons");
-        addons.fields().forEachRemaining(addon -> {
-            for (JsonNode fact : addon.getValue().path("serviceArgs")) {
-                if (Catalog.inRange(track.name(), fact)) {
-                    addonFlags.computeIfAbsent(fact.path("service").asText() + "\0" + fact.path("arg").asText(),
-                            k -> new ArrayList<>()).add(new AddonFlag(addon.getKey(), fact.path("value").asText(null)));
+        for (AddonFacts addon : Catalog.get().addonFacts()) {
+            for (AddonFacts.ServiceArg fact : addon.serviceArgs()) {
+                if (fact.range().holds(track.name())) {
+                    addonFlags.computeIfAbsent(fact.service() + "\0" + fact.arg(), k -> new ArrayList<>())
+                            .add(new AddonFlag(addon.name(), fact.value()));
                 }
             }
-        });
+        }
     }
 
     /** Who writes this whole file on the node, or null. */

@@ -5,6 +5,7 @@ import static dev.launchc.lint.RuleSet.Input.CLUSTER_VIEW;
 import static dev.launchc.lint.RuleSet.Input.NATIVE;
 
 import dev.launchc.rules.AddonArgsRule;
+import dev.launchc.rules.AddonNameRule;
 import dev.launchc.rules.AddonConflictRule;
 import dev.launchc.rules.AdmissionPluginRule;
 import dev.launchc.rules.ArgKeyRule;
@@ -29,6 +30,10 @@ import dev.launchc.rules.TokenRule;
 import dev.launchc.rules.TrackDefaultListRule;
 import dev.launchc.rules.ValueSafetyRule;
 import dev.launchc.rules.VersionRule;
+import dev.launchc.rules.cluster.AddonAirgapRule;
+import dev.launchc.rules.cluster.AddonConfinementRule;
+import dev.launchc.rules.cluster.ClusterAddonArgsRule;
+import dev.launchc.rules.cluster.ClusterAddonConflictRule;
 import dev.launchc.rules.cluster.ClusterDnsArgRule;
 import dev.launchc.rules.cluster.ClusterRule;
 import dev.launchc.rules.cluster.ControlPlaneRule;
@@ -87,7 +92,10 @@ public final class RuleSet {
             cluster(new UnusedRegistryHostRule()),
             cluster(new LabelTaintRule()),
             cluster(new GpuRule()),
-            cluster(new dev.launchc.rules.cluster.AddonRule()),
+            cluster(new ClusterAddonConflictRule()),
+            cluster(new ClusterAddonArgsRule()),
+            cluster(new AddonConfinementRule()),
+            cluster(new AddonAirgapRule()),
             cluster(new StrictHostPathRule()),
             cluster(new ImageListRule()),
             // launch-config parts: the values themselves
@@ -113,7 +121,7 @@ public final class RuleSet {
             on(new AdmissionPluginRule(), NATIVE, CLUSTER_VIEW),
             on(new FeatureGateRule(), NATIVE, CLUSTER_VIEW),
             on(new TrackDefaultListRule(), NATIVE, CLUSTER_VIEW),
-            on(new dev.launchc.rules.AddonRule(), NATIVE, CLUSTER_VIEW),
+            on(new AddonNameRule(), NATIVE, CLUSTER_VIEW),
             on(new AddonArgsRule(), NATIVE),
             on(new DuplicateAddonRule(), NATIVE, CLUSTER_VIEW),
             on(new AddonConflictRule(), NATIVE));

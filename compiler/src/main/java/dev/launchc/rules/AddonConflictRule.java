@@ -1,6 +1,7 @@
 package dev.launchc.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.launchc.catalog.AddonFacts;
+import dev.launchc.catalog.Catalog;
 import dev.launchc.diag.Code;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,17 +26,17 @@ public final class AddonConflictRule implements Rule {
             }
             // The addon's own conflicts looked up by name: comparing against every earlier addon
             // took time quadratic in the list.
-            for (JsonNode conflict : AddonArgCheck.addonFacts(addon).path("conflicts")) {
-                String earlier = byFullName.get(conflict.path("addon").asText());
+            for (AddonFacts.Conflict conflict : Catalog.get().addonFacts(addon).conflicts()) {
+                String earlier = byFullName.get(conflict.addon());
                 if (earlier != null && enabledAt.containsKey(earlier)) {
                     ctx.atValue(Code.ADDONS_CONFLICT, part, a.pointer() + "/name", "addons " + earlier + " (line "
                             + enabledAt.get(earlier) + ") and " + addon + " exclude each other on " + track + ": "
-                            + conflict.path("reason").asText("the addon facts say so") + ", so enabling both breaks the"
+                            + (conflict.reason() == null ? "the addon facts say so" : conflict.reason()) + ", so enabling both breaks the"
                             + " pod network", "keep one of " + earlier + " and " + addon);
                 }
             }
             enabledAt.putIfAbsent(addon, part.source().valuePos(a.pointer() + "/name").line());
-            byFullName.putIfAbsent(AddonConflicts.fullName(addon), addon);
+            byFullName.putIfAbsent(Catalog.get().addonFacts(addon).fullName(), addon);
         });
     }
 }

@@ -1,6 +1,7 @@
 package dev.launchc.rules;
 
 import dev.launchc.diag.Code;
+import dev.launchc.diag.Quote;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;
@@ -37,7 +38,7 @@ public final class ArgQuoteRule implements Rule {
         if (file.reader() == ServiceFile.Reader.KUBELITE && hasQuote(inner)) {
             String seen = KubeFlagRule.kubeliteView(e.value());
             ctx.atValue(Code.QUOTE_CHANGES_VALUE, part, e.pointer(), where + " holds a quote inside it; kubelite deletes every"
-                    + " quote of args/" + file.fileName() + ", so the flag gets '" + AddonArgCheck.printable(seen) + "'",
+                    + " quote of args/" + file.fileName() + ", so the flag gets '" + Quote.printable(seen) + "'",
                     "write the value without inner quotes: kubelite cannot pass a quote to a flag");
         } else if (file.reader() == ServiceFile.Reader.BASH_WORDS) {
             String problem = hasQuote(inner) ? "a quote inside it, which bash pairs and removes (an unpaired one stops the"

@@ -1,5 +1,6 @@
 package dev.launchc.rules;
 
+import dev.launchc.catalog.AddonArgumentSpec;
 import dev.launchc.resolve.ServiceNetwork;
 import dev.launchc.diag.Code;
 import dev.launchc.net.Inet;
@@ -17,13 +18,19 @@ import java.util.function.IntFunction;
 public final class DnsAddonIpRule implements Rule {
     static final String DNS = "dns";
 
+    /** Where {@link #judge} reports; the caller chooses the diagnostic code. */
+    @FunctionalInterface
+    public interface Sink {
+        void report(String pointer, String message, String hint);
+    }
+
     @Override
     public void check(RuleContext ctx) {
         AddonRequests.forEach(ctx, (part, a, an, addon) -> {
             if (a.disable() || !DNS.equals(addon) || !AddonRequests.bundled(an)) {
                 return;
             }
-            AddonArgCheck.Arg ip = clusterIp(AddonArgsRule.use(a, an, ctx.track().name()));
+            AddonArgumentSpec.Arg ip = clusterIp(AddonArgsRule.use(a, an, ctx.track().name()));
             ServiceNetwork.Effective net = ip == null ? null : ctx.resolved().serviceNetwork();
             if (net != null) {
                 judge(ip, net::ofFamily, net.describe() + " from " + net.origin(),
@@ -34,9 +41,9 @@ public final class DnsAddonIpRule implements Rule {
     }
 
     /** The second positional argument of a dns enable (its first is the nameserver list), or null. */
-    public static AddonArgCheck.Arg clusterIp(AddonArgCheck.Use dns) {
+    public static AddonArgumentSpec.Arg clusterIp(AddonArgumentSpec.Use dns) {
         int positional = 0;
-        for (AddonArgCheck.Arg a : dns.args()) {
+        for (AddonArgumentSpec.Arg a : dns.args()) {
             if (!a.text().startsWith("-") && ++positional == 2) {
                 return a;
             }
@@ -45,8 +52,8 @@ public final class DnsAddonIpRule implements Rule {
     }
 
     /** Reports the dns addon's ClusterIP {@code ip} when no Service can get it; {@code origin} names the range. */
-    public static void judge(AddonArgCheck.Arg ip, IntFunction<Inet.Cidr> serviceCidrOfFamily, String origin,
-            AddonArgCheck.Sink sink) {
+    public static void judge(AddonArgumentSpec.Arg ip, IntFunction<Inet.Cidr> serviceCidrOfFamily, String origin,
+            Sink sink) {
         String what = "the dns addon's cluster IP " + ip.text().strip();
         String effect = ": the dns addon's enable script creates the kube-dns Service with this address, the API server"
                 + " refuses it, and DNS is not set up";

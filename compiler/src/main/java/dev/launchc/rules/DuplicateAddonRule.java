@@ -1,5 +1,6 @@
 package dev.launchc.rules;
 
+import dev.launchc.catalog.AddonArgumentSpec;
 import dev.launchc.diag.Code;
 import dev.launchc.model.internal.AddonRequest;
 import dev.launchc.model.internal.Part;
@@ -26,7 +27,7 @@ public final class DuplicateAddonRule implements Rule {
                 int line = before.part().source().valuePos(before.request().pointer() + "/name").line();
                 ctx.atValue(Code.DUPLICATE_ADDON, part, a.pointer() + "/name", addon + " is " + action + "d twice (first on"
                         + " line " + line + "): microk8s " + action + " skips an addon that is already " + action + "d, so"
-                        + " this entry does nothing" + (a.args().isEmpty() && AddonArgCheck.colonArgs(a.name()).isEmpty()
+                        + " this entry does nothing" + (a.args().isEmpty() && AddonArgumentSpec.colonArgs(a.name()).isEmpty()
                                 ? "" : " and its arguments are ignored"),
                         "keep one entry, with the arguments you mean");
             }

@@ -42,8 +42,8 @@ class TrackSnapsTest {
     @Test
     void addonConfinement() {
         Track t = Catalog.get().track("1.34").orElseThrow();
-        assertFalse(Track.offeredUnder(t.addons().get("nvidia"), true));
-        assertTrue(Track.offeredUnder(t.addons().get("nvidia"), false));
-        assertTrue(Track.offeredUnder(t.addons().get("dns"), true), "no confinement field: offered under both");
+        assertFalse(t.addons().get("nvidia").offeredUnder(true));
+        assertTrue(t.addons().get("nvidia").offeredUnder(false));
+        assertTrue(t.addons().get("dns").offeredUnder(true), "no confinement field: offered under both");
     }
 }

@@ -496,6 +496,14 @@ class SeedDeriverTest {
                 "--no-set-as-default-runtime", "--set", "mig.strategy=single"), addon(l.seed("cp-1"), "gpu").args());
     }
 
+    @Test
+    void onTrack127TheGpuAddonGetsNoDerivedFlags() {
+        // The GPU facts (addons-extra.json gpu.byTrack) start at 1.28: 1.27's own gpu addon has no
+        // known flag spelling, so the seed passes only what the file gives.
+        Loaded l = load(cluster("1.27", "addons: [{name: gpu}]\n" + GPU_SPEC, CP1));
+        assertEquals(List.of(), addon(l.seed("cp-1"), "gpu").args());
+    }
+
     @ParameterizedTest
     @CsvSource({"1.29, nvidia", "1.32, nvidia", "1.32, gpu", "1.36, nvidia"})
     void laterTracksTakeGpuOperatorFlags(String track, String name) {

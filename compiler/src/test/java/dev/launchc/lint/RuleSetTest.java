@@ -21,7 +21,7 @@ class RuleSetTest {
                 "ClusterDnsRule", "DnsAddonIpRule", "ServiceIpSanRule", "RegistryConfigRule", "ConfigFileRule", "JoinRule",
                 "TokenRule", "ShellValueRule",
                 "KubeFlagRule", "ServiceFlagRule", "OctalIntRule", "AdmissionPluginRule", "FeatureGateRule",
-                "TrackDefaultListRule", "AddonRule", "AddonArgsRule", "DuplicateAddonRule", "AddonConflictRule"),
+                "TrackDefaultListRule", "AddonNameRule", "AddonArgsRule", "DuplicateAddonRule", "AddonConflictRule"),
                 names(RuleSet.nativeRules()));
     }
 
@@ -29,7 +29,8 @@ class RuleSetTest {
     void clusterFilesRunTheClusterRulesInTheirOrder() {
         assertEquals(List.of("cluster.NodeIdentityRule", "cluster.ControlPlaneRule", "cluster.NetworkRule",
                 "cluster.ClusterDnsArgRule", "cluster.DnsAddonArgRule", "cluster.ServiceRangeArgRule", "cluster.RegistryRule",
-                "cluster.UnusedRegistryHostRule", "cluster.LabelTaintRule", "cluster.GpuRule", "cluster.AddonRule",
+                "cluster.UnusedRegistryHostRule", "cluster.LabelTaintRule", "cluster.GpuRule", "cluster.ClusterAddonConflictRule",
+                "cluster.ClusterAddonArgsRule", "cluster.AddonConfinementRule", "cluster.AddonAirgapRule",
                 "cluster.StrictHostPathRule", "cluster.ImageListRule"), names(RuleSet.clusterRules()));
     }
 
@@ -38,7 +39,7 @@ class RuleSetTest {
         List<Rule> view = RuleSet.clusterViewRules();
         assertEquals(List.of("ArgKeyRule", "ValueSafetyRule", "ArgQuoteRule", "SanRule", "DuplicateSanRule",
                 "ShellValueRule", "KubeFlagRule", "ServiceFlagRule", "OctalIntRule", "AdmissionPluginRule", "FeatureGateRule",
-                "TrackDefaultListRule", "AddonRule", "DuplicateAddonRule"), names(view));
+                "TrackDefaultListRule", "AddonNameRule", "DuplicateAddonRule"), names(view));
         // The view shares the native rules' instances: a rule is declared once.
         assertTrue(RuleSet.nativeRules().containsAll(view));
         assertEquals(RuleSet.nativeRules().size(), new HashSet<>(RuleSet.nativeRules()).size());

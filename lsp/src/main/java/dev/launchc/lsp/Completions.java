@@ -1,7 +1,7 @@
 package dev.launchc.lsp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.launchc.catalog.Catalog;
+import dev.launchc.catalog.GpuAddon;
 import dev.launchc.catalog.GpuOperator;
 import dev.launchc.catalog.KubeFlags;
 import dev.launchc.catalog.Track;
@@ -39,7 +39,7 @@ final class Completions {
                     at.key() == null ? f.name() + ": " : f.name(), replace)));
         } else if (ServiceKeys.isAddonName(at)) {
             analysis.track().addons().forEach((name, entry) -> out.add(item(name, CompletionItemKind.Module,
-                    entry.path("repository").asText("") + ": " + entry.path("description").asText(""), name, replace)));
+                    entry.repository() + ": " + entry.description(), name, replace)));
             for (String repo : declaredRepositories(analysis.lines())) {
                 out.add(item(repo + "/", CompletionItemKind.Folder, "addon repository " + repo, repo + "/", replace));
             }
@@ -133,7 +133,6 @@ final class Completions {
         if (m.find()) {
             return m.group(1);
         }
-        return Catalog.get().gpuAddon(analysis.track().name()).map(n -> n.path("gpuOperatorVersionDefault"))
-                .filter(JsonNode::isTextual).map(JsonNode::asText).orElse(null);
+        return Catalog.get().gpuAddon(analysis.track()).map(GpuAddon::operatorVersionDefault).orElse(null);
     }
 }

@@ -1,9 +1,9 @@
 package dev.launchc.lsp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.KubeFlags;
 import dev.launchc.catalog.Track;
+import dev.launchc.catalog.TrackAddon;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,18 +94,18 @@ final class Hovers {
         if (colon > 0) {
             name = name.substring(0, colon);
         }
-        JsonNode entry = track.addons().get(name);
+        TrackAddon entry = track.addons().get(name);
         if (entry == null) {
             return "**" + name + "**: not an addon of MicroK8s " + track.name() + "'s core or community repository.";
         }
-        StringBuilder out = new StringBuilder("**").append(name).append("** (").append(entry.path("repository").asText("?"))
+        StringBuilder out = new StringBuilder("**").append(name).append("** (").append(entry.repository().isEmpty() ? "?" : entry.repository())
                 .append(" addon of MicroK8s ").append(track.name()).append(")\n\n");
-        out.append(entry.path("description").asText("")).append("\n\n");
-        String version = entry.path("version").asText("");
+        out.append(entry.description()).append("\n\n");
+        String version = entry.version();
         if (!version.isEmpty()) {
             out.append("Installs version ").append(version).append(". ");
         }
-        List<String> archs = Catalog.strings(entry.path("supportedArchitectures"));
+        List<String> archs = entry.supportedArchitectures();
         if (!archs.isEmpty()) {
             out.append("Architectures: ").append(String.join(", ", archs)).append('.');
         }

@@ -12,7 +12,7 @@ import com.google.cloud.tools.jib.http.Request;
 import com.google.cloud.tools.jib.http.Response;
 import com.google.cloud.tools.jib.http.ResponseException;
 import com.google.cloud.tools.jib.registry.RegistryClient;
-import dev.launchc.compile.ImageResolver;
+import dev.launchc.images.ImageResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

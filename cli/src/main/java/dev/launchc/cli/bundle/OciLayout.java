@@ -3,7 +3,7 @@ package dev.launchc.cli.bundle;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.launchc.compile.ImageResolver;
+import dev.launchc.images.ImageResolver;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

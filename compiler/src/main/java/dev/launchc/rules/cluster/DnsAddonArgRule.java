@@ -1,10 +1,11 @@
 package dev.launchc.rules.cluster;
 
+import dev.launchc.catalog.AddonArgumentSpec;
+import dev.launchc.catalog.Catalog;
 import dev.launchc.diag.Code;
 import dev.launchc.model.internal.AddonRequest;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.model.internal.Value;
-import dev.launchc.rules.AddonArgCheck;
 import dev.launchc.rules.DnsAddonIpRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +31,15 @@ public final class DnsAddonArgRule implements ClusterRule {
         upstream(ctx, net.upstream());
         for (AddonRequest a : ctx.cluster().addons()) {
             ClusterFacts.AddonName an = ClusterFacts.AddonName.parse(a.name());
-            if (a.disable() || !"dns".equals(AddonArgCheck.canonical(an.name(), ctx.track().name()))) {
+            if (a.disable() || !"dns".equals(Catalog.get().addonFacts(an.name()).canonical(ctx.track().name()))) {
                 continue;
             }
-            List<AddonArgCheck.Arg> args = new ArrayList<>();
-            an.colonArgs().forEach(c -> args.add(new AddonArgCheck.Arg(c, a.pointer() + "/name")));
+            List<AddonArgumentSpec.Arg> args = new ArrayList<>();
+            an.colonArgs().forEach(c -> args.add(new AddonArgumentSpec.Arg(c, a.pointer() + "/name")));
             for (int i = 0; i < a.args().size(); i++) {
-                args.add(new AddonArgCheck.Arg(a.args().get(i), a.pointer() + "/args/" + i));
+                args.add(new AddonArgumentSpec.Arg(a.args().get(i), a.pointer() + "/args/" + i));
             }
-            AddonArgCheck.Arg ip = DnsAddonIpRule.clusterIp(new AddonArgCheck.Use(an.name(), "dns", false, args,
+            AddonArgumentSpec.Arg ip = DnsAddonIpRule.clusterIp(new AddonArgumentSpec.Use(an.name(), "dns", false, args,
                     a.pointer() + "/name", !an.colonArgs().isEmpty()));
             if (ip != null && ctx.resolved().serviceCidrsParse()) {
                 DnsAddonIpRule.judge(ip, ctx.resolved()::serviceNetwork, "spec.network",
@@ -55,7 +56,7 @@ public final class DnsAddonArgRule implements ClusterRule {
                 problem = upstream.size() == 1 ? null : RESOLV_CONF + " stands for the host's resolvers and cannot be"
                         + " listed with other nameservers";
             } else {
-                problem = text.isEmpty() ? "the entry is empty" : AddonArgCheck.nameserversProblem(text);
+                problem = text.isEmpty() ? "the entry is empty" : AddonArgumentSpec.nameserversProblem(text);
             }
             if (problem != null) {
                 ctx.atValue(Code.BAD_DNS_UPSTREAM, v.pointer(), "upstream nameserver: " + problem + "; compile passes"

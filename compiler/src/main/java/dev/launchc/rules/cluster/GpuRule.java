@@ -2,10 +2,11 @@ package dev.launchc.rules.cluster;
 
 import static dev.launchc.rules.cluster.ClusterFacts.printable;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.launchc.catalog.Catalog;
+import dev.launchc.catalog.GpuAddon;
 import dev.launchc.catalog.GpuOperator;
 import dev.launchc.catalog.Track;
+import dev.launchc.catalog.TrackAddon;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.DidYouMean;
 import dev.launchc.model.internal.AddonRequest;
@@ -48,7 +49,8 @@ public final class GpuRule implements ClusterRule {
         List<Cluster.Node> gpuNodes = cluster.nodes().stream()
                 .filter(n -> n.gpuModel() != null || n.migConfig() != null).toList();
         Track track = ctx.track();
-        String addon = ClusterFacts.gpuAddon(track);
+        GpuAddon gpuAddon = Catalog.get().gpuAddon(track).orElse(null);
+        String addon = gpuAddon == null ? null : gpuAddon.addon();
         String version = operatorVersion(ctx);
         for (Cluster.Node node : gpuNodes) {
             arch(ctx, node, addon);
@@ -56,7 +58,7 @@ public final class GpuRule implements ClusterRule {
                 modelAndMig(ctx, node, version);
             }
         }
-        if (!gpuNodes.isEmpty() && cluster.gpu() == null && !addonEnabled(cluster, track)) {
+        if (!gpuNodes.isEmpty() && cluster.gpu() == null && !addonEnabled(cluster, gpuAddon)) {
             Cluster.Node first = gpuNodes.get(0);
             String a = addon == null ? "the GPU addon" : addon;
             ctx.atKey(Code.GPU_WITHOUT_ADDON, first.pointer() + "/gpu", "node " + printable(first.name().text())
@@ -71,7 +73,7 @@ public final class GpuRule implements ClusterRule {
     /** The version in use, or null when it is unknown (reported) or the track has no default. */
     private static String operatorVersion(ClusterRuleContext ctx) {
         Cluster.Gpu gpu = ctx.cluster().gpu();
-        String trackDefault = ClusterFacts.defaultOperatorVersion(ctx.track());
+        String trackDefault = Catalog.get().gpuAddon(ctx.track()).map(GpuAddon::operatorVersionDefault).orElse(null);
         if (gpu == null || gpu.operatorVersion() == null) {
             return trackDefault;
         }
@@ -90,10 +92,10 @@ public final class GpuRule implements ClusterRule {
     }
 
     private static void arch(ClusterRuleContext ctx, Cluster.Node node, String addon) {
-        JsonNode entry = addon == null ? null : ctx.track().addons().get(addon);
+        TrackAddon entry = addon == null ? null : ctx.track().addons().get(addon);
         List<String> archs = new ArrayList<>();
         if (entry != null) {
-            entry.path("supportedArchitectures").forEach(a -> archs.add(a.asText()));
+            archs.addAll(entry.supportedArchitectures());
         }
         if (archs.isEmpty()) {
             archs.add("amd64");
@@ -121,7 +123,6 @@ public final class GpuRule implements ClusterRule {
         if (op == null) {
             return;
         }
-        JsonNode raw = ClusterFacts.gpuOperatorRaw(version);
         String name = printable(node.name().text());
         String model = null;
         if (node.gpuModel() != null) {
@@ -141,10 +142,10 @@ public final class GpuRule implements ClusterRule {
             if (model == null) {
                 ctx.atValue(Code.UNKNOWN_GPU_MODEL, node.gpuModel().pointer(), "GPU model '" + printable(written)
                         + "' of node " + name + " is unknown to GPU Operator " + version + ": launchc checks the node's MIG"
-                        + " config against the configs that version ships for its GPU model", modelHint(written, op, raw));
+                        + " config against the configs that version ships for its GPU model", modelHint(written, op));
                 return;
             }
-            if (raw.path("models").path(model).path("unsupported").asBoolean(false)) {
+            if (op.unsupported(model)) {
                 String later = firstSupporting(model, version);
                 ctx.atValue(Code.UNKNOWN_GPU_MODEL, node.gpuModel().pointer(), "GPU model " + model + " of node " + name
                         + " is not supported by GPU Operator " + version + ": its MIG configuration names no config for"
@@ -160,11 +161,10 @@ public final class GpuRule implements ClusterRule {
         String mig = node.migConfig().text();
         String pointer = node.migConfig().pointer();
         List<String> valid = model != null ? op.migConfigs(model).orElse(List.of())
-                : Catalog.strings(raw.path("migConfigs"));
+                : op.migConfigs();
         if (!valid.contains(mig)) {
-            JsonNode partial = model == null ? null : raw.path("models").path(model).path("partialMigConfigs").get(mig);
-            if (partial != null) {
-                List<String> variants = Catalog.strings(partial);
+            List<String> variants = model == null ? null : op.partialMigConfig(model, mig);
+            if (variants != null) {
                 ctx.atValue(Code.BAD_MIG_CONFIG, pointer, "MIG config " + printable(mig) + " of node " + name
                         + " is valid only on " + String.join(", ", variants) + " among the " + model + " variants in GPU"
                         + " Operator " + version + ": on the other variants MIG Manager finds no entry for the GPU and"
@@ -186,7 +186,7 @@ public final class GpuRule implements ClusterRule {
         }
         Cluster.Gpu gpu = ctx.cluster().gpu();
         boolean explicit = gpu != null && gpu.migStrategy() != null;
-        String strategy = explicit ? gpu.migStrategy() : raw.path("migStrategyDefault").asText("single");
+        String strategy = explicit ? gpu.migStrategy() : op.migStrategyDefault();
         String source = explicit ? "spec.gpu.mig.strategy is " + strategy
                 : "the MIG strategy is " + strategy + " (the GPU Operator default when spec.gpu.mig.strategy is not set)";
         if ("single".equals(strategy) && BALANCED.equals(mig)) {
@@ -202,7 +202,7 @@ public final class GpuRule implements ClusterRule {
         }
     }
 
-    private static String modelHint(String written, GpuOperator op, JsonNode raw) {
+    private static String modelHint(String written, GpuOperator op) {
         var close = DidYouMean.closest(written, op.models());
         if (close.isPresent()) {
             return "did you mean " + close.get() + "?";
@@ -215,7 +215,7 @@ public final class GpuRule implements ClusterRule {
         }
         List<String> families = new ArrayList<>();
         op.models().forEach(m -> {
-            if (raw.path("models").path(m).has("aliasOf")) {
+            if (op.isModelFamily(m)) {
                 families.add(m);
             }
         });
@@ -226,8 +226,8 @@ public final class GpuRule implements ClusterRule {
     private static String firstSupporting(String model, String version) {
         List<String> all = Catalog.get().gpuOperatorVersions();
         for (int i = all.indexOf(version) + 1; i < all.size(); i++) {
-            JsonNode m = ClusterFacts.gpuOperatorRaw(all.get(i)).path("models").path(model);
-            if (!m.isMissingNode() && !m.path("unsupported").asBoolean(false)) {
+            GpuOperator op = Catalog.get().gpuOperator(all.get(i)).orElse(null);
+            if (op != null && op.migConfigs(model).isPresent() && !op.unsupported(model)) {
                 return all.get(i);
             }
         }
@@ -238,20 +238,20 @@ public final class GpuRule implements ClusterRule {
     private static String firstWithConfig(String model, String mig, String version) {
         List<String> all = Catalog.get().gpuOperatorVersions();
         for (int i = all.indexOf(version) + 1; i < all.size(); i++) {
-            JsonNode raw = ClusterFacts.gpuOperatorRaw(all.get(i));
-            JsonNode configs = model == null ? raw.path("migConfigs") : raw.path("models").path(model).path("migConfigs");
-            if (model != null && raw.path("models").path(model).path("unsupported").asBoolean(false)) {
+            GpuOperator op = Catalog.get().gpuOperator(all.get(i)).orElse(null);
+            if (op == null || model != null && op.unsupported(model)) {
                 continue;
             }
-            if (Catalog.strings(configs).contains(mig)) {
+            List<String> configs = model == null ? op.migConfigs() : op.migConfigs(model).orElse(List.of());
+            if (configs.contains(mig)) {
                 return all.get(i);
             }
         }
         return null;
     }
 
-    private static boolean addonEnabled(Cluster cluster, Track track) {
-        List<String> names = ClusterFacts.gpuAddonNames(track);
+    private static boolean addonEnabled(Cluster cluster, GpuAddon gpuAddon) {
+        List<String> names = gpuAddon == null ? List.of() : gpuAddon.names();
         for (AddonRequest a : cluster.addons()) {
             if (!a.disable() && names.contains(ClusterFacts.AddonName.parse(a.name()).name())) {
                 return true;

@@ -1,7 +1,7 @@
 package dev.launchc.rules.cluster;
 
-import dev.launchc.compile.ImageResolver;
 import dev.launchc.diag.Code;
+import dev.launchc.images.ImageResolver;
 import dev.launchc.model.internal.Cluster;
 
 /**

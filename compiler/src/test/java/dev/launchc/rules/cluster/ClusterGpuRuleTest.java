@@ -131,4 +131,12 @@ class ClusterGpuRuleTest {
                 error("LC3011", 10, 20, "GPU model H200 of node gpu-1 is not supported by GPU Operator v23.9.1",
                         "GPU Operator v24.6.2 supports it: set spec.gpu.operatorVersion: v24.6.2"));
     }
+
+    @Test
+    void track127NamesItsOwnGpuAddonButChecksNoOperator() {
+        // 1.27's addons.yaml lists a gpu addon (catalog tracks/1.27.json); the GPU facts start at 1.28,
+        // so no operator version is known and the H200 is not judged against one.
+        assertAll(RULE, "track-1-27",
+                warning("LC3023", 10, 7, "without gpu in spec.addons", "add '- name: gpu' to spec.addons, or a spec.gpu block"));
+    }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** AddonRule: LC1026 unknown addon, LC1027 not on this track, LC2001 deprecated alias. */
-class AddonRuleTest {
+/** AddonNameRule: LC1026 unknown addon, LC1027 not on this track, LC2001 deprecated alias. */
+class AddonNameRuleTest {
     private static final String RULE = "addon";
     private static final Set<String> CODES = Set.of("LC1026", "LC1027", "LC2001");
 

@@ -1,7 +1,8 @@
-package dev.launchc.compile;
+package dev.launchc.images;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.launchc.catalog.AddonFacts;
 import dev.launchc.catalog.Catalog;
+import dev.launchc.catalog.GpuAddon;
 import dev.launchc.catalog.GpuOperator;
 import dev.launchc.catalog.Track;
 import dev.launchc.model.internal.AddonRequest;
@@ -123,7 +124,7 @@ public final class ImageResolver {
         if (!"calico".equals(cni) && !"none".equals(cni)) {
             r.addon(cni, "network.cni", "/spec/network/cni");
         }
-        boolean dnsListed = cluster.addons().stream().anyMatch(a -> SeedDeriver.baseName(a.name()).equals("dns"));
+        boolean dnsListed = cluster.addons().stream().anyMatch(a -> AddonFacts.baseName(a.name()).equals("dns"));
         if (!dnsListed) {
             r.addon("dns", "default", null);
         }
@@ -137,7 +138,7 @@ public final class ImageResolver {
             if (r.isGpuAddon(a.name())) {
                 String version = cluster.gpu() != null && cluster.gpu().operatorVersion() != null
                         ? cluster.gpu().operatorVersion().text() : null;
-                r.gpu(SeedDeriver.baseName(a.name()), version, driver, gpuNodes.isEmpty() ? nodes : gpuNodes, a.pointer());
+                r.gpu(AddonFacts.baseName(a.name()), version, driver, gpuNodes.isEmpty() ? nodes : gpuNodes, a.pointer());
             } else {
                 r.addon(a.name(), null, a.pointer());
             }
@@ -154,7 +155,7 @@ public final class ImageResolver {
         for (Part part : config.parts()) {
             for (AddonRequest a : part.addons()) {
                 if (!a.name().isBlank()) {
-                    String base = SeedDeriver.baseName(a.name());
+                    String base = AddonFacts.baseName(a.name());
                     last.remove(base);
                     last.put(base, a);
                 }
@@ -165,7 +166,7 @@ public final class ImageResolver {
                 continue;
             }
             if (r.isGpuAddon(a.name())) {
-                r.gpu(SeedDeriver.baseName(a.name()), flag(a.args(), "--gpu-operator-version", "--version"),
+                r.gpu(AddonFacts.baseName(a.name()), flag(a.args(), "--gpu-operator-version", "--version"),
                         flag(a.args(), "--gpu-operator-driver", "--driver"), List.of(node), a.pointer());
             } else {
                 r.addon(a.name(), null, a.pointer());
@@ -195,22 +196,23 @@ public final class ImageResolver {
     // ---- addons ----
 
     private void addon(String requested, String via, String pointer) {
-        String name = canonical(SeedDeriver.baseName(requested));
+        String name = canonical(AddonFacts.baseName(requested));
         if (!seen.add(name)) {
             return;
         }
-        JsonNode facts = Catalog.get().addonFacts().path("addons").path(name);
+        AddonFacts facts = Catalog.get().addonFacts(name);
         String t = track.name();
-        JsonNode listed = facts.path("images").path(t);
-        if (listed.isArray()) {
-            Set<String> images = new TreeSet<>(Catalog.strings(listed));
-            String source = "catalog addons-extra.json: " + facts.path("imagesSource").asText("addons-gpu-airgap-facts.md §1.3");
-            JsonNode differs = facts.path("imagesTxtDiffers").path(t);
-            if (differs.isArray() && !differs.isEmpty()) {
-                images.addAll(Catalog.strings(differs));
+        List<String> listed = facts.images().get(t);
+        if (listed != null) {
+            Set<String> images = new TreeSet<>(listed);
+            String source = "catalog addons-extra.json: "
+                    + (facts.imagesSource() == null ? "addons-gpu-airgap-facts.md §1.3" : facts.imagesSource());
+            List<String> differs = facts.imagesTxtDiffers().getOrDefault(t, List.of());
+            if (!differs.isEmpty()) {
+                images.addAll(differs);
                 source += "; plus the tag in MicroK8s " + t + " images.txt, which differs";
             }
-            if (facts.path("imagesInferred").toString().contains("\"" + t + "\"")) {
+            if (facts.imagesInferred().contains(t)) {
                 source += " (inferred for " + t + ")";
             }
             groups.add(new Group(Kind.ADDON, name, null, List.copyOf(images), source, via, allNodes));
@@ -225,9 +227,9 @@ public final class ImageResolver {
         } else {
             unknown.add(new Unknown(name, unknownReason(name, facts), pointer, !track.addons().containsKey(name)));
         }
-        for (JsonNode dep : facts.path("dependencies")) {
-            if ("enables".equals(dep.path("kind").asText()) && Catalog.inRange(t, dep) && !dep.path("addon").asText().isEmpty()) {
-                String depName = SeedDeriver.baseName(dep.path("addon").asText());
+        for (String dep : facts.enablesOn(t)) {
+            if (!dep.isEmpty()) {
+                String depName = AddonFacts.baseName(dep);
                 if (isGpuAddon(depName)) {
                     continue;
                 }
@@ -237,23 +239,22 @@ public final class ImageResolver {
     }
 
     /** Why the catalog has no image list for an addon on this track. */
-    private String unknownReason(String name, JsonNode facts) {
+    private String unknownReason(String name, AddonFacts facts) {
         String t = track.name();
         if (!track.addons().containsKey(name)) {
             return name + " is not an addon of MicroK8s " + t;
         }
-        for (JsonNode n : facts.path("network")) {
-            if (n.path("needsInternet").asBoolean(false) && Catalog.inRange(t, n)) {
-                List<String> fetches = Catalog.strings(n.path("fetches"));
+        for (AddonFacts.Network n : facts.network()) {
+            if (n.needsInternet() && n.range().holds(t)) {
+                List<String> fetches = n.fetches();
                 boolean helm = fetches.stream().anyMatch(f -> f.toLowerCase(java.util.Locale.ROOT).contains("helm"));
                 return (helm ? "Helm-based on " + t + ": its images follow the chart it fetches when enabled"
                         : "it fetches from the internet when enabled on " + t)
                         + (fetches.isEmpty() ? "" : " (" + String.join("; ", fetches) + ")");
             }
         }
-        if (facts.path("images").isObject() && facts.path("images").size() > 0) {
-            List<String> have = new ArrayList<>();
-            facts.path("images").fieldNames().forEachRemaining(have::add);
+        if (!facts.images().isEmpty()) {
+            List<String> have = new ArrayList<>(facts.images().keySet());
             return "the catalog lists its images for MicroK8s " + String.join(", ", have) + " only, not " + t;
         }
         return "the catalog has no image list for " + name + " (the reference does not give one)";
@@ -261,38 +262,25 @@ public final class ImageResolver {
 
     /** The addon an alias stands for on this track ({@code storage} → {@code hostpath-storage}). */
     private String canonical(String name) {
-        JsonNode alias = Catalog.get().addonFacts().path("addons").path(name).path("aliasOf");
-        if (alias.isObject() && Catalog.inRange(track.name(), alias) && !alias.path("addon").asText().isEmpty()) {
-            return alias.path("addon").asText();
-        }
-        return name;
+        AddonFacts.Alias alias = Catalog.get().addonFacts(name).aliasOn(track.name());
+        return alias != null && alias.addon() != null && !alias.addon().isEmpty() ? alias.addon() : name;
     }
 
     // ---- GPU ----
 
     private boolean isGpuAddon(String requested) {
-        JsonNode gpu = Catalog.get().gpuAddon(track.name()).orElse(null);
-        if (gpu == null) {
-            return false;
-        }
-        String base = SeedDeriver.baseName(requested);
-        if (base.equals(gpu.path("addon").asText())) {
-            return true;
-        }
-        for (JsonNode alias : gpu.path("aliases")) {
-            if (base.equals(alias.asText())) {
-                return true;
-            }
-        }
-        return false;
+        // A track the GPU facts do not cover (1.27) has no operator version to take images from:
+        // its gpu addon is an ordinary addon here.
+        GpuAddon gpu = Catalog.get().gpuAddon(track).filter(GpuAddon::covered).orElse(null);
+        return gpu != null && gpu.isNamed(AddonFacts.baseName(requested));
     }
 
     private void gpu(String addon, String version, String driver, List<String> nodes, String pointer) {
         if (!seen.add("gpu")) {
             return;
         }
-        JsonNode gpu = Catalog.get().gpuAddon(track.name()).orElseThrow();
-        String v = version != null ? version : gpu.path("gpuOperatorVersionDefault").asText(null);
+        GpuAddon gpu = Catalog.get().gpuAddon(track).orElseThrow();
+        String v = version != null ? version : gpu.operatorVersionDefault();
         GpuOperator operator = v == null ? null : Catalog.get().gpuOperator(v).orElse(null);
         if (operator == null) {
             unknown.add(new Unknown("gpu-operator", "GPU Operator " + (v == null ? "(no version)" : v)
@@ -308,11 +296,8 @@ public final class ImageResolver {
             }
         }
         // The GPU addon's own dependencies (dns, helm3 by default).
-        JsonNode facts = Catalog.get().addonFacts().path("addons").path(canonical(addon));
-        for (JsonNode dep : facts.path("dependencies")) {
-            if ("enables".equals(dep.path("kind").asText()) && Catalog.inRange(track.name(), dep)) {
-                addon(SeedDeriver.baseName(dep.path("addon").asText()), addon, pointer);
-            }
+        for (String dep : Catalog.get().addonFacts(canonical(addon)).enablesOn(track.name())) {
+            addon(AddonFacts.baseName(dep), addon, pointer);
         }
     }
 

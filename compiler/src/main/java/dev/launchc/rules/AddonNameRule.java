@@ -1,9 +1,10 @@
 package dev.launchc.rules;
 
+import dev.launchc.catalog.AddonFacts;
 import dev.launchc.catalog.CatalogHistory;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.Track;
+import dev.launchc.catalog.TrackAddon;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.DidYouMean;
 import dev.launchc.model.internal.AddonRepo;
@@ -17,7 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Addon names checked against the addons the target track bundles (its core and community
+ * Addon names (not their arguments: {@link AddonArgsRule}) checked against the addons the target track bundles (its core and community
  * repositories). A name is read as {@code microk8s enable} reads it: {@code [repo/]name[:args]}.
  * Every finding points at the {@code name} value.
  *
@@ -32,7 +33,7 @@ import java.util.TreeSet;
  * Bare names are not checked when the config adds repositories of its own: such a repository may
  * provide them. Architecture filters are not applied: a native file does not say the node's arch.
  */
-public final class AddonRule implements Rule {
+public final class AddonNameRule implements Rule {
     static final List<String> BUNDLED = List.of("core", "community");
 
     /** {@code [repo/]name[:args]} taken apart. */
@@ -72,7 +73,7 @@ public final class AddonRule implements Rule {
         Track track = ctx.track();
         String pointer = request.pointer() + "/name";
         AddonName an = AddonName.parse(request.name().strip());
-        Map<String, JsonNode> addons = track.addons();
+        Map<String, TrackAddon> addons = track.addons();
         if (an.repo() != null && !BUNDLED.contains(an.repo())) {
             if (!ownRepos.contains(an.repo())) {
                 // MicroK8s prints "Addon … not found" and goes on, so the addon is silently missing.
@@ -87,9 +88,9 @@ public final class AddonRule implements Rule {
             checkAlias(ctx, part, pointer, an, addons);
             return;
         }
-        JsonNode addon = addons.get(an.name());
-        if (addon != null && an.repo() != null && !an.repo().equals(addon.path("repository").asText())) {
-            String real = addon.path("repository").asText();
+        TrackAddon addon = addons.get(an.name());
+        if (addon != null && an.repo() != null && !an.repo().equals(addon.repository())) {
+            String real = addon.repository();
             ctx.atValue(Code.UNKNOWN_ADDON, part, pointer, "unknown addon " + an.repo() + "/" + an.name() + ": "
                     + an.name() + " is in the " + real + " repository on " + track.name(),
                     "use " + real + "/" + an.name());
@@ -112,7 +113,7 @@ public final class AddonRule implements Rule {
         }
         Set<String> names = new TreeSet<>();
         addons.forEach((n, a) -> {
-            if (an.repo() == null || an.repo().equals(a.path("repository").asText())) {
+            if (an.repo() == null || an.repo().equals(a.repository())) {
                 names.add(n);
             }
         });
@@ -121,24 +122,24 @@ public final class AddonRule implements Rule {
     }
 
     /** LC2001 for a deprecated alias that the target track has. */
-    private static void checkAlias(RuleContext ctx, Part part, String pointer, AddonName an, Map<String, JsonNode> addons) {
+    private static void checkAlias(RuleContext ctx, Part part, String pointer, AddonName an, Map<String, TrackAddon> addons) {
         if (!addons.containsKey(an.name())) {
             return;
         }
-        JsonNode alias = Catalog.get().addonFacts().path("addons").path(an.name()).path("aliasOf");
-        if (!alias.path("deprecated").asBoolean(false) || !Catalog.inRange(ctx.track().name(), alias)) {
+        AddonFacts.Alias alias = Catalog.get().addonFacts(an.name()).aliasOn(ctx.track().name());
+        if (alias == null || !alias.deprecated()) {
             return;
         }
-        String target = alias.path("addon").asText();
+        String target = alias.addon() == null ? "" : alias.addon();
         ctx.atValue(Code.DEPRECATED_ADDON_ALIAS, part, pointer, an.written(an.name()) + " is a deprecated alias of "
                 + target + " on " + ctx.track().name(), "use " + an.written(target));
     }
 
     /** An addon of the target track that the catalog records as an alias of the missing one (gpu for nvidia). */
     private static String substitute(AddonName an, Track track) {
-        JsonNode facts = Catalog.get().addonFacts().path("addons");
         for (String n : track.addons().keySet()) {
-            if (facts.path(n).path("aliasOf").path("addon").asText("").equals(an.name())) {
+            AddonFacts.Alias alias = Catalog.get().addonFacts(n).aliasOf();
+            if (alias != null && an.name().equals(alias.addon())) {
                 return "on " + track.name() + " the " + an.written(n) + " addon fills this role (its arguments differ)";
             }
         }

@@ -1,4 +1,4 @@
-package dev.launchc.compile;
+package dev.launchc.images;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -238,5 +238,14 @@ class ImageResolverTest {
         assertEquals(List.of(), lc3026(clusterYaml("1.32", "    - {name: observability}\n", "")));
         assertEquals(List.of(), lc3026(clusterYaml("1.32", "    - {name: dns}\n    - {name: hostpath-storage}\n",
                 "  airgap: {registry: registry.example:5000}\n")));
+    }
+
+    @Test
+    void gpuAddonOn127IsAnOrdinaryAddon() {
+        // The GPU facts (addons-extra.json gpu.byTrack) start at 1.28, so 1.27's own gpu addon names
+        // no GPU Operator version whose images could be listed.
+        ImageResolver.Result r = cluster(clusterYaml("1.27", "    - {name: gpu}\n", ""));
+        assertTrue(r.groups().stream().noneMatch(g -> g.kind() == ImageResolver.Kind.GPU), r.groups().toString());
+        assertTrue(r.unknown().stream().anyMatch(u -> u.name().equals("gpu") && !u.unknownAddon()), r.unknown().toString());
     }
 }
