@@ -159,7 +159,7 @@ public final class YamlLoader {
                 text = TabGaps.blank(text, attempt.skippedTab());
                 continue;
             }
-            if (attempt.dropFrom() == null || drops.size() > limits.maxDocuments()) {
+            if (attempt.dropFrom() == null) {
                 for (Dropped d : drops) {
                     d.report(reporter);
                 }
@@ -167,8 +167,22 @@ public final class YamlLoader {
             }
             reporter.rollback(checkpoint);
             Dropped d = Dropped.at(text, attempt.dropFrom());
+            String blanked = d.blank(text);
+            boolean overBudget = drops.size() >= limits.maxDocuments() || (long) (drops.size() + 1) * text.length() > DROP_REPARSE_CHARS;
+            if (overBudget || blanked.equals(text)) {
+                // Each drop costs a parse of the whole file, so their number is bounded; and a blank
+                // that changed nothing would loop (a guard: the offsets count as snakeyaml's marks do).
+                for (Dropped earlier : drops) {
+                    earlier.report(reporter);
+                }
+                reporter.report(Code.LIMIT_EXCEEDED, attempt.dropFrom(), "", "text after the end of a document in "
+                        + (drops.size() + 1) + " places, more than launchc re-reads in a file of this size (MicroK8s'"
+                        + " YAML parser drops each such text unread)",
+                        "start a new part with a line holding only '---' before each document, or delete the text");
+                return new LoadedFile(source, List.of(), true);
+            }
             drops.add(d);
-            text = d.blank(text);
+            text = blanked;
         }
     }
 
@@ -189,6 +203,8 @@ public final class YamlLoader {
     private static final int MAX_SKIPPED_TABS = 200;
     /** Chars re-parsed for skipped tabs at most, so a large file gets fewer re-parses than a small one. */
     private static final long TAB_REPARSE_CHARS = 16L << 20;
+    /** Chars re-parsed for dropped text at most, likewise: each span after a document's end costs a parse. */
+    private static final long DROP_REPARSE_CHARS = 16L << 20;
 
     /**
      * Text from {@code from} up to the next '---' line (or the end), which yaml.v2 never reads.
@@ -196,11 +212,10 @@ public final class YamlLoader {
      */
     private record Dropped(Pos from, int start, int end, int lastLine, String firstLine, int moreLines) {
         static Dropped at(String text, Pos from) {
-            int lineStart = 0;
-            for (int line = 1; line < from.line() && lineStart >= 0; line++) {
-                lineStart = text.indexOf('\n', lineStart) + 1;
-            }
-            int start = Math.min(text.length(), lineStart + Math.max(0, from.column() - 1));
+            // Lines and columns as snakeyaml's marks count them: a lone CR breaks a line too, and
+            // columns are code points.
+            int offset = TabGaps.offsetOf(text, from);
+            int start = offset < 0 ? text.length() : offset;
             int end = text.length();
             int next = text.indexOf('\n', start);
             while (next >= 0) {
@@ -213,7 +228,7 @@ public final class YamlLoader {
             List<String> lines = new ArrayList<>();
             int line = from.line();
             int lastLine = from.line();
-            for (String l : text.substring(start, end).split("\n", -1)) {
+            for (String l : text.substring(start, end).split("\r\n|\r|\n", -1)) {
                 String t = l.strip();
                 if (!t.isEmpty() && !t.startsWith("#")) {
                     lines.add(t);

@@ -112,6 +112,36 @@ class YamlLoaderHostileInputTest {
         return sb.toString();
     }
 
+    /**
+     * Found by LintNativeFuzzTest and MigrateFuzzTest: text dropped after a document's end, in a
+     * file whose lines break at a lone CR, was located by LF lines, so blanking it changed nothing
+     * and the loader gave up without a result. Lines count as snakeyaml's marks count now.
+     */
+    @Test
+    void droppedTextAfterALoneCarriageReturnIsFound() {
+        Result r = load("dropped text after lone CRs", "a\r# note\rb: c\r");
+        assertFalse(r.file().failed(), () -> r.diagnostics().toString());
+        Diagnostic d = r.only();
+        assertEquals(Code.CONTENT_DROPPED.id(), d.code());
+        assertEquals(3, d.line());
+        assertTrue(d.message().contains("drops line 3 unread ('b: c')"), d.message());
+    }
+
+    /** Each dropped span costs a parse of the whole file: past the budget the load ends with a finding, never without a result. */
+    @Test
+    void manyDroppedSpansEndAtTheBudget() {
+        String part = "{a: b}\nc: d\n---\n";
+        Result few = load("3 dropped spans", utf8(part.repeat(3)), LoadLimits.DEFAULTS);
+        assertEquals(3, few.diagnostics().stream().filter(d -> d.code().equals(Code.CONTENT_DROPPED.id())).count(),
+                () -> few.diagnostics().toString());
+        // A large file gets fewer re-reads: 4,000 spans of 2 kB each would cost 16 GB of parsing.
+        String padded = "{a: b}\nc: d\n" + "# " + "x".repeat(2000) + "\n---\n";
+        Result large = load("4000 dropped spans in 8 MB", utf8(padded.repeat(4000)), LoadLimits.DEFAULTS);
+        large.assertNoTree();
+        assertTrue(large.diagnostics().stream().anyMatch(d -> d.code().equals(Code.LIMIT_EXCEEDED.id())
+                && d.message().contains("text after the end of a document in 3 places")), () -> large.diagnostics().toString());
+    }
+
     @Test
     void billionLaughsNineLevelsStopsAtTheNodeLimit() {
         String text = billionLaughs();
