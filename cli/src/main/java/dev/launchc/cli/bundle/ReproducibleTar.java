@@ -24,9 +24,9 @@ public final class ReproducibleTar {
     /** 1980-01-01T00:00:00Z: old enough for every tar, not so old that GNU tar calls it implausible. */
     public static final FileTime MTIME = FileTime.fromMillis(315_532_800_000L);
 
-    public static final int FILE = 0644;
-    public static final int SECRET = 0600;
-    public static final int EXECUTABLE = 0755;
+    public static final int FILE = dev.launchc.pipeline.BundleContents.FILE;
+    public static final int SECRET = dev.launchc.pipeline.BundleContents.SECRET;
+    public static final int EXECUTABLE = dev.launchc.pipeline.BundleContents.EXECUTABLE;
     private static final int DIRECTORY = 0755;
 
     /** One file: its content in memory or in a file on disk, and its permission bits. */
