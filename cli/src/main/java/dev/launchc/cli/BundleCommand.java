@@ -187,7 +187,7 @@ public final class BundleCommand implements Callable<Integer> {
             }
             ReproducibleTar bundle = new ReproducibleTar();
             BundleContents.of(compiled, new BundleContents.Extras(images, imagesTar, pulled.size(), bundled, snapFiles))
-                    .forEach((path, f) -> bundle.add(path, new ReproducibleTar.Entry(f.bytes(), f.file(), f.mode())));
+                    .forEach(bundle::add);
             Path tmp = staging.resolve("bundle.tar.gz");
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (OutputStream out = Files.newOutputStream(tmp)) {

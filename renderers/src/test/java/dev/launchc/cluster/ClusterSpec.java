@@ -1,6 +1,6 @@
 package dev.launchc.cluster;
 
-import static dev.launchc.cluster.ClusterCli.map;
+import static dev.launchc.cluster.ClusterPipeline.map;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
