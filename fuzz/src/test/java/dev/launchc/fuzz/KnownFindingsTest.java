@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.launchc.pipeline.PipelineFixtures;
 import dev.launchc.diag.Diagnostic;
 import dev.launchc.diag.Mode;
 import dev.launchc.diag.Severity;
 import dev.launchc.lint.FileLint;
+import dev.launchc.pipeline.PipelineFixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

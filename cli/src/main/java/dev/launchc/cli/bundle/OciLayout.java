@@ -1,10 +1,10 @@
 package dev.launchc.cli.bundle;
 
-import dev.launchc.pipeline.BundleContents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.launchc.compile.ImageResolver;
+import dev.launchc.pipeline.BundleContents;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

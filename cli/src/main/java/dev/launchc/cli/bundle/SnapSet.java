@@ -1,11 +1,11 @@
 package dev.launchc.cli.bundle;
 
-import dev.launchc.pipeline.BundleContents;
-import dev.launchc.pipeline.BundleContents.Snap;
 import dev.launchc.catalog.Track;
 import dev.launchc.diag.Code;
-import java.io.File;
 import dev.launchc.load.RegularFiles;
+import dev.launchc.pipeline.BundleContents;
+import dev.launchc.pipeline.BundleContents.Snap;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
