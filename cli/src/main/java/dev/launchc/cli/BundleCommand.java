@@ -1,6 +1,5 @@
 package dev.launchc.cli;
 
-import dev.launchc.catalog.Track;
 import dev.launchc.cli.bundle.BundleVerifier;
 import dev.launchc.cli.bundle.ImagePuller;
 import dev.launchc.cli.bundle.OciLayout;
@@ -8,14 +7,11 @@ import dev.launchc.cli.bundle.PullProgress;
 import dev.launchc.cli.bundle.ReproducibleTar;
 import dev.launchc.cli.bundle.SnapSet;
 import dev.launchc.images.ImageResolver;
-import dev.launchc.compile.SeedDeriver;
 import dev.launchc.diag.Code;
-import dev.launchc.model.internal.Cluster;
-import dev.launchc.plan.FileContent;
-import dev.launchc.render.OutputTree;
-import dev.launchc.render.TemplateRenderer;
-import dev.launchc.render.TreeWriter;
 import dev.launchc.load.RegularFiles;
+import dev.launchc.pipeline.BundleContents;
+import dev.launchc.pipeline.CompilePipeline;
+import dev.launchc.pipeline.CompileResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,13 +21,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,20 +119,18 @@ public final class BundleCommand implements Callable<Integer> {
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new UsageException("cannot write " + output + ": it is a directory");
         }
-        CompiledTree.Result compiled = CompiledTree.build(options, file, null, err);
+        CompileResult compiled = CompiledTree.build(options, file, null, err);
         if (compiled == null) {
             err.println("launchc: no bundle written: fix the errors above");
             return ExitCodes.INPUT_ERRORS;
         }
-        ImageResolver.Result images = compiled.cluster() != null
-                ? ImageResolver.resolve(compiled.cluster(), compiled.track())
-                : ImageResolver.resolve(compiled.lint().config(), compiled.track(), CompiledTree.NATIVE_NODE);
+        ImageResolver.Result images = CompilePipeline.images(compiled.lint(), compiled.track());
         if (compiled.lint().diagnostics().stream().noneMatch(d -> Code.IMAGES_UNKNOWN.id().equals(d.code()))) {
             ImagesCommand.notes(images, err);
         }
         List<String> toPull = pullFrom == null ? List.of() : selected(images.all());
-        boolean strict = compiled.cluster() != null && compiled.cluster().strict();
-        List<SnapSet.Snap> bundled = List.of();
+        boolean strict = BundleContents.strict(compiled);
+        List<BundleContents.Snap> bundled = List.of();
         if (snaps != null) {
             SnapSet.Result checked;
             try {
@@ -181,7 +170,7 @@ public final class BundleCommand implements Callable<Integer> {
             Map<String, Path> snapFiles = new TreeMap<>();
             if (!bundled.isEmpty()) {
                 Path staged = Files.createDirectories(staging.resolve("snaps"));
-                for (SnapSet.Snap s : bundled) {
+                for (BundleContents.Snap s : bundled) {
                     for (String f : List.of(s.snapFile(), s.assertFile())) {
                         try (InputStream in = RegularFiles.openNoLinks(snaps.resolve(f))) {
                             Files.copy(in, staged.resolve(f));
@@ -196,7 +185,9 @@ public final class BundleCommand implements Callable<Integer> {
                     return refuse(again.problems(), " (changed while it was copied)", err);
                 }
             }
-            ReproducibleTar bundle = contents(compiled, images, imagesTar, pulled.size(), bundled, snapFiles, strict);
+            ReproducibleTar bundle = new ReproducibleTar();
+            BundleContents.of(compiled, new BundleContents.Extras(images, imagesTar, pulled.size(), bundled, snapFiles))
+                    .forEach(bundle::add);
             Path tmp = staging.resolve("bundle.tar.gz");
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -262,7 +253,7 @@ public final class BundleCommand implements Callable<Integer> {
     }
 
     /** linux/ARCH of every node (a native config: linux/amd64). */
-    private static Set<String> platforms(CompiledTree.Result compiled) {
+    private static Set<String> platforms(CompileResult compiled) {
         Set<String> out = new TreeSet<>();
         if (compiled.cluster() != null) {
             compiled.cluster().nodes().forEach(n -> out.add("linux/" + (n.arch() == null ? "amd64" : n.arch())));
@@ -298,7 +289,6 @@ public final class BundleCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Everything in the bundle, SHA256SUMS last. */
     /** Reports what is wrong with the snaps folder; nothing is written. */
     private int refuse(List<SnapSet.Problem> problems, String note, PrintWriter err) {
         problems.forEach(p -> err.println(snaps + ": error: " + p.message() + note + " [" + p.code().id() + "]"));
@@ -327,120 +317,6 @@ public final class BundleCommand implements Callable<Integer> {
                         + " match their assertions (signatures are checked by 'snap ack' on the node)"));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
-    }
-
-    /** The snap facts of install.sh and README.txt: the channel, the download and install commands. */
-    private static void snapModel(Map<String, Object> model, Track track, boolean strict, List<SnapSet.Snap> bundled) {
-        model.put("strict", strict);
-        model.put("confinement", strict ? "strict" : "classic");
-        model.put("channel", track.snapChannel(strict));
-        model.put("baseSnap", track.snapBase());
-        model.put("downloads", List.of(SnapSet.downloadCommand(SnapSet.SNAPD, track, strict),
-                SnapSet.downloadCommand(track.snapBase(), track, strict),
-                SnapSet.downloadCommand(SnapSet.MICROK8S, track, strict)));
-        model.put("interfaces", strict ? track.strictInterfaces() : List.of());
-        List<Map<String, Object>> snaps = new ArrayList<>();
-        for (SnapSet.Snap s : bundled) {
-            snaps.add(Map.of("name", s.name(), "revision", s.revision(), "file", "snaps/" + s.snapFile(),
-                    "assertion", "snaps/" + s.assertFile(), "classic", !strict && s.name().equals(SnapSet.MICROK8S)));
-        }
-        model.put("snaps", snaps);
-    }
-
-    private ReproducibleTar contents(CompiledTree.Result compiled, ImageResolver.Result images, Path imagesTar,
-            int archived, List<SnapSet.Snap> bundled, Map<String, Path> snapFiles, boolean strict) throws IOException {
-        Map<String, ReproducibleTar.Entry> files = new TreeMap<>();
-        for (Map.Entry<String, OutputTree.Entry> e : compiled.tree().entries().entrySet()) {
-            files.put(e.getKey(), ReproducibleTar.Entry.of(e.getValue().bytes(),
-                    e.getValue().secret() ? ReproducibleTar.SECRET : ReproducibleTar.FILE));
-        }
-        files.put("images.txt", ReproducibleTar.Entry.of(lines(images.all()), ReproducibleTar.FILE));
-        Cluster cluster = compiled.cluster();
-        String registry = cluster != null && cluster.airgap() != null ? cluster.airgap().registry().text() : null;
-        if (registry != null) {
-            for (String ns : images.namespaces()) {
-                FileContent.HostsToml hosts = SeedDeriver.airgapHostsToml(cluster, ns);
-                files.put("registry/certs.d/" + ns + "/hosts.toml",
-                        ReproducibleTar.Entry.of(TemplateRenderer.render(hosts), ReproducibleTar.FILE));
-            }
-        }
-        if (imagesTar != null) {
-            files.put("images/images.tar", ReproducibleTar.Entry.ofFile(imagesTar, ReproducibleTar.FILE));
-        }
-        String name = cluster != null ? cluster.name() : compiled.lint().file();
-        List<Map<String, Object>> nodes = new ArrayList<>();
-        int width = 4;
-        for (CompiledTree.Node n : compiled.nodes()) {
-            Map<String, Object> m = new HashMap<>();
-            m.put("name", n.name());
-            m.put("address", n.address() == null ? "" : n.address());
-            m.put("role", n.role() == null ? "" : n.role());
-            nodes.add(m);
-            width = Math.max(width, n.name().length());
-        }
-        Map<String, Object> model = new HashMap<>();
-        model.put("cluster", name);
-        model.put("track", compiled.track().name());
-        model.put("nodes", nodes);
-        model.put("nodeList", String.join(", ", compiled.nodes().stream().map(CompiledTree.Node::name).toList()));
-        snapModel(model, compiled.track(), strict, bundled);
-        snapFiles.forEach((f, p) -> files.put("snaps/" + f, ReproducibleTar.Entry.ofFile(p, ReproducibleTar.FILE)));
-        files.put("install.sh", ReproducibleTar.Entry.of(TemplateRenderer.render("install.sh.ftl", model),
-                ReproducibleTar.EXECUTABLE));
-
-        String title = "Air-gap bundle for " + (cluster != null ? "MicroK8s cluster " + name : name)
-                + " (MicroK8s " + compiled.track().name() + ")";
-        model.put("title", title.replaceAll("[\\r\\n]", " "));
-        model.put("underline", "=".repeat(title.length()));
-        model.put("width", width);
-        model.put("registry", registry == null ? "" : registry);
-        String example = images.all().stream().filter(i -> i.startsWith("docker.io/")).findFirst()
-                .orElse(images.all().isEmpty() ? "docker.io/library/busybox:1.28.4" : images.all().get(0));
-        model.put("example", example);
-        model.put("exampleMirrored", (registry == null ? "" : registry) + "/" + ImageResolver.repository(example) + ":"
-                + ImageResolver.object(example));
-        model.put("imageCount", images.all().size());
-        model.put("archived", archived);
-        model.put("bootstrap", compiled.nodes().stream().filter(n -> "control-plane".equals(n.role())).findFirst()
-                .orElse(compiled.nodes().get(0)).name());
-        List<Map<String, Object>> unknown = new ArrayList<>();
-        for (ImageResolver.Unknown u : images.unknown()) {
-            unknown.add(Map.of("name", u.name(), "reason", u.reason()));
-        }
-        model.put("unknown", unknown);
-        files.put("README.txt", ReproducibleTar.Entry.of(TemplateRenderer.render("bundle-README.txt.ftl", model),
-                ReproducibleTar.FILE));
-
-        StringBuilder sums = new StringBuilder();
-        for (Map.Entry<String, ReproducibleTar.Entry> e : files.entrySet()) {
-            ReproducibleTar.Entry f = e.getValue();
-            String hash = f.bytes() != null ? TreeWriter.sha256(f.bytes()) : sha256(f.file());
-            sums.append(hash).append("  ").append(e.getKey()).append('\n');
-        }
-        files.put("SHA256SUMS", ReproducibleTar.Entry.of(sums.toString(), ReproducibleTar.FILE));
-        ReproducibleTar tar = new ReproducibleTar();
-        files.forEach(tar::add);
-        return tar;
-    }
-
-    private static String lines(List<String> values) {
-        StringBuilder sb = new StringBuilder();
-        values.forEach(v -> sb.append(v).append('\n'));
-        return sb.toString();
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (InputStream in = Files.newInputStream(file);
-                DigestOutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), md)) {
-            in.transferTo(out);
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 
     private static void deleteQuietly(Path root) {

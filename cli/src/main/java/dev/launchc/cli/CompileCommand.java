@@ -38,7 +38,7 @@ public final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CompiledTree.Result compiled = CompiledTree.build(options, file, nodes, spec.commandLine().getErr());
+        dev.launchc.pipeline.CompileResult compiled = CompiledTree.build(options, file, nodes, spec.commandLine().getErr());
         if (compiled == null) {
             spec.commandLine().getErr().println("launchc: not compiled: fix the errors above; nothing was written");
             return ExitCodes.INPUT_ERRORS;

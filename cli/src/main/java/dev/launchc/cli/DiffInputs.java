@@ -11,6 +11,8 @@ import dev.launchc.lint.FileLint;
 import dev.launchc.lint.Linter;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.model.internal.LaunchConfig;
+import dev.launchc.pipeline.CompileResult;
+import dev.launchc.pipeline.TokenSource;
 import dev.launchc.render.OutputTree;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +56,7 @@ final class DiffInputs {
         if (Files.isDirectory(path)) {
             throw new UsageException(arg + ": a directory without nodes/; expected a cluster file, a launch config or a compile OUTDIR");
         }
-        CompiledTree.Result compiled = CompiledTree.build(options, arg, null, err, true);
+        CompileResult compiled = CompiledTree.build(options, arg, null, err, TokenSource.STAND_IN);
         if (compiled == null) {
             throw new UsageException(arg + " does not compile: fix the errors above");
         }
@@ -68,7 +70,7 @@ final class DiffInputs {
                 nodeLines.put(n.name().text(), new Difference.ConfigLine(arg, pos.line(), pos.column()));
             }
         }
-        for (CompiledTree.Node node : compiled.nodes()) {
+        for (CompileResult.Node node : compiled.nodes()) {
             nodeLines.putIfAbsent(node.name(), new Difference.ConfigLine(arg, 1, 1));
             String base = "nodes/" + node.name() + "/";
             SortedMap<String, String> files = new TreeMap<>();

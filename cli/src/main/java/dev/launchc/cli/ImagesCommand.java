@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.launchc.images.ImageResolver;
 import dev.launchc.diag.Code;
 import dev.launchc.lint.FileLint;
+import dev.launchc.pipeline.CompilePipeline;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ public final class ImagesCommand implements Callable<Integer> {
             err.println("launchc: no image list: fix the errors above");
             return ExitCodes.INPUT_ERRORS;
         }
-        ImageResolver.Result images = resolve(lint, settings.track());
+        ImageResolver.Result images = CompilePipeline.images(lint, settings.track());
         boolean reported = lint.diagnostics().stream().anyMatch(d -> Code.IMAGES_UNKNOWN.id().equals(d.code()));
         if (!reported) {
             notes(images, err);
@@ -65,14 +66,6 @@ public final class ImagesCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** The images of a linted input: a cluster on its track, or a native config as the single node "local". */
-    static ImageResolver.Result resolve(FileLint lint, dev.launchc.catalog.Track track) {
-        if (lint.cluster() != null) {
-            return ImageResolver.resolve(lint.cluster().cluster(), lint.cluster().track());
-        }
-        return ImageResolver.resolve(lint.config(), track, CompiledTree.NATIVE_NODE);
     }
 
     /** One stderr line per component whose images are not known offline. */

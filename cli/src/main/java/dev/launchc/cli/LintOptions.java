@@ -101,9 +101,7 @@ public final class LintOptions {
 
     /** Errors fail a run; under --strict (or the settings file's mode: strict), warnings do too. */
     public static boolean fails(List<FileLint> results, Mode mode) {
-        boolean errors = results.stream().anyMatch(FileLint::hasErrors);
-        boolean warnings = results.stream().anyMatch(FileLint::hasWarnings);
-        return errors || (mode == Mode.STRICT && warnings);
+        return dev.launchc.pipeline.CompilePipeline.fails(results, mode);
     }
 
     private ProjectConfigs configs() {

@@ -195,7 +195,7 @@ class DiffCommandTest {
         // The round trip: lint the remediation as MicroK8s would get it, apply it to the drifted
         // args with compile's update algorithm, and diff again.
         String text = Files.readString(remediation, StandardCharsets.UTF_8);
-        assertFalse(text.contains(CompiledTree.STAND_IN_TOKEN) || text.contains("persistentClusterToken") || text.contains("join:"), text);
+        assertFalse(text.contains(dev.launchc.pipeline.TokenSource.STAND_IN_TOKEN) || text.contains("persistentClusterToken") || text.contains("join:"), text);
         FileLint lint = new Linter(track, true, Mode.DEFAULT, LoadLimits.DEFAULTS).lint("remediation.yaml", text.getBytes(StandardCharsets.UTF_8));
         assertFalse(lint.hasErrors(), () -> lint.diagnostics() + "\n" + text);
         assertEquals(track.launchConfigMax(), lint.config().launchConfigVersion());

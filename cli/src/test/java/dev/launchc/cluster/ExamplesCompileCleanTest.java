@@ -4,7 +4,8 @@ import static dev.launchc.cluster.ClusterCli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.launchc.cluster.ClusterCli.Run;
+import dev.launchc.cluster.ClusterPipeline.Run;
+import dev.launchc.pipeline.PipelineFixtures;
 import dev.launchc.golden.Golden;
 import java.nio.file.Files;
 import java.io.IOException;
@@ -76,10 +77,10 @@ class ExamplesCompileCleanTest {
     /** The case: workers of a lint-clean HA cluster with a /16 service range got LC2002 and failed --strict. */
     @org.junit.jupiter.api.Test
     void workerSeedsOfAnHaClusterWithAWideServiceRangeCompileStrict() {
-        ClusterCli.write(tmp.resolve("token.txt"), SeedPropertiesTest.TOKEN + "\n");
+        PipelineFixtures.write(tmp.resolve("token.txt"), SeedPropertiesTest.TOKEN + "\n");
         Path cluster = tmp.resolve("cluster.yaml");
         try {
-            Files.copy(ClusterCli.repo().resolve("compiler/src/test/resources/rules/cluster/network/ha-wide-service-range.yaml"),
+            Files.copy(PipelineFixtures.repo().resolve("compiler/src/test/resources/rules/cluster/network/ha-wide-service-range.yaml"),
                     cluster);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

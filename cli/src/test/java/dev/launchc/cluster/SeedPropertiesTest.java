@@ -2,13 +2,14 @@ package dev.launchc.cluster;
 
 import static dev.launchc.cluster.ClusterCli.compile;
 import static dev.launchc.cluster.ClusterCli.run;
-import static dev.launchc.cluster.ClusterCli.tree;
-import static dev.launchc.cluster.ClusterCli.write;
-import static dev.launchc.cluster.ClusterCli.writeCluster;
+import static dev.launchc.cluster.ClusterPipeline.tree;
+import static dev.launchc.pipeline.PipelineFixtures.write;
+import static dev.launchc.cluster.ClusterPipeline.writeCluster;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.launchc.cluster.ClusterCli.Run;
+import dev.launchc.cluster.ClusterPipeline.Run;
+import dev.launchc.pipeline.PipelineFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

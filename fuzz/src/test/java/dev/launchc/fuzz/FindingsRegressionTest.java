@@ -2,13 +2,15 @@ package dev.launchc.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.launchc.diag.Mode;
 import dev.launchc.lint.FileLint;
+import dev.launchc.pipeline.CompileResult;
+import dev.launchc.pipeline.PipelineFixtures;
 import dev.launchc.render.Escape;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +31,12 @@ class FindingsRegressionTest {
      */
     @Test
     void f1EscapedSurrogateIsASyntaxErrorNotAQuestionMark() {
-        Path in = Cli.write(tmp.resolve("c.yaml"), "version: 0.2.0\nextraKubeliteEnv:\n  IPv4_SUPPORT: \"\\uD800true\"\n");
-        Cli.Run r = Cli.run("compile", "-o", tmp.resolve("out").toString(), in.toString());
-        assertEquals(1, r.code(), r::describe);
-        assertTrue(r.err().contains("invalid Unicode character escape code \\uD800") && r.err().contains("LC0001"), r::describe);
-        assertFalse(Files.exists(tmp.resolve("out")));
+        Path in = PipelineFixtures.write(tmp.resolve("c.yaml"), "version: 0.2.0\nextraKubeliteEnv:\n  IPv4_SUPPORT: \"\\uD800true\"\n");
+        CompileResult r = FuzzSupport.compile(in);
+        String findings = FuzzSupport.findings(r);
+        assertEquals(CompileResult.Status.REFUSED, r.status(), findings);
+        assertTrue(findings.contains("invalid Unicode character escape code \\uD800") && findings.contains("LC0001"), findings);
+        assertNull(r.tree(), "something was compiled");
     }
 
     /**
@@ -44,11 +47,11 @@ class FindingsRegressionTest {
      */
     @Test
     void f2ControlCharacterInAClusterNameKeepsEverySeedReadable() {
-        Cli.write(tmp.resolve("token.txt"), "F2TokenF2TokenF2TokenF2TokenF2Token00\n");
-        Path in = Cli.write(tmp.resolve("c.yaml"), Cli.cluster("\"edge\\x01\\u007f\\u0085x\""));
-        Cli.Run r = Cli.run("compile", "-o", tmp.resolve("out").toString(), in.toString());
-        assertEquals(0, r.code(), r::describe);
-        String seed = Cli.read(tmp.resolve("out/nodes/cp-1/seed/microk8s.yaml"));
+        PipelineFixtures.write(tmp.resolve("token.txt"), "F2TokenF2TokenF2TokenF2TokenF2Token00\n");
+        Path in = PipelineFixtures.write(tmp.resolve("c.yaml"), PipelineFixtures.cluster("\"edge\\x01\\u007f\\u0085x\""));
+        CompileResult r = FuzzSupport.compile(in);
+        assertEquals(CompileResult.Status.COMPILED, r.status(), () -> FuzzSupport.findings(r));
+        String seed = FuzzSupport.file(r, "nodes/cp-1/seed/microk8s.yaml");
         assertTrue(seed.contains("# bootstrap node of cluster edge\\u0001\\u007F x\n"), seed);
         FileLint lint = FuzzSupport.lint("seed.yaml", seed, Mode.DEFAULT, FuzzSupport.NEWEST);
         assertFalse(lint.hasErrors(), lint.diagnostics()::toString);
@@ -76,12 +79,12 @@ class FindingsRegressionTest {
     void f4NonCharactersAreEscapedInSeeds() {
         assertEquals("\"a\\uFFFEb\\uFFFF\"", Escape.yamlQuoted("a\uFFFEb\uFFFF"));
         assertEquals("\"x\\uFFFF\\n\"", Escape.yamlBlock("x\uFFFF\n", "  "));
-        Cli.write(tmp.resolve("token.txt"), "F4TokenF4TokenF4TokenF4TokenF4Token00\n");
-        Path in = Cli.write(tmp.resolve("c.yaml"), Cli.cluster("edge")
+        PipelineFixtures.write(tmp.resolve("token.txt"), "F4TokenF4TokenF4TokenF4TokenF4Token00\n");
+        Path in = PipelineFixtures.write(tmp.resolve("c.yaml"), PipelineFixtures.cluster("edge")
                 .replace("  addons:", "  services:\n    containerd:\n      --log-level: \"debug\\uFFFE\"\n  addons:"));
-        Cli.Run r = Cli.run("compile", "-o", tmp.resolve("out").toString(), in.toString());
-        assertEquals(0, r.code(), r::describe);
-        String seed = Cli.read(tmp.resolve("out/nodes/cp-1/seed/microk8s.yaml"));
+        CompileResult r = FuzzSupport.compile(in);
+        assertEquals(CompileResult.Status.COMPILED, r.status(), () -> FuzzSupport.findings(r));
+        String seed = FuzzSupport.file(r, "nodes/cp-1/seed/microk8s.yaml");
         assertTrue(seed.contains("\"debug\\uFFFE\""), seed);
     }
 
@@ -97,8 +100,6 @@ class FindingsRegressionTest {
                 + token + "\n";
         FileLint lint = FuzzSupport.lint("t.yaml", text, Mode.DEFAULT, FuzzSupport.NEWEST);
         assertEquals("  url: 10.0.0.1:25000/<redacted>", lint.redact("  url: 10.0.0.1:25000/" + token));
-        Path in = Cli.write(tmp.resolve("t.yaml"), text);
-        Cli.Run r = Cli.run("lint", in.toString());
-        assertFalse(r.out().contains(token.substring(20)), r::describe);
+        // What lint prints of it: cli's SecretHygieneTest.f5LintShowsNoPartOfTheLongerSecret.
     }
 }

@@ -2,29 +2,29 @@ package dev.launchc.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.Track;
-import dev.launchc.cli.format.ReportFormat;
 import dev.launchc.diag.Diagnostic;
 import dev.launchc.diag.Mode;
 import dev.launchc.diag.Reporter;
 import dev.launchc.lint.FileLint;
 import dev.launchc.lint.Linter;
 import dev.launchc.load.LoadLimits;
+import dev.launchc.pipeline.CompileOptions;
+import dev.launchc.pipeline.CompilePipeline;
+import dev.launchc.pipeline.CompileResult;
+import dev.launchc.pipeline.Source;
 import dev.launchc.plan.FileContent;
+import dev.launchc.render.OutputTree;
 import dev.launchc.render.TemplateRenderer;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.xml.sax.SAXException;
 
 /**
  * What the fuzz targets share: the catalog's tracks, hostile fragments to build values from, a YAML
@@ -86,17 +86,6 @@ public final class FuzzSupport {
      * are, everything else as an escape. Written here, not with the product's Escape, so that a
      * bug there cannot hide in the inputs.
      */
-    /** A directory for one fuzz target's files, removed when the JVM ends. */
-    public static java.nio.file.Path tempDir(String prefix) {
-        try {
-            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(prefix);
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     public static String q(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -114,6 +103,26 @@ public final class FuzzSupport {
             }
         }
         return sb.append('"').toString();
+    }
+
+    /** {@code launchc compile FILE} without its flags and its output: the pipeline with the defaults. */
+    public static CompileResult compile(Path file) {
+        return CompilePipeline.compile(Source.file(file, LoadLimits.DEFAULTS.maxFileBytes()), CompileOptions.defaults(NEWEST));
+    }
+
+    /** The file at {@code path} of a compiled tree, as text. */
+    public static String file(CompileResult compiled, String path) {
+        check(compiled.compiled(), "not compiled: " + findings(compiled));
+        OutputTree.Entry e = compiled.tree().entries().get(path);
+        check(e != null, "no " + path + " in " + compiled.tree().entries().keySet());
+        return new String(e.bytes(), StandardCharsets.UTF_8);
+    }
+
+    /** Every finding the pipeline reports, one a line, with its code; and the problem that made the input unusable. */
+    public static String findings(CompileResult compiled) {
+        StringBuilder sb = new StringBuilder();
+        compiled.reports().forEach(l -> l.diagnostics().forEach(d -> sb.append(d).append(" [").append(d.code()).append("]\n")));
+        return compiled.problem() == null ? sb.toString() : sb.append(compiled.problem()).append('\n').toString();
     }
 
     public static FileLint lint(String name, byte[] bytes, Mode mode, Track track) {
@@ -252,45 +261,6 @@ public final class FuzzSupport {
             out.add(it.next());
         }
         return out;
-    }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Every report format renders the result, and the machine formats parse back. */
-    public static void checkFormats(FileLint lint) {
-        List<FileLint> results = List.of(lint);
-        for (ReportFormat.Kind kind : ReportFormat.Kind.values()) {
-            String out = ReportFormat.of(kind).render(results);
-            check(out != null, kind + ": no output");
-            switch (kind) {
-                case json, sarif -> {
-                    try {
-                        JSON.readTree(out);
-                    } catch (IOException e) {
-                        throw new AssertionError(kind + " output is not JSON: " + e.getMessage() + "\n" + out, e);
-                    }
-                }
-                case junit -> {
-                    try {
-                        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-                        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-                        f.newDocumentBuilder().parse(new ByteArrayInputStream(out.getBytes(StandardCharsets.UTF_8)));
-                    } catch (ParserConfigurationException | SAXException | IOException e) {
-                        throw new AssertionError("junit output is not XML: " + e.getMessage() + "\n" + out, e);
-                    }
-                }
-                case text -> {
-                    for (int i = 0; i < out.length(); i++) {
-                        char c = out.charAt(i);
-                        boolean bad = c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c >= 0x80 && c < 0xa0
-                                || c == 0x2028 || c == 0x2029;
-                        check(!bad, "raw control or line-break character U+" + Integer.toHexString(c)
-                                + " from the input in the text report (forged lines, terminal escapes):\n" + out);
-                    }
-                }
-                default -> throw new AssertionError(kind);
-            }
-        }
     }
 
     /** Text for a failure message: control characters and line separators as escapes, line feeds kept. */

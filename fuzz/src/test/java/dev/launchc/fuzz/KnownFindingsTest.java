@@ -9,6 +9,7 @@ import dev.launchc.diag.Diagnostic;
 import dev.launchc.diag.Mode;
 import dev.launchc.diag.Severity;
 import dev.launchc.lint.FileLint;
+import dev.launchc.pipeline.PipelineFixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,7 @@ class KnownFindingsTest {
      */
     @Test
     void k4ClusterExtraSansAreNotChecked() {
-        assertTrue(reportsAnError(Cli.cluster("edge").replace("  addons:", "  extraSANs: [\"%00\"]\n  addons:")));
+        assertTrue(reportsAnError(PipelineFixtures.cluster("edge").replace("  addons:", "  extraSANs: [\"%00\"]\n  addons:")));
     }
 
     /**
@@ -84,7 +85,7 @@ class KnownFindingsTest {
     @Test
     void k3MirrorEndpointListedTwice() {
         String endpoint = "\"https://mirror.corp.example:5000\"";
-        String yaml = Cli.cluster("edge").replace("[" + endpoint + "]", "[" + endpoint + ", " + endpoint + "]");
+        String yaml = PipelineFixtures.cluster("edge").replace("[" + endpoint + "]", "[" + endpoint + ", " + endpoint + "]");
         Diagnostic repeat = theFinding(yaml, "LC3027");
         assertEquals(Severity.WARNING, repeat.severity());
         assertEquals(endpoint + "]", textAt(yaml, repeat), "reported at the second occurrence");
@@ -100,7 +101,7 @@ class KnownFindingsTest {
      */
     @Test
     void k5CustomServiceCidrOnATrackWithoutGenerateCni() {
-        String onOneTwentySeven = Cli.cluster("edge").replace("microk8s: \"1.34\"", "microk8s: \"1.27\"");
+        String onOneTwentySeven = PipelineFixtures.cluster("edge").replace("microk8s: \"1.34\"", "microk8s: \"1.27\"");
         String serviceCidr = onOneTwentySeven.replace("serviceCIDR: 10.152.183.0/24", "serviceCIDR: 10.153.0.0/16");
         assertNotEquals(onOneTwentySeven, serviceCidr);
         assertCompiles(serviceCidr);
@@ -118,16 +119,16 @@ class KnownFindingsTest {
      */
     @Test
     void k6KubeletClusterDnsOutsideTheServiceCidr() {
-        String clusterWide = Cli.cluster("edge").replace("  addons:",
+        String clusterWide = PipelineFixtures.cluster("edge").replace("  addons:",
                 "  services:\n    kubelet: {--cluster-dns: 10.20.0.53}\n  addons:");
         Diagnostic d = theFinding(clusterWide, "LC1018");
         assertEquals(Severity.ERROR, d.severity());
         assertTrue(textAt(clusterWide, d).startsWith("10.20.0.53}"), () -> textAt(clusterWide, d));
-        String onANode = Cli.cluster("edge").replace("labels: {zone: a}",
+        String onANode = PipelineFixtures.cluster("edge").replace("labels: {zone: a}",
                 "labels: {zone: a}, services: {kubelet: {--cluster-dns: 10.152.183.1}}");
         Diagnostic first = theFinding(onANode, "LC1018");
         assertTrue(textAt(onANode, first).startsWith("10.152.183.1}"), () -> textAt(onANode, first));
-        assertCompiles(Cli.cluster("edge").replace("  addons:",
+        assertCompiles(PipelineFixtures.cluster("edge").replace("  addons:",
                 "  services:\n    kubelet: {--cluster-dns: 10.152.183.53}\n  addons:"));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.launchc.images.ImageResolver;
+import dev.launchc.pipeline.BundleContents;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -50,13 +51,13 @@ public final class OciLayout {
     /** Writes the layout of {@code images}, whose blobs are in {@code store/blobs/sha256}, as a tar. */
     public static void write(Path store, List<ImagePuller.Pulled> images, OutputStream out) throws IOException {
         ReproducibleTar tar = new ReproducibleTar();
-        tar.add("oci-layout", ReproducibleTar.Entry.of("{\"imageLayoutVersion\":\"1.0.0\"}\n", ReproducibleTar.FILE));
-        tar.add("index.json", ReproducibleTar.Entry.of(index(images), ReproducibleTar.FILE));
+        tar.add("oci-layout", BundleContents.Entry.of("{\"imageLayoutVersion\":\"1.0.0\"}\n", ReproducibleTar.FILE));
+        tar.add("index.json", BundleContents.Entry.of(index(images), ReproducibleTar.FILE));
         Path blobs = store.resolve("blobs/sha256");
         if (Files.isDirectory(blobs)) {
             try (Stream<Path> s = Files.list(blobs)) {
                 for (Path b : s.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}")).sorted().toList()) {
-                    tar.add("blobs/sha256/" + b.getFileName(), ReproducibleTar.Entry.ofFile(b, ReproducibleTar.FILE));
+                    tar.add("blobs/sha256/" + b.getFileName(), BundleContents.Entry.ofFile(b, ReproducibleTar.FILE));
                 }
             }
         }

@@ -1,11 +1,11 @@
 package dev.launchc.cli.bundle;
 
+import dev.launchc.pipeline.BundleContents.Entry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.SortedMap;
@@ -24,33 +24,10 @@ public final class ReproducibleTar {
     /** 1980-01-01T00:00:00Z: old enough for every tar, not so old that GNU tar calls it implausible. */
     public static final FileTime MTIME = FileTime.fromMillis(315_532_800_000L);
 
-    public static final int FILE = 0644;
-    public static final int SECRET = 0600;
-    public static final int EXECUTABLE = 0755;
+    public static final int FILE = dev.launchc.pipeline.BundleContents.FILE;
+    public static final int SECRET = dev.launchc.pipeline.BundleContents.SECRET;
+    public static final int EXECUTABLE = dev.launchc.pipeline.BundleContents.EXECUTABLE;
     private static final int DIRECTORY = 0755;
-
-    /** One file: its content in memory or in a file on disk, and its permission bits. */
-    public record Entry(byte[] bytes, Path file, int mode) {
-        public static Entry of(byte[] bytes, int mode) {
-            return new Entry(bytes, null, mode);
-        }
-
-        public static Entry of(String text, int mode) {
-            return new Entry(text.getBytes(StandardCharsets.UTF_8), null, mode);
-        }
-
-        public static Entry ofFile(Path file, int mode) {
-            return new Entry(null, file, mode);
-        }
-
-        long size() throws IOException {
-            return bytes != null ? bytes.length : Files.size(file);
-        }
-
-        InputStream open() throws IOException {
-            return bytes != null ? new java.io.ByteArrayInputStream(bytes) : Files.newInputStream(file);
-        }
-    }
 
     private final SortedMap<String, Entry> files = new TreeMap<>();
 
@@ -94,9 +71,9 @@ public final class ReproducibleTar {
                 tar.putArchiveEntry(te);
             } else {
                 te.setMode(TarArchiveEntry.DEFAULT_FILE_MODE & ~07777 | f.mode());
-                te.setSize(f.size());
+                te.setSize(f.bytes() != null ? f.bytes().length : Files.size(f.file()));
                 tar.putArchiveEntry(te);
-                try (InputStream in = f.open()) {
+                try (InputStream in = f.bytes() != null ? new java.io.ByteArrayInputStream(f.bytes()) : Files.newInputStream(f.file())) {
                     for (int n; (n = in.read(buffer)) > 0; ) {
                         tar.write(buffer, 0, n);
                     }

@@ -2,8 +2,10 @@ package dev.launchc.cli.bundle;
 
 import dev.launchc.catalog.Track;
 import dev.launchc.diag.Code;
-import java.io.File;
 import dev.launchc.load.RegularFiles;
+import dev.launchc.pipeline.BundleContents;
+import dev.launchc.pipeline.BundleContents.Snap;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +33,8 @@ public final class SnapSet {
     /** {@code snap download}'s file names: the snap name, an underscore, the store revision. */
     public static final Pattern FILE_NAME = Pattern.compile("([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)_([0-9]{1,12})\\.(snap|assert)");
 
-    public static final String MICROK8S = "microk8s";
-    public static final String SNAPD = "snapd";
-
-    /** One verified snap with its assertion file. */
-    public record Snap(String name, String revision, String snapFile, String assertFile) {}
+    public static final String MICROK8S = BundleContents.MICROK8S;
+    public static final String SNAPD = BundleContents.SNAPD;
 
     /** One problem, with its code. */
     public record Problem(Code code, String message) {}
@@ -90,11 +89,6 @@ public final class SnapSet {
             }
         }
         return new Result(verified, problems);
-    }
-
-    /** The exact command that downloads a snap for this track and confinement. */
-    public static String downloadCommand(String name, Track track, boolean strict) {
-        return "snap download " + name + (MICROK8S.equals(name) ? " --channel=" + track.snapChannel(strict) : "");
     }
 
     /**
@@ -162,7 +156,7 @@ public final class SnapSet {
         for (String needed : List.of(base, MICROK8S)) {
             if (!byName.containsKey(needed)) {
                 problems.add(new Problem(Code.SNAP_SET_INCOMPLETE, "no " + needed + " snap in the snaps folder"
-                        + (needed.equals(base) ? ": " + why : "") + "; get it with: " + downloadCommand(needed, track, strict)));
+                        + (needed.equals(base) ? ": " + why : "") + "; get it with: " + BundleContents.downloadCommand(needed, track, strict)));
             }
         }
         for (Map.Entry<String, List<String>> e : byName.entrySet()) {
@@ -206,14 +200,14 @@ public final class SnapSet {
         if (version == null || !onTrack(version, track.name())) {
             return new Problem(Code.SNAP_WRONG_TRACK, fileName + " is MicroK8s " + (version == null ? "(no version)" : version)
                     + " (meta/snap.yaml), not on track " + track.name() + "; get the right one with: "
-                    + downloadCommand(MICROK8S, track, strict));
+                    + BundleContents.downloadCommand(MICROK8S, track, strict));
         }
         Matcher c = CONFINEMENT.matcher(yaml);
         String confinement = c.find() ? c.group(1) : "strict";
         if (!confinement.equals(strict ? "strict" : "classic")) {
             return new Problem(Code.SNAP_WRONG_TRACK, fileName + " is the " + confinement + " MicroK8s snap (meta/snap.yaml),"
                     + " but the cluster's spec.confinement is " + (strict ? "strict" : "classic") + "; get the right one with: "
-                    + downloadCommand(MICROK8S, track, strict));
+                    + BundleContents.downloadCommand(MICROK8S, track, strict));
         }
         return null;
     }

@@ -1,14 +1,17 @@
 package dev.launchc.fuzz.properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.launchc.fuzz.Cli;
 import dev.launchc.fuzz.FuzzSupport;
+import dev.launchc.pipeline.BundleContents;
+import dev.launchc.pipeline.CompilePipeline;
+import dev.launchc.pipeline.CompileResult;
+import dev.launchc.pipeline.PipelineFixtures;
 import dev.launchc.render.TemplateRenderer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
@@ -26,8 +28,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.statistics.Statistics;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * No input value can add a command to the bundle's {@code install.sh}. The script is rendered from
@@ -74,7 +74,7 @@ class InstallScriptPropertiesTest {
     }
 
     /**
-     * The same through {@code launchc bundle}: lint takes any metadata.name, which install.sh and
+     * The same through the bundle's contents ({@code launchc bundle} packs them): lint takes any metadata.name, which install.sh and
      * README.txt show. Whatever the name, the bundle's install.sh has the skeleton of a bundle of
      * a plainly named cluster (or lint refuses the file).
      */
@@ -99,24 +99,17 @@ class InstallScriptPropertiesTest {
 
     /** install.sh from the bundle of a three-node cluster named {@code name}, or null when lint refuses it. */
     static String bundledInstallSh(Path dir, String name) throws IOException {
-        Cli.write(dir.resolve("token.txt"), "InstallShToken0123456789abcdefghijklmn\n");
-        Path cluster = Cli.write(dir.resolve("cluster.yaml"), Cli.cluster(FuzzSupport.q(name)));
-        Path bundle = dir.resolve("b.tar.gz");
-        Files.deleteIfExists(bundle);
-        Cli.Run r = Cli.run("bundle", "-o", bundle.toString(), cluster.toString());
-        if (r.code() == 1) {
+        PipelineFixtures.write(dir.resolve("token.txt"), "InstallShToken0123456789abcdefghijklmn\n");
+        Path cluster = PipelineFixtures.write(dir.resolve("cluster.yaml"), PipelineFixtures.cluster(FuzzSupport.q(name)));
+        CompileResult r = FuzzSupport.compile(cluster);
+        if (r.status() == CompileResult.Status.REFUSED) {
             return null;
         }
-        assertEquals(0, r.code(), r::describe);
-        try (InputStream in = Files.newInputStream(bundle);
-                TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(in))) {
-            for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-                if (e.getName().equals("install.sh")) {
-                    return new String(tar.readAllBytes(), StandardCharsets.UTF_8);
-                }
-            }
-        }
-        throw new AssertionError("no install.sh in the bundle");
+        assertEquals(CompileResult.Status.COMPILED, r.status(), () -> FuzzSupport.findings(r));
+        BundleContents.Entry script = BundleContents.of(r, BundleContents.Extras.of(CompilePipeline.images(r.lint(), r.track())))
+                .get("install.sh");
+        assertNotNull(script, "no install.sh in the bundle");
+        return new String(script.bytes(), StandardCharsets.UTF_8);
     }
 
     static String render(String cluster, List<Node> nodes) {
@@ -129,7 +122,7 @@ class InstallScriptPropertiesTest {
         model.put("track", "1.36");
         model.put("nodes", models);
         model.put("nodeList", String.join(", ", nodes.stream().map(Node::name).toList()));
-        // The snap facts of a bundle without snaps (BundleCommand.snapModel), from the 1.36 catalog entry.
+        // The snap facts of a bundle without snaps (BundleContents.snapModel), from the 1.36 catalog entry.
         model.put("strict", false);
         model.put("confinement", "classic");
         model.put("channel", "1.36/stable");

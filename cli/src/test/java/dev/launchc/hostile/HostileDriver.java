@@ -1,4 +1,4 @@
-package dev.launchc.fuzz;
+package dev.launchc.hostile;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

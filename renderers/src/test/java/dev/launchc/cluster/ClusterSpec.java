@@ -1,6 +1,6 @@
 package dev.launchc.cluster;
 
-import static dev.launchc.cluster.ClusterCli.map;
+import static dev.launchc.cluster.ClusterPipeline.map;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ record ClusterSpec(String track, List<String> serviceCidrs, List<String> upstrea
 
     @SuppressWarnings("unchecked")
     static ClusterSpec read(Path clusterFile) {
-        Map<String, Object> root = map(ClusterCli.yamlDocuments(ClusterCli.read(clusterFile)).get(0));
+        Map<String, Object> root = map(ClusterPipeline.yamlDocuments(dev.launchc.pipeline.PipelineFixtures.read(clusterFile)).get(0));
         Map<String, Object> spec = map(root.get("spec"));
         String track = spec.get("microk8s") == null ? DEFAULT_TRACK : String.valueOf(spec.get("microk8s"));
         Map<String, Object> net = map(spec.get("network"));

@@ -1,5 +1,6 @@
-package dev.launchc.fuzz;
+package dev.launchc.hostile;
 
+import dev.launchc.pipeline.PipelineFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -152,7 +153,7 @@ class HostileCompileTest {
         int n = 0;
         long total = 0;
         for (Input input : inputs()) {
-            Path file = Cli.write(in.resolve("hostile-" + n++ + ".yaml"), input.bytes().get());
+            Path file = PipelineFixtures.write(in.resolve("hostile-" + n++ + ".yaml"), input.bytes().get());
             for (String command : List.of("lint", "compile", "bundle")) {
                 Path output = tmp.resolve("out").resolve(command + "-" + n + (command.equals("bundle") ? ".tar.gz" : ""));
                 List<String> args = new ArrayList<>(List.of(command));
@@ -167,7 +168,7 @@ class HostileCompileTest {
             }
         }
         Files.createDirectories(tmp.resolve("out"));
-        Path cases = Cli.write(tmp.resolve("cases.txt"), String.join("\n", lines) + "\n");
+        Path cases = PipelineFixtures.write(tmp.resolve("cases.txt"), String.join("\n", lines) + "\n");
         Map<String, Outcome> results = runChild(cases, expected, Duration.ofMillis(total).plusSeconds(60));
         return expected.values().stream().map(e -> dynamicTest(e.label(), () -> {
             Outcome r = results.get(e.label());
@@ -218,8 +219,8 @@ class HostileCompileTest {
     // ---- path traversal, in this JVM --------------------------------------------------------
 
     private Cli.Run compileIn(String fileName, String text, String... extra) {
-        Path file = Cli.write(tmp.resolve("src").resolve(fileName), text);
-        Cli.write(tmp.resolve("src/token.txt"), "Tr4v3rsalTokenTr4v3rsalToken0123456789\n");
+        Path file = PipelineFixtures.write(tmp.resolve("src").resolve(fileName), text);
+        PipelineFixtures.write(tmp.resolve("src/token.txt"), "Tr4v3rsalTokenTr4v3rsalToken0123456789\n");
         List<String> args = new ArrayList<>(List.of("compile", "-o", tmp.resolve("out").toString()));
         args.addAll(List.of(extra));
         args.add(file.toString());
@@ -247,7 +248,7 @@ class HostileCompileTest {
     @ValueSource(strings = {"../../canary/evil", "../x", "..", "a/../../b", "/etc/evil", "..%2f..%2fcanary", "docker.io/../../..",
         "x\\..\\..\\evil"})
     void registryNamesCannotLeaveCertsD(String name) {
-        Cli.Run r = compileIn("native.yaml", "version: 0.2.0\ncontainerdRegistryConfigs:\n  " + FuzzSupport.q(name)
+        Cli.Run r = compileIn("native.yaml", "version: 0.2.0\ncontainerdRegistryConfigs:\n  " + yamlQuoted(name)
                 + ": |\n    [host.\"https://mirror.corp.example\"]\n      capabilities = [\"pull\"]\n");
         assertRefused(r, 1);
         // A backslash is refused as LC1030 (launchc writes no such name), the others as MicroK8s judges them.
@@ -258,7 +259,7 @@ class HostileCompileTest {
     @ParameterizedTest(name = "cluster mirror namespace {0}")
     @ValueSource(strings = {"../../canary/evil", "..", "/etc/evil", "a/../../b"})
     void clusterMirrorNamespacesCannotLeaveCertsD(String name) {
-        Cli.Run r = compileIn("cluster.yaml", Cli.cluster("edge").replace("docker.io: [", FuzzSupport.q(name) + ": ["));
+        Cli.Run r = compileIn("cluster.yaml", PipelineFixtures.cluster("edge").replace("docker.io: [", yamlQuoted(name) + ": ["));
         assertRefused(r, 1);
         assertTrue(r.err().contains("error"), r::describe);
     }
@@ -267,7 +268,7 @@ class HostileCompileTest {
     @ParameterizedTest(name = "config file name {0}")
     @ValueSource(strings = {"../escape", "../../canary/evil", "..", ".", "", "/etc/evil", "a/b", "a\\..\\evil"})
     void configFileNamesCannotLeaveArgs(String name) {
-        Cli.Run r = compileIn("native.yaml", "version: 0.2.0\nextraConfigFiles:\n  " + FuzzSupport.q(name) + ": boom\n", "--compat");
+        Cli.Run r = compileIn("native.yaml", "version: 0.2.0\nextraConfigFiles:\n  " + yamlQuoted(name) + ": boom\n", "--compat");
         assertRefused(r, 1, "LC1023");
     }
 
@@ -286,13 +287,13 @@ class HostileCompileTest {
     @ParameterizedTest(name = "node name {0}")
     @ValueSource(strings = {"../../etc", "../../canary/evil", "..", "a/b", "/root", "cp-1/../../x", "."})
     void nodeNamesCannotLeaveNodes(String name) {
-        Cli.Run r = compileIn("cluster.yaml", Cli.cluster("edge").replace("name: w-2,", "name: " + FuzzSupport.q(name) + ","));
+        Cli.Run r = compileIn("cluster.yaml", PipelineFixtures.cluster("edge").replace("name: w-2,", "name: " + yamlQuoted(name) + ","));
         assertRefused(r, 1, "LC3024");
     }
 
     @Test
     void compileNodeSelectsOnlyNodesOfTheCluster() {
-        Cli.Run r = compileIn("cluster.yaml", Cli.cluster("edge"), "--node", "../../canary/evil");
+        Cli.Run r = compileIn("cluster.yaml", PipelineFixtures.cluster("edge"), "--node", "../../canary/evil");
         assertRefused(r, 2);
         assertTrue(r.err().contains("no node '../../canary/evil'"), r::describe);
     }
@@ -300,7 +301,7 @@ class HostileCompileTest {
     // ---- symbolic links around OUTDIR -----------------------------------------------------------
 
     private Path nativeInput() {
-        return Cli.write(tmp.resolve("src/native.yaml"), "version: 0.2.0\nextraKubeletArgs:\n  --max-pods: \"150\"\n");
+        return PipelineFixtures.write(tmp.resolve("src/native.yaml"), "version: 0.2.0\nextraKubeletArgs:\n  --max-pods: \"150\"\n");
     }
 
     @Test
@@ -377,5 +378,10 @@ class HostileCompileTest {
 
     private static String head(String s) {
         return s.length() > 2000 ? s.substring(0, 2000) + "…" : s;
+    }
+
+    /** A YAML double-quoted scalar of a printable ASCII value, built here so that the product's escaping is not under test. */
+    private static String yamlQuoted(String ascii) {
+        return '"' + ascii.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }

@@ -1,9 +1,7 @@
-package dev.launchc.fuzz;
+package dev.launchc.hostile;
 
-import dev.launchc.cli.LaunchcCommand;
+import dev.launchc.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 
-/** The CLI in-process, and what the tests need around it: files, trees, modes. */
+/** The CLI in-process, and what the hostile-input tests need around it: trees, modes, a fuzz budget. */
 public final class Cli {
     private Cli() {}
 
@@ -38,33 +35,15 @@ public final class Cli {
     }
 
     public static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = LaunchcCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString(), List.of(args));
+        CliRun r = CliRun.of(args);
+        return new Run(r.exitCode(), r.out(), r.err(), List.of(args));
     }
 
-    public static Path write(Path file, String text) {
-        return write(file, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    public static Path write(Path file, byte[] bytes) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.write(file, bytes);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The repository root (surefire sets launchc.repo). */
-    public static Path repo() {
-        return Path.of(System.getProperty("launchc.repo", "..")).toAbsolutePath().normalize();
-    }
+    /**
+     * How long each Jazzer target of this module fuzzes under JAZZER_FUZZ=1 (.ci/fuzz), the fuzz
+     * module's budget too. No effect in regression mode, where a target runs once over its corpus.
+     */
+    public static final String BUDGET = "30s";
 
     /**
      * Every entry under {@code root} (not following links): its relative path, its type, its mode
@@ -111,27 +90,5 @@ public final class Cli {
         }
         out.sort(null);
         return out;
-    }
-
-    public static String read(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A small cluster (one control plane, two workers, a mirror) whose join token is read from {@code token.txt}. */
-    public static String cluster(String name) {
-        return "apiVersion: launchc.dev/v1alpha1\nkind: Cluster\nmetadata:\n  name: " + name + "\nspec:\n"
-                + "  microk8s: \"1.34\"\n"
-                + "  network:\n    ipv4: {podCIDR: 10.1.0.0/16, serviceCIDR: 10.152.183.0/24}\n"
-                + "  registries:\n    mirrors:\n      docker.io: [\"https://mirror.corp.example:5000\"]\n"
-                + "  addons:\n    - name: dns\n"
-                + "  join:\n    token:\n      fromFile: token.txt\n"
-                + "  nodes:\n"
-                + "    - {name: cp-1, role: control-plane, address: 10.0.0.11}\n"
-                + "    - {name: w-1, role: worker, address: 10.0.0.21}\n"
-                + "    - {name: w-2, role: worker, address: 10.0.0.22, labels: {zone: a}}\n";
     }
 }

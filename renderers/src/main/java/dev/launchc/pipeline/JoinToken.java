@@ -1,4 +1,4 @@
-package dev.launchc.cli;
+package dev.launchc.pipeline;
 
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.load.RegularFiles;
@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * Reads a cluster's join token at compile time from the environment or a file, as the cluster file
- * says. The value is never printed; errors name only where it was looked for.
+ * says ({@link TokenSource#DECLARED}). The value is never printed; errors name only where it was looked for.
  */
 final class JoinToken {
     private JoinToken() {}
@@ -34,22 +34,21 @@ final class JoinToken {
      */
     private static String checked(String token, String where) {
         if (!USABLE.matcher(token).matches()) {
-            throw new UsageException("join token from " + where + " is not usable: it needs 32 to " + MAX_TOKEN_CHARS
+            throw new PipelineException("join token from " + where + " is not usable: it needs 32 to " + MAX_TOKEN_CHARS
                     + " characters from A-Z a-z 0-9 . _ ~ + = - (make one with 'openssl rand -hex 16')");
         }
         return token;
     }
 
     /** @param clusterFile the cluster file, so that a relative fromFile path is read beside it; null for stdin */
-    static String read(Cluster cluster, Path clusterFile) {
-        Cluster.TokenSource source = cluster.token();
+    static String read(Cluster.TokenSource source, Path clusterFile) {
         if (source == null) {
             return null;
         }
         if (source.fromEnv() != null) {
             String value = System.getenv(source.fromEnv());
             if (value == null || value.isBlank()) {
-                throw new UsageException("join token: environment variable " + source.fromEnv() + " is not set");
+                throw new PipelineException("join token: environment variable " + source.fromEnv() + " is not set");
             }
             return checked(value.strip(), "environment variable " + source.fromEnv());
         }
@@ -73,20 +72,20 @@ final class JoinToken {
             bytes = RegularFiles.read(path, MAX_TOKEN_FILE_BYTES);
         } catch (RegularFiles.TooLarge e) {
             // Not the size: it would tell how long the secret is.
-            throw new UsageException("join token: " + name + " is larger than a token file can be (at most "
+            throw new PipelineException("join token: " + name + " is larger than a token file can be (at most "
                     + MAX_TOKEN_FILE_BYTES + " bytes; a token has at most " + MAX_TOKEN_CHARS + " characters)");
         } catch (RegularFiles.Refused e) {
-            throw new UsageException("join token: cannot read " + name + ": " + e.getMessage());
+            throw new PipelineException("join token: cannot read " + name + ": " + e.getMessage());
         }
         String value;
         try {
             value = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString().strip();
         } catch (CharacterCodingException e) {
-            throw new UsageException("join token: cannot read " + name + ": it is not UTF-8 text");
+            throw new PipelineException("join token: cannot read " + name + ": it is not UTF-8 text");
         }
         if (value.isEmpty()) {
-            throw new UsageException("join token: " + name + " is empty");
+            throw new PipelineException("join token: " + name + " is empty");
         }
         return value;
     }

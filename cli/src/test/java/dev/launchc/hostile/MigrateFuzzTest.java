@@ -1,5 +1,6 @@
-package dev.launchc.fuzz;
+package dev.launchc.hostile;
 
+import dev.launchc.pipeline.PipelineFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,11 +18,11 @@ import java.util.stream.Stream;
  * nothing more, and no temporary file stays beside the input. Seeds: {@code MigrateFuzzTestInputs/migrate/}.
  */
 class MigrateFuzzTest {
-    private static final Path DIR = FuzzSupport.tempDir("launchc-migrate-fuzz-");
+    private static final Path DIR = PipelineFixtures.tempDir("launchc-migrate-fuzz-");
 
-    @FuzzTest(maxDuration = FuzzSupport.BUDGET)
+    @FuzzTest(maxDuration = Cli.BUDGET)
     void migrate(byte[] bytes) throws IOException {
-        Path file = Cli.write(DIR.resolve("node.yaml"), bytes);
+        Path file = PipelineFixtures.write(DIR.resolve("node.yaml"), bytes);
         try {
             Cli.Run printed = Cli.run("migrate", file.toString());
             assertTrue(printed.code() == 0 || printed.code() == 1, printed::describe);

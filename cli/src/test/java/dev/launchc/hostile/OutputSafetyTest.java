@@ -1,5 +1,6 @@
-package dev.launchc.fuzz;
+package dev.launchc.hostile;
 
+import dev.launchc.pipeline.PipelineFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -48,13 +49,13 @@ class OutputSafetyTest {
     }
 
     private Path cluster(String name, int workers) {
-        StringBuilder sb = new StringBuilder(Cli.cluster(name));
+        StringBuilder sb = new StringBuilder(PipelineFixtures.cluster(name));
         for (int i = 0; i < workers; i++) {
             sb.append("    - {name: extra-").append(i).append(", role: worker, address: 10.0.").append(10 + i / 250).append('.')
                     .append(1 + i % 250).append("}\n");
         }
-        Cli.write(tmp.resolve("src/token.txt"), TOKEN + "\n");
-        return Cli.write(tmp.resolve("src/" + name + ".yaml"), sb.toString());
+        PipelineFixtures.write(tmp.resolve("src/token.txt"), TOKEN + "\n");
+        return PipelineFixtures.write(tmp.resolve("src/" + name + ".yaml"), sb.toString());
     }
 
     private List<String> leftovers() throws IOException {
@@ -158,7 +159,7 @@ class OutputSafetyTest {
         Path input = cluster("after", 2);
         Process p = childCompile(out, input, "-Dlaunchc.test.noRenameExchange=true", "-Dlaunchc.test.haltBetweenRenames=true");
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(137, p.exitValue(), () -> Cli.read(tmp.resolve("child.log")));
+        assertEquals(137, p.exitValue(), () -> PipelineFixtures.read(tmp.resolve("child.log")));
         assertFalse(Files.exists(out, LinkOption.NOFOLLOW_LINKS), "the kill came after the second rename");
         List<String> left = leftovers();
         assertEquals(1, left.stream().filter(n -> n.startsWith(".out.old-")).count(), left::toString);
@@ -177,7 +178,7 @@ class OutputSafetyTest {
         TreeMap<String, String> before = Cli.snapshot(out);
         Process p = childCompile(out, cluster("after", 2), "-Dlaunchc.test.haltBetweenRenames=true");
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), () -> "the exchange was not used: the fallback's halt ran\n" + Cli.read(tmp.resolve("child.log")));
+        assertEquals(0, p.exitValue(), () -> "the exchange was not used: the fallback's halt ran\n" + PipelineFixtures.read(tmp.resolve("child.log")));
         assertCompleteTree(out);
         assertTrue(Cli.snapshot(out).keySet().stream().anyMatch(k -> k.contains("extra-1")), "not the new tree");
         assertFalse(Cli.snapshot(out).equals(before));
@@ -248,7 +249,7 @@ class OutputSafetyTest {
         assertEquals("rw-------", modes.get("nodes/cp-1/credentials/persistent-cluster-tokens.txt"));
 
         Path nativeOut = tmp.resolve("native-out");
-        Path nat = Cli.write(tmp.resolve("src/native.yaml"), "version: 0.2.0\npersistentClusterToken: " + TOKEN + "\n");
+        Path nat = PipelineFixtures.write(tmp.resolve("src/native.yaml"), "version: 0.2.0\npersistentClusterToken: " + TOKEN + "\n");
         assertEquals(0, Cli.run("compile", "-o", nativeOut.toString(), nat.toString()).code());
         assertEquals("rw-------", Cli.mode(nativeOut.resolve("nodes/local/seed/microk8s.yaml")));
         assertEquals("rw-------", Cli.mode(nativeOut.resolve("nodes/local/credentials/persistent-cluster-tokens.txt")));

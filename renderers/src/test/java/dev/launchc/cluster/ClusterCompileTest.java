@@ -1,29 +1,29 @@
 package dev.launchc.cluster;
 
-import static dev.launchc.cluster.ClusterCli.JSON;
-import static dev.launchc.cluster.ClusterCli.TOML;
-import static dev.launchc.cluster.ClusterCli.addonArgv;
-import static dev.launchc.cluster.ClusterCli.argsFile;
-import static dev.launchc.cluster.ClusterCli.compile;
-import static dev.launchc.cluster.ClusterCli.compileOk;
-import static dev.launchc.cluster.ClusterCli.copyExample;
-import static dev.launchc.cluster.ClusterCli.finalKubeletArg;
-import static dev.launchc.cluster.ClusterCli.inCidr;
-import static dev.launchc.cluster.ClusterCli.joinPart;
-import static dev.launchc.cluster.ClusterCli.kubeletPreview;
-import static dev.launchc.cluster.ClusterCli.labels;
-import static dev.launchc.cluster.ClusterCli.lastPartSettingKubelet;
-import static dev.launchc.cluster.ClusterCli.map;
-import static dev.launchc.cluster.ClusterCli.nth;
-import static dev.launchc.cluster.ClusterCli.read;
-import static dev.launchc.cluster.ClusterCli.readJson;
-import static dev.launchc.cluster.ClusterCli.run;
-import static dev.launchc.cluster.ClusterCli.sameIp;
-import static dev.launchc.cluster.ClusterCli.seed;
-import static dev.launchc.cluster.ClusterCli.seedParts;
-import static dev.launchc.cluster.ClusterCli.tree;
-import static dev.launchc.cluster.ClusterCli.write;
-import static dev.launchc.cluster.ClusterCli.writeCluster;
+import static dev.launchc.cluster.ClusterPipeline.JSON;
+import static dev.launchc.cluster.ClusterPipeline.TOML;
+import static dev.launchc.cluster.ClusterPipeline.addonArgv;
+import static dev.launchc.cluster.ClusterPipeline.argsFile;
+import static dev.launchc.cluster.ClusterPipeline.compile;
+import static dev.launchc.cluster.ClusterPipeline.compileOk;
+import static dev.launchc.cluster.ClusterPipeline.copyExample;
+import static dev.launchc.cluster.ClusterPipeline.finalKubeletArg;
+import static dev.launchc.cluster.ClusterPipeline.inCidr;
+import static dev.launchc.cluster.ClusterPipeline.joinPart;
+import static dev.launchc.cluster.ClusterPipeline.kubeletPreview;
+import static dev.launchc.cluster.ClusterPipeline.labels;
+import static dev.launchc.cluster.ClusterPipeline.lastPartSettingKubelet;
+import static dev.launchc.cluster.ClusterPipeline.map;
+import static dev.launchc.cluster.ClusterPipeline.nth;
+import static dev.launchc.cluster.ClusterPipeline.readJson;
+import static dev.launchc.cluster.ClusterPipeline.lint;
+import static dev.launchc.cluster.ClusterPipeline.sameIp;
+import static dev.launchc.cluster.ClusterPipeline.seed;
+import static dev.launchc.cluster.ClusterPipeline.seedParts;
+import static dev.launchc.cluster.ClusterPipeline.tree;
+import static dev.launchc.cluster.ClusterPipeline.writeCluster;
+import static dev.launchc.pipeline.PipelineFixtures.read;
+import static dev.launchc.pipeline.PipelineFixtures.write;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.launchc.catalog.Catalog;
-import dev.launchc.cluster.ClusterCli.Run;
+import dev.launchc.cluster.ClusterPipeline.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,9 +59,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What {@code launchc compile} derives for a cluster file (SPEC §2.2, §5), read back from the output
- * tree: bootstrap and join, the service network, labels, GPU flags, registries, hostile values,
- * node selection and secrets.
+ * What the compile pipeline ({@code launchc compile}) derives for a cluster file (SPEC §2.2, §5),
+ * written as compile writes it and read back from the output tree: bootstrap and join, the
+ * service network, labels, GPU flags, registries, hostile values, node selection and secrets.
  */
 class ClusterCompileTest {
     /** A throwaway join token, long enough for microk8s join (≥ 32 characters). */
@@ -183,25 +183,7 @@ class ClusterCompileTest {
         assertFalse(Files.exists(out), "nothing written");
     }
 
-    /** fromEnv needs a real environment: the CLI runs in a child JVM with the variable set. */
-    @Test
-    void fromEnvReadsTheTokenFromTheEnvironment() throws Exception {
-        Path cluster = write(tmp.resolve("c.yaml"), twoNodes("{fromEnv: LAUNCHC_QA_JOIN_TOKEN}"));
-        Path out = tmp.resolve("out");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.launchc.cli.Main",
-                "compile", "-o", out.toString(), cluster.toString());
-        pb.environment().put("LAUNCHC_QA_JOIN_TOKEN", " " + TOKEN + "\n");
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(tmp.resolve("child.log").toFile());
-        Process p = pb.start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child launchc finished");
-        String log = read(tmp.resolve("child.log"));
-        assertEquals(0, p.exitValue(), log);
-        assertFalse(log.contains(TOKEN), "the token is never printed");
-        assertEquals(TOKEN, seedParts(seed(out, "cp-1")).get(0).get("persistentClusterToken"));
-        assertEquals("10.0.0.1:25000/" + TOKEN, map(seedParts(seed(out, "w-1")).get(0).get("join")).get("url"));
-    }
+    // fromEnv needs a real environment, so a child JVM: cli's ClusterCompileCliTest.fromEnvReadsTheTokenFromTheEnvironment.
 
     static Stream<Arguments> malformedTokens() {
         return Stream.of(
@@ -236,7 +218,8 @@ class ClusterCompileTest {
         assertAll(checks);
     }
 
-    private static String twoNodes(String tokenSource) {
+    /** A control plane and a worker on 1.32 whose token comes from {@code tokenSource} (also for cli's ClusterCompileCliTest). */
+    static String twoNodes(String tokenSource) {
         return """
                 apiVersion: launchc.dev/v1alpha1
                 kind: Cluster
@@ -325,7 +308,7 @@ class ClusterCompileTest {
         Path out = tmp.resolve("out");
         Run r = compile(cluster, out);
         if (r.code() == 1) {
-            assertEquals(1, run("lint", cluster.toString()).code(), "lint agrees with compile");
+            assertEquals(1, lint(cluster).code(), "lint agrees with compile");
             return;
         }
         assertEquals(0, r.code(), r::describe);
@@ -459,7 +442,7 @@ class ClusterCompileTest {
         Path out = tmp.resolve("out");
         compileOk(cluster, out);
         ClusterSpec spec = ClusterSpec.read(cluster);
-        Map<String, String> cpDefaults = labels(ClusterCli.argsFile(
+        Map<String, String> cpDefaults = labels(ClusterPipeline.argsFile(
                 Catalog.get().track(spec.track()).orElseThrow().defaultArgs().get("kubelet")).get("--node-labels"));
         Map<String, String> workerDefaults = labels("microk8s.io/cluster=true,node.kubernetes.io/microk8s-worker=microk8s-worker");
         List<Executable> checks = new ArrayList<>();
@@ -511,7 +494,7 @@ class ClusterCompileTest {
                 """);
         Path out = tmp.resolve("out");
         Run r = compile(cluster, out);
-        if (r.code() == 1 || run("lint", "--strict", cluster.toString()).code() == 1) {
+        if (r.code() == 1 || lint(cluster, "--strict").code() == 1) {
             return; // reported: fine
         }
         Map<String, String> cp = labels(kubeletPreview(out, "cp-1").get("--node-labels"));
@@ -687,7 +670,7 @@ class ClusterCompileTest {
                     - {name: cp-1, role: control-plane, address: 10.0.0.1}
                     - {name: w-1, role: worker, address: 10.0.0.2}
                 """);
-        Run lint = run("lint", cluster.toString());
+        Run lint = lint(cluster);
         assertEquals(0, lint.code(), lint::describe);
         assertTrue(lint.all().contains("c.yaml:8:74: warning:") && lint.all().contains("[LC3027]"),
                 () -> "the repeated endpoint is a warning at the repeat:\n" + lint.describe());
@@ -932,7 +915,7 @@ class ClusterCompileTest {
         Path file = writeCluster(tmp.resolve("c.yaml"), c);
         Run r = compile(file, tmp.resolve("out"));
         assertEquals(1, r.code(), () -> "mirror endpoint " + JSON.valueToTree(endpoint) + "\n" + r.describe());
-        assertEquals(1, run("lint", file.toString()).code(), "lint rejects it too");
+        assertEquals(1, lint(file).code(), "lint rejects it too");
     }
 
     // ------------------------------------------------------------------ lint and compile agree
@@ -1012,7 +995,7 @@ class ClusterCompileTest {
     }
 
     static void assertLintAgreesWithCompile(Path cluster, Run compile, Path out) {
-        Run lint = run("lint", cluster.toString());
+        Run lint = lint(cluster);
         assertAll(
                 () -> assertEquals(1, compile.code(), compile::describe),
                 () -> assertFalse(Files.exists(out) && !tree(out).isEmpty(), "nothing written"),

@@ -1,5 +1,6 @@
-package dev.launchc.fuzz;
+package dev.launchc.hostile;
 
+import dev.launchc.pipeline.PipelineFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -38,12 +39,12 @@ class SecretHygieneTest {
     Path tmp;
 
     private Path clusterFile() {
-        Cli.write(tmp.resolve("src/token.txt"), CLUSTER_TOKEN + "\n");
-        return Cli.write(tmp.resolve("src/cluster.yaml"), Cli.cluster("edge"));
+        PipelineFixtures.write(tmp.resolve("src/token.txt"), CLUSTER_TOKEN + "\n");
+        return PipelineFixtures.write(tmp.resolve("src/cluster.yaml"), PipelineFixtures.cluster("edge"));
     }
 
     private Path nativeFile(String extra) {
-        return Cli.write(tmp.resolve("src/native.yaml"), "version: 0.2.0\npersistentClusterToken: " + NATIVE_TOKEN + "\n"
+        return PipelineFixtures.write(tmp.resolve("src/native.yaml"), "version: 0.2.0\npersistentClusterToken: " + NATIVE_TOKEN + "\n"
                 + "join:\n  url: 10.0.0.1:25000/" + NATIVE_TOKEN + "/0123abcd4567\n  worker: true\n" + extra);
     }
 
@@ -78,7 +79,7 @@ class SecretHygieneTest {
         Path cluster = clusterFile();
         // Findings on the very lines that hold the token: a short token, a bad join URL, an unknown key beside it.
         Path nat = nativeFile("extraKubeletArgs:\n  --clster-dns: 10.152.183.10\n");
-        Path bad = Cli.write(tmp.resolve("src/bad.yaml"), "version: 0.2.0\npersistentClusterToken: " + NATIVE_TOKEN.substring(0, 20)
+        Path bad = PipelineFixtures.write(tmp.resolve("src/bad.yaml"), "version: 0.2.0\npersistentClusterToken: " + NATIVE_TOKEN.substring(0, 20)
                 + "\njoin:\n  url: not-an-address/" + NATIVE_TOKEN + "\n  wrker: true\n");
         for (String strict : List.of("--compat", "--strict")) {
             Cli.Run r = Cli.run("lint", "--format", format, strict, cluster.toString(), nat.toString(), bad.toString());
@@ -221,7 +222,7 @@ class SecretHygieneTest {
     /** A native config whose token-bearing lines have errors: compile refuses it and shows the lines, redacted. */
     @Test
     void aRefusedNativeCompileShowsNoToken() {
-        Path nat = Cli.write(tmp.resolve("src/bad.yaml"), "version: 0.2.0\npersistentClusterToken: " + NATIVE_TOKEN.substring(0, 20)
+        Path nat = PipelineFixtures.write(tmp.resolve("src/bad.yaml"), "version: 0.2.0\npersistentClusterToken: " + NATIVE_TOKEN.substring(0, 20)
                 + "\njoin:\n  url: not-an-address/" + NATIVE_TOKEN + "/x\n");
         Path out = tmp.resolve("out");
         Cli.Run r = Cli.run("compile", "-o", out.toString(), nat.toString());
@@ -229,5 +230,20 @@ class SecretHygieneTest {
         assertTrue(r.err().contains("LC1024") && r.err().contains("LC1025"), r::describe);
         assertNoToken(r, NATIVE_TOKEN);
         assertFalse(Files.exists(out));
+    }
+
+    /**
+     * F5 (fixed in lint/FileLint.redact; the fuzz module's FindingsRegressionTest pins redact
+     * itself): when one secret was the start of another (a short persistentClusterToken that
+     * begins the join URL's token), lint's source line showed the long one's second half.
+     */
+    @Test
+    void f5LintShowsNoPartOfTheLongerSecret() {
+        String token = "Nat1veTokenInTheConfig0a1b2c3d4e5f6789";
+        String text = "version: 0.2.0\npersistentClusterToken: " + token.substring(0, 20) + "\njoin:\n  url: 10.0.0.1:25000/"
+                + token + "\n";
+        Path in = PipelineFixtures.write(tmp.resolve("t.yaml"), text);
+        Cli.Run r = Cli.run("lint", in.toString());
+        assertFalse(r.out().contains(token.substring(20)), r::describe);
     }
 }

@@ -1,0 +1,168 @@
+package dev.launchc.pipeline;
+
+import dev.launchc.catalog.Track;
+import dev.launchc.images.ImageResolver;
+import dev.launchc.compile.NodeCompiler;
+import dev.launchc.compile.SeedDeriver;
+import dev.launchc.diag.Mode;
+import dev.launchc.lint.FileLint;
+import dev.launchc.lint.Linter;
+import dev.launchc.lint.SeedFindings;
+import dev.launchc.model.internal.Cluster;
+import dev.launchc.plan.NodePlan;
+import dev.launchc.compile.NodeSeed;
+import dev.launchc.render.NodeRenderer;
+import dev.launchc.render.OutputTree;
+import dev.launchc.render.SeedRenderer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One input through lint and compile into the per-node files under {@code nodes/<node>/} (seed,
+ * preview, plan), in memory: lint, then for a cluster the join token, the seed derivation, each
+ * seed's lint and its render; for a native config the single node {@value #NATIVE_NODE}. It prints
+ * nothing and writes nothing: {@code compile} writes the tree as a directory, {@code bundle} packs
+ * it into its archive ({@link BundleContents}), {@code diff} compares it.
+ */
+public final class CompilePipeline {
+    /** The single node a native launch config compiles to. */
+    public static final String NATIVE_NODE = "local";
+
+    private CompilePipeline() {}
+
+    /** Errors fail a run; under strict, warnings do too. */
+    public static boolean fails(List<FileLint> results, Mode mode) {
+        boolean errors = results.stream().anyMatch(FileLint::hasErrors);
+        boolean warnings = results.stream().anyMatch(FileLint::hasWarnings);
+        return errors || (mode == Mode.STRICT && warnings);
+    }
+
+    /** The linter of these options, for the input itself. */
+    public static Linter linter(CompileOptions options) {
+        return new Linter(options.track(), options.targetExplicit(), options.mode(), options.limits(), options.filter());
+    }
+
+    /** Lints and compiles {@code source}. Never throws for the input's content or its token. */
+    public static CompileResult compile(Source source, CompileOptions options) {
+        Linter linter = linter(options);
+        FileLint lint = source.bytes() == null ? linter.tooLarge(source.name(), source.size()) : linter.lint(source.name(), source.bytes());
+        List<FileLint> reports = new ArrayList<>(List.of(lint));
+        Mode mode = options.mode();
+        if (fails(List.of(lint), mode) || (lint.config() == null && (lint.cluster() == null || lint.cluster().cluster() == null))) {
+            return refused(reports, lint, lint.cluster() != null ? lint.cluster().track() : options.track(), source);
+        }
+        List<String> only = options.onlyNodes();
+        OutputTree tree = new OutputTree();
+        if (lint.cluster() != null) {
+            Cluster cluster = lint.cluster().cluster();
+            Track track = lint.cluster().track();
+            String token;
+            try {
+                token = options.tokens().token(cluster.token(), source.path());
+            } catch (PipelineException e) {
+                return unusable(reports, e.getMessage(), lint, cluster, track, source);
+            }
+            Set<String> names = new HashSet<>();
+            cluster.nodes().forEach(n -> names.add(n.name().text()));
+            for (String wanted : only) {
+                if (!names.contains(wanted)) {
+                    return unusable(reports, "no node '" + wanted + "' in " + source.name() + "; it has "
+                            + String.join(", ", new TreeSet<>(names)), lint, cluster, track, source);
+                }
+            }
+            // Nodes are independent: derive, lint and render them on every core, then report in order.
+            Linter seedLinter = new Linter(track, true, mode, options.limits(), options.filter());
+            List<Built> built = SeedDeriver.derive(cluster, track, token).parallelStream()
+                    .filter(seed -> only.isEmpty() || only.contains(seed.node()))
+                    .map(seed -> build(source.name(), cluster.name(), seed, seedLinter, mode, track, tree.sharingContents()))
+                    .toList();
+            // Seed findings are told once, at the cluster file's line that caused them.
+            List<SeedFindings.Seed> seeds = new ArrayList<>();
+            for (Built b : built) {
+                seeds.add(new SeedFindings.Seed(b.seed().node(), nodeIndex(cluster, b.seed().node()), b.lint(), b.seed().origins()));
+            }
+            FileLint seedFindings = new FileLint(lint.file(), lint.kind(),
+                    SeedFindings.inClusterFile(lint, cluster, seeds), null, lint.source());
+            reports.add(seedFindings);
+            if (fails(List.of(seedFindings), mode)) {
+                return new CompileResult(CompileResult.Status.REFUSED, reports, null, null, lint, cluster, track, List.of(), source.bytes());
+            }
+            for (Built b : built) {
+                // Only when every failing finding matched one of the cluster file's own: show it as found.
+                if (fails(List.of(b.lint()), mode)) {
+                    reports.add(b.lint());
+                    return new CompileResult(CompileResult.Status.REFUSED, reports, null, null, lint, cluster, track, List.of(),
+                            source.bytes());
+                }
+            }
+            List<CompileResult.Node> nodes = new ArrayList<>();
+            for (Built b : built) {
+                tree.addAll(b.files());
+                nodes.add(new CompileResult.Node(b.seed().node(), b.seed().role(), b.seed().address()));
+            }
+            return new CompileResult(CompileResult.Status.COMPILED, reports, null, tree, lint, cluster, track, nodes, source.bytes());
+        }
+        if (!only.isEmpty() && !only.contains(NATIVE_NODE)) {
+            return unusable(reports, "a native launch config compiles to the single node '" + NATIVE_NODE + "'", lint, null,
+                    options.track(), source);
+        }
+        NodePlan plan = NodeCompiler.compile(NATIVE_NODE, lint.config(), options.track());
+        boolean seedHasSecret = plan.files().containsKey(NodeCompiler.TOKENS_FILE)
+                || lint.config().parts().stream().anyMatch(p -> p.join() != null && !p.join().url().isEmpty());
+        addNode(tree, NATIVE_NODE, plan, source.bytes(), seedHasSecret);
+        return new CompileResult(CompileResult.Status.COMPILED, reports, null, tree, lint, null, options.track(),
+                List.of(new CompileResult.Node(NATIVE_NODE, null, null)), source.bytes());
+    }
+
+    /**
+     * Every container image a linted input needs: a cluster's on its own track, a native config's
+     * as the single node {@value #NATIVE_NODE} on {@code track}.
+     */
+    public static ImageResolver.Result images(FileLint lint, Track track) {
+        if (lint.cluster() != null) {
+            return ImageResolver.resolve(lint.cluster().cluster(), lint.cluster().track());
+        }
+        return ImageResolver.resolve(lint.config(), track, NATIVE_NODE);
+    }
+
+    private static CompileResult refused(List<FileLint> reports, FileLint lint, Track track, Source source) {
+        Cluster cluster = lint.cluster() == null ? null : lint.cluster().cluster();
+        return new CompileResult(CompileResult.Status.REFUSED, reports, null, null, lint, cluster, track, List.of(), source.bytes());
+    }
+
+    private static CompileResult unusable(List<FileLint> reports, String problem, FileLint lint, Cluster cluster, Track track,
+            Source source) {
+        return new CompileResult(CompileResult.Status.UNUSABLE, reports, problem, null, lint, cluster, track, List.of(), source.bytes());
+    }
+
+    private static int nodeIndex(Cluster cluster, String name) {
+        for (int i = 0; i < cluster.nodes().size(); i++) {
+            if (cluster.nodes().get(i).name().text().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** One node's seed, its lint, and (when it lints clean) its rendered files, in a tree sharing the result's contents. */
+    private record Built(NodeSeed seed, FileLint lint, OutputTree files) {}
+
+    private static Built build(String input, String clusterName, NodeSeed seed, Linter linter, Mode mode, Track track,
+            OutputTree files) {
+        byte[] seedBytes = SeedRenderer.render(clusterName, seed).getBytes(StandardCharsets.UTF_8);
+        FileLint seedLint = linter.lint(input + " → nodes/" + seed.node() + "/seed/microk8s.yaml", seedBytes);
+        if (!fails(List.of(seedLint), mode)) {
+            addNode(files, seed.node(), NodeCompiler.compile(seed.node(), seedLint.config(), track), seedBytes, seed.holdsSecret());
+        }
+        return new Built(seed, seedLint, files);
+    }
+
+    private static void addNode(OutputTree tree, String node, NodePlan plan, byte[] seed, boolean secret) {
+        NodeRenderer.render(plan, tree);
+        tree.add("nodes/" + node + "/seed/microk8s.yaml", seed, secret, node);
+    }
+}
