@@ -83,12 +83,13 @@ public final class LintCommand implements Callable<Integer> {
                     Inputs.Linted read = cache == null || fix ? in.lint(options.linter(settings), limits.maxFileBytes(), in.walked())
                             : cached(cache, in, settings, limits);
                     byte[] bytes = read.bytes();
-                    FileLint r = read.lint();
+                    // A cached result is stored as compiled already.
+                    FileLint r = cache == null || fix ? options.asCompiled(read.lint(), settings) : read.lint();
                     FileFixer.Fixed fixed = null;
                     if (fix && r != null && bytes != null) {
                         Linter linter = options.linter(settings);
                         fixed = FileFixer.fix(in.name(), bytes, r, linter);
-                        r = fixed.lint();
+                        r = options.asCompiled(fixed.lint(), settings);
                         if (fixed.changed() && !dryRun) {
                             FileFixer.write(in.path(), bytes, fixed.after());
                         }
@@ -183,7 +184,8 @@ public final class LintCommand implements Callable<Integer> {
             return new Inputs.Linted(bytes, LintCache.replay(in.name(), hit));
         }
         Linter linter = options.linter(settings);
-        FileLint r = in.walked() ? linter.lintIfLaunchConfig(in.name(), bytes) : linter.lint(in.name(), bytes);
+        FileLint r = options.asCompiled(in.walked() ? linter.lintIfLaunchConfig(in.name(), bytes) : linter.lint(in.name(), bytes),
+                settings);
         cache.put(key, r);
         return new Inputs.Linted(bytes, r);
     }

@@ -80,6 +80,15 @@ public final class LintOptions {
         return linters.computeIfAbsent(s, k -> new Linter(k.track(), k.targetExplicit(), k.mode(), limits(), k.filter()));
     }
 
+    /**
+     * {@code lint} as compile judges: a cluster file that lints clean also gets the findings of the
+     * seeds it derives, at its own lines ({@link dev.launchc.pipeline.CompilePipeline#lintWithSeeds}).
+     */
+    public FileLint asCompiled(FileLint lint, Settings s) {
+        return dev.launchc.pipeline.CompilePipeline.lintWithSeeds(lint, new dev.launchc.pipeline.CompileOptions(s.track(),
+                s.targetExplicit(), s.mode(), limits(), s.filter(), List.of(), dev.launchc.pipeline.TokenSource.STAND_IN));
+    }
+
     /** True when a directory walk should skip {@code file}: its settings file excludes it. */
     public boolean excluded(Path file) {
         return found(file).map(f -> f.config().excludes(f.relative(file))).orElse(false);

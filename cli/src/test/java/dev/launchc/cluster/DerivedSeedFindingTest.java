@@ -1,27 +1,14 @@
 package dev.launchc.cluster;
 
-import static dev.launchc.cluster.ClusterCli.JSON;
+import static dev.launchc.cluster.ClusterPipeline.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.launchc.cli.format.JsonFormat;
-import dev.launchc.cli.format.SarifFormat;
-import dev.launchc.cli.format.TextFormat;
-import dev.launchc.cluster.ClusterCli.Run;
-import dev.launchc.compile.NodeSeed;
-import dev.launchc.compile.SeedDeriver;
-import dev.launchc.diag.Mode;
-import dev.launchc.lint.FileLint;
-import dev.launchc.lint.Linter;
-import dev.launchc.lint.SeedFindings;
-import dev.launchc.load.LoadLimits;
-import dev.launchc.model.internal.Cluster;
-import dev.launchc.render.SeedRenderer;
+import dev.launchc.cluster.ClusterPipeline.Run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A finding on a derived seed points at the cluster file's line and column of the value that
+ * A finding on a derived seed, from compile and from lint (which judges the derived seeds as compile
+ * does, so the two agree), points at the cluster file's line and column of the value that
  * caused it and names the nodes it affects, once, in every output format. The fixture's DNS domain
  * holds a space: the cluster rules pass it, the seed's --cluster-domain gets LC1011.
  */
@@ -46,10 +34,10 @@ class DerivedSeedFindingTest {
     Path tmp;
 
     private Path cluster() {
-        ClusterCli.write(tmp.resolve("token.txt"), SeedPropertiesTest.TOKEN + "\n");
+        dev.launchc.pipeline.PipelineFixtures.write(tmp.resolve("token.txt"), SeedPropertiesTest.TOKEN + "\n");
         Path cluster = tmp.resolve("cluster.yaml");
         try {
-            Files.copy(ClusterCli.repo().resolve(FIXTURE), cluster);
+            Files.copy(dev.launchc.pipeline.PipelineFixtures.repo().resolve(FIXTURE), cluster);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,27 +56,20 @@ class DerivedSeedFindingTest {
         assertFalse(compile.err().contains("→ nodes/"), compile::describe);
     }
 
-    /** The seed findings as compile makes them: derive, render and lint each seed, then tell the findings in the cluster file. */
-    private FileLint seedFindings(Path file) throws IOException {
-        Linter linter = new Linter(dev.launchc.catalog.Catalog.get().track("1.33").orElseThrow(), Mode.DEFAULT, LoadLimits.DEFAULTS);
-        FileLint clusterLint = linter.lint(file.toString(), Files.readAllBytes(file));
-        Cluster model = clusterLint.cluster().cluster();
-        List<SeedFindings.Seed> seeds = new ArrayList<>();
-        List<NodeSeed> derived = SeedDeriver.derive(model, clusterLint.cluster().track(), SeedPropertiesTest.TOKEN);
-        for (int i = 0; i < derived.size(); i++) {
-            NodeSeed seed = derived.get(i);
-            FileLint seedLint = linter.lint("seed of " + seed.node(),
-                    SeedRenderer.render(model.name(), seed).getBytes(StandardCharsets.UTF_8));
-            seeds.add(new SeedFindings.Seed(seed.node(), i, seedLint, seed.origins()));
-        }
-        return new FileLint(clusterLint.file(), clusterLint.kind(), SeedFindings.inClusterFile(clusterLint, model, seeds), null,
-                clusterLint.source());
+    /** {@code launchc lint [--format F] cluster.yaml}: lint judges the derived seeds as compile does. */
+    private Run lint(Path cluster, String... format) {
+        List<String> args = new ArrayList<>(List.of("lint"));
+        args.addAll(List.of(format));
+        args.add(cluster.toString());
+        Run r = ClusterCli.run(args.toArray(String[]::new));
+        assertEquals(1, r.code(), r::describe);
+        return r;
     }
 
     @Test
     void text() throws IOException {
         Path cluster = cluster();
-        String text = new TextFormat(false).render(List.of(seedFindings(cluster)));
+        String text = lint(cluster).out();
         assertTrue(text.startsWith(cluster + ":" + LINE + ":" + COLUMN + ": error: value of --cluster-domain holds a space"), text);
         assertTrue(text.contains(NODES + " [LC1011]"), text);
         assertTrue(text.contains(" 13 |       domain: \"ab c\""), "the source line is shown: " + text);
@@ -97,7 +78,7 @@ class DerivedSeedFindingTest {
     @Test
     void json() throws IOException {
         Path cluster = cluster();
-        JsonNode files = JSON.readTree(new JsonFormat().render(List.of(seedFindings(cluster)))).path("files");
+        JsonNode files = JSON.readTree(lint(cluster, "--format", "json").out()).path("files");
         assertEquals(1, files.size(), files.toString());
         JsonNode diags = files.get(0).path("diagnostics");
         assertEquals(1, diags.size(), diags.toString());
@@ -113,8 +94,7 @@ class DerivedSeedFindingTest {
     @Test
     void sarif() throws IOException {
         Path cluster = cluster();
-        JsonNode results = JSON.readTree(new SarifFormat().render(List.of(seedFindings(cluster)))).path("runs").get(0)
-                .path("results");
+        JsonNode results = JSON.readTree(lint(cluster, "--format", "sarif").out()).path("runs").get(0).path("results");
         assertEquals(1, results.size(), results.toString());
         JsonNode r = results.get(0);
         assertEquals("LC1011", r.path("ruleId").asText());

@@ -84,9 +84,7 @@ public final class LaunchConfigVersion {
     public Set<String> keys() {
         Set<String> k = keys;
         if (k == null) {
-            Set<String> read = new LinkedHashSet<>();
-            SchemaRegistry.raw(schema).path("properties").fieldNames().forEachRemaining(read::add);
-            keys = k = Collections.unmodifiableSet(read);
+            keys = k = Collections.unmodifiableSet(new LinkedHashSet<>(SchemaRegistry.propertyNames(schema)));
         }
         return k;
     }

@@ -38,6 +38,17 @@ public final class SchemaRegistry {
         }
     }
 
+    /** The top-level property names of a schema, in its order. */
+    public static java.util.List<String> propertyNames(SchemaId id) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        raw(id).path("properties").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /**
+     * The published schema document itself, for the generators of its reference pages and the
+     * editor's hovers, which read its descriptions. Everything else asks a typed question.
+     */
     public static JsonNode raw(SchemaId id) {
         return RAW.computeIfAbsent(id, k -> {
             try (InputStream in = open(k)) {

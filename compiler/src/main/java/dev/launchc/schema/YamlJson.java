@@ -12,12 +12,12 @@ import dev.launchc.load.YSeq;
 import java.math.BigDecimal;
 
 /** YAML nodes to the JSON tree the schema sees, typing plain scalars as yaml.v2 (YAML 1.1) does. */
-public final class YamlJson {
+final class YamlJson {
     private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
 
     private YamlJson() {}
 
-    public static JsonNode toJson(YNode node) {
+    static JsonNode toJson(YNode node) {
         if (node == null) {
             return F.nullNode();
         }

@@ -12,10 +12,14 @@ import dev.launchc.compile.SeedDeriver;
 import dev.launchc.diag.Diagnostic;
 import dev.launchc.diag.Mode;
 import dev.launchc.diag.Severity;
+import dev.launchc.diag.Suppressions;
 import dev.launchc.lint.FileLint;
 import dev.launchc.lint.Linter;
 import dev.launchc.load.LoadLimits;
 import dev.launchc.model.internal.Cluster;
+import dev.launchc.pipeline.CompileOptions;
+import dev.launchc.pipeline.CompilePipeline;
+import dev.launchc.pipeline.TokenSource;
 import dev.launchc.compile.NodeSeed;
 import dev.launchc.render.SeedRenderer;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +71,9 @@ class LintClusterFuzzTest {
 
     static void verify(String yaml, Track target, boolean explicit, Mode mode) {
         byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
-        FileLint lint = new Linter(target, explicit, mode, LoadLimits.DEFAULTS).lint("cluster.yaml", bytes);
+        // As launchc lint judges it: with the findings of the derived seeds at the cluster file's lines.
+        FileLint lint = CompilePipeline.lintWithSeeds(new Linter(target, explicit, mode, LoadLimits.DEFAULTS).lint("cluster.yaml", bytes),
+                new CompileOptions(target, explicit, mode, LoadLimits.DEFAULTS, Suppressions.Filter.NONE, List.of(), TokenSource.STAND_IN));
         FuzzSupport.checkLint(lint, "cluster.yaml", bytes);
         check(Linter.KIND_CLUSTER.equals(lint.kind()) || lint.hasErrors(), "a cluster file was read as a native one");
         if (lint.hasErrors() || lint.cluster() == null || lint.cluster().cluster() == null) {

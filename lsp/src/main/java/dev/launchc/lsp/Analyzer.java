@@ -7,6 +7,9 @@ import dev.launchc.diag.Severity;
 import dev.launchc.diag.Suppressions;
 import dev.launchc.lint.FileLint;
 import dev.launchc.lint.Linter;
+import dev.launchc.pipeline.CompileOptions;
+import dev.launchc.pipeline.CompilePipeline;
+import dev.launchc.pipeline.TokenSource;
 import dev.launchc.load.LoadLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,9 +31,12 @@ public final class Analyzer {
      */
     public static Analysis analyze(String uri, int version, String name, String text, LintSettings settings) {
         Track target = trackOf(settings);
-        Linter linter = new Linter(target, settings.target() != null && target.name().equals(settings.target()),
-                settings.mode(), LoadLimits.DEFAULTS, new Suppressions.Filter(settings.disabled(), false));
-        FileLint lint = linter.lintIfLaunchConfig(name, text.getBytes(StandardCharsets.UTF_8));
+        boolean explicit = settings.target() != null && target.name().equals(settings.target());
+        Suppressions.Filter filter = new Suppressions.Filter(settings.disabled(), false);
+        Linter linter = new Linter(target, explicit, settings.mode(), LoadLimits.DEFAULTS, filter);
+        // As launchc lint judges it: a cluster file's derived seeds too, at the file's own lines.
+        FileLint lint = CompilePipeline.lintWithSeeds(linter.lintIfLaunchConfig(name, text.getBytes(StandardCharsets.UTF_8)),
+                new CompileOptions(target, explicit, settings.mode(), LoadLimits.DEFAULTS, filter, List.of(), TokenSource.STAND_IN));
         TextLines lines = new TextLines(text);
         if (lint == null) {
             return new Analysis(uri, version, text, lines, null, target, List.of());

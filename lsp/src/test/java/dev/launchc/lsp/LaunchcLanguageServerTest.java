@@ -109,6 +109,22 @@ class LaunchcLanguageServerTest {
         assertEquals(new Range(new Position(5, 10), new Position(5, 14)), addon.getRange());
     }
 
+    /** As launchc lint: a value that breaks every derived seed is shown at the cluster file's line, naming the nodes. */
+    @Test
+    void aClusterFilesDerivedSeedsAreJudgedAtItsOwnLines() {
+        lsp = LspHarness.started(LintSettings.Source.DEFAULTS, 0);
+        String cluster = "apiVersion: launchc.dev/v1alpha1\nkind: Cluster\nmetadata: {name: lab}\nspec:\n  microk8s: \"1.33\"\n"
+                + "  network:\n    dns:\n      domain: \"ab c\"\n"
+                + "  nodes:\n    - {name: cp-1, role: control-plane, address: 10.20.0.11}\n";
+        lsp.open("file:///work/cluster.yaml", cluster);
+        Diagnostic d = withCode(lsp.nextDiagnostics(), "LC1011");
+        assertEquals(DiagnosticSeverity.Error, d.getSeverity());
+        // line 8, '      domain: "ab c"': the value
+        assertEquals(7, d.getRange().getStart().getLine());
+        assertEquals(14, d.getRange().getStart().getCharacter());
+        assertTrue(d.getMessage().contains("(in the seed derived for node cp-1)"), d.getMessage());
+    }
+
     @Test
     void otherYamlIsLeftAlone() {
         lsp = LspHarness.started(LintSettings.Source.DEFAULTS, 0);

@@ -4,6 +4,7 @@ import dev.launchc.catalog.Track;
 import dev.launchc.images.ImageResolver;
 import dev.launchc.compile.NodeCompiler;
 import dev.launchc.compile.SeedDeriver;
+import dev.launchc.diag.Diagnostic;
 import dev.launchc.diag.Mode;
 import dev.launchc.lint.FileLint;
 import dev.launchc.lint.Linter;
@@ -16,6 +17,7 @@ import dev.launchc.render.OutputTree;
 import dev.launchc.render.SeedRenderer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -74,19 +76,8 @@ public final class CompilePipeline {
                             + String.join(", ", new TreeSet<>(names)), lint, cluster, track, source);
                 }
             }
-            // Nodes are independent: derive, lint and render them on every core, then report in order.
-            Linter seedLinter = new Linter(track, true, mode, options.limits(), options.filter());
-            List<Built> built = SeedDeriver.derive(cluster, track, token).parallelStream()
-                    .filter(seed -> only.isEmpty() || only.contains(seed.node()))
-                    .map(seed -> build(source.name(), cluster.name(), seed, seedLinter, mode, track, tree.sharingContents()))
-                    .toList();
-            // Seed findings are told once, at the cluster file's line that caused them.
-            List<SeedFindings.Seed> seeds = new ArrayList<>();
-            for (Built b : built) {
-                seeds.add(new SeedFindings.Seed(b.seed().node(), nodeIndex(cluster, b.seed().node()), b.lint(), b.seed().origins()));
-            }
-            FileLint seedFindings = new FileLint(lint.file(), lint.kind(),
-                    SeedFindings.inClusterFile(lint, cluster, seeds), null, lint.source());
+            List<Built> built = deriveSeeds(source.name(), lint, token, only, options, tree);
+            FileLint seedFindings = seedFindings(lint, built);
             reports.add(seedFindings);
             if (fails(List.of(seedFindings), mode)) {
                 return new CompileResult(CompileResult.Status.REFUSED, reports, null, null, lint, cluster, track, List.of(), source.bytes());
@@ -119,6 +110,57 @@ public final class CompilePipeline {
     }
 
     /**
+     * The lint of an input as compile judges it: for a cluster file whose own findings let it
+     * compile, the findings of the seeds it derives are added, told at the cluster file's lines
+     * ({@link SeedFindings}). So {@code launchc lint}, the editor and compile agree: a cluster file
+     * that lints clean compiles, and what a seed would break is shown where the user wrote it. The
+     * seeds are derived with the stand-in token (nothing is read; the token changes no verdict on a
+     * value the file holds). Any other lint comes back as it is.
+     */
+    public static FileLint lintWithSeeds(FileLint lint, CompileOptions options) {
+        if (lint == null || lint.cluster() == null || lint.cluster().cluster() == null || fails(List.of(lint), options.mode())) {
+            return lint;
+        }
+        Cluster cluster = lint.cluster().cluster();
+        String token = TokenSource.STAND_IN.token(cluster.token(), null);
+        List<Diagnostic> seedFindings = seedFindings(lint, deriveSeeds(lint.file(), lint, token, List.of(), options, null)).diagnostics();
+        if (seedFindings.isEmpty()) {
+            return lint;
+        }
+        List<Diagnostic> all = new ArrayList<>(lint.diagnostics());
+        all.addAll(seedFindings);
+        all.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column).thenComparing(Diagnostic::code));
+        return new FileLint(lint.file(), lint.kind(), List.copyOf(all), lint.config(), lint.source(), lint.cluster());
+    }
+
+    /**
+     * Derives the seeds of the linted cluster (of the nodes in {@code only}; empty: all), and lints
+     * each as its node will read it. With a {@code tree}, each seed that lints clean is also rendered
+     * into it with its node's files. Nodes are independent: this runs on every core, in node order.
+     */
+    private static List<Built> deriveSeeds(String name, FileLint lint, String token, List<String> only, CompileOptions options,
+            OutputTree tree) {
+        Cluster cluster = lint.cluster().cluster();
+        Track track = lint.cluster().track();
+        Linter seedLinter = new Linter(track, true, options.mode(), options.limits(), options.filter());
+        return SeedDeriver.derive(cluster, track, token).parallelStream()
+                .filter(seed -> only.isEmpty() || only.contains(seed.node()))
+                .map(seed -> build(name, cluster.name(), seed, seedLinter, options.mode(), track,
+                        tree == null ? null : tree.sharingContents()))
+                .toList();
+    }
+
+    /** The seeds' findings, each told once at the cluster file's line that caused it. */
+    private static FileLint seedFindings(FileLint lint, List<Built> built) {
+        Cluster cluster = lint.cluster().cluster();
+        List<SeedFindings.Seed> seeds = new ArrayList<>();
+        for (Built b : built) {
+            seeds.add(new SeedFindings.Seed(b.seed().node(), nodeIndex(cluster, b.seed().node()), b.lint(), b.seed().origins()));
+        }
+        return new FileLint(lint.file(), lint.kind(), SeedFindings.inClusterFile(lint, cluster, seeds), null, lint.source());
+    }
+
+    /**
      * Every container image a linted input needs: a cluster's on its own track, a native config's
      * as the single node {@value #NATIVE_NODE} on {@code track}.
      */
@@ -148,14 +190,14 @@ public final class CompilePipeline {
         return -1;
     }
 
-    /** One node's seed, its lint, and (when it lints clean) its rendered files, in a tree sharing the result's contents. */
+    /** One node's seed, its lint, and (when it lints clean and was rendered) its files, in a tree sharing the result's contents. */
     private record Built(NodeSeed seed, FileLint lint, OutputTree files) {}
 
     private static Built build(String input, String clusterName, NodeSeed seed, Linter linter, Mode mode, Track track,
             OutputTree files) {
         byte[] seedBytes = SeedRenderer.render(clusterName, seed).getBytes(StandardCharsets.UTF_8);
         FileLint seedLint = linter.lint(input + " → nodes/" + seed.node() + "/seed/microk8s.yaml", seedBytes);
-        if (!fails(List.of(seedLint), mode)) {
+        if (files != null && !fails(List.of(seedLint), mode)) {
             addNode(files, seed.node(), NodeCompiler.compile(seed.node(), seedLint.config(), track), seedBytes, seed.holdsSecret());
         }
         return new Built(seed, seedLint, files);

@@ -47,6 +47,54 @@ class CompilePipelineTest {
         return options.withTokens((declared, file) -> declared == null ? null : TOKEN);
     }
 
+    /** The cluster rules pass a DNS domain with a space; each derived seed's --cluster-domain gets LC1011. */
+    private static final String DOMAIN_WITH_SPACE = "compiler/src/test/resources/rules/cluster/network/derived-domain-with-space.yaml";
+
+    private static dev.launchc.lint.FileLint plainLint(Path file, CompileOptions options) throws IOException {
+        return CompilePipeline.linter(options).lint(file.toString(), java.nio.file.Files.readAllBytes(file));
+    }
+
+    @Test
+    void lintWithSeedsTellsWhatCompileFindsInTheSeedsAtTheClusterFilesLine() throws IOException {
+        Path file = PipelineFixtures.repo().resolve(DOMAIN_WITH_SPACE);
+        CompileOptions options = CompileOptions.defaults(NEWEST);
+        dev.launchc.lint.FileLint plain = plainLint(file, options);
+        assertFalse(plain.hasErrors(), plain.diagnostics()::toString);
+        dev.launchc.lint.FileLint lint = CompilePipeline.lintWithSeeds(plain, options);
+        List<Diagnostic> errors = lint.diagnostics().stream().filter(d -> d.severity() == dev.launchc.diag.Severity.ERROR).toList();
+        assertEquals(1, errors.size(), lint.diagnostics()::toString);
+        Diagnostic d = errors.get(0);
+        assertEquals("LC1011", d.code());
+        assertEquals(file.toString(), d.file());
+        assertEquals(13, d.line());
+        assertEquals(15, d.column());
+        assertTrue(d.message().endsWith("(in the seeds derived for nodes cp-1, w-1, w-2)"), d.message());
+        // The cluster is kept, so what reads the lint (images, the editor) still has it.
+        assertEquals(plain.cluster(), lint.cluster());
+        // compile refuses the same file with the same finding: lint and compile agree.
+        CompileResult compiled = CompilePipeline.compile(Source.file(file, dev.launchc.load.LoadLimits.DEFAULTS.maxFileBytes()), fixedToken(options));
+        assertEquals(CompileResult.Status.REFUSED, compiled.status());
+        assertTrue(codes(compiled).contains("LC1011"), () -> codes(compiled).toString());
+    }
+
+    @Test
+    void lintWithSeedsLeavesCleanClustersNativeConfigsAndFailingClustersAsTheyAre() throws IOException {
+        CompileOptions options = CompileOptions.defaults(NEWEST);
+        for (String example : List.of("examples/airgapped/cluster.yaml", "examples/gpu/cluster.yaml")) {
+            dev.launchc.lint.FileLint plain = plainLint(PipelineFixtures.repo().resolve(example), options);
+            assertEquals(plain.diagnostics(), CompilePipeline.lintWithSeeds(plain, options).diagnostics(), example);
+        }
+        dev.launchc.lint.FileLint nativeLint = CompilePipeline.linter(options).lint("node.yaml",
+                "version: 0.2.0\nextraKubeletArgs:\n  --max-pods: \"150\"\n".getBytes(StandardCharsets.UTF_8));
+        assertTrue(nativeLint == CompilePipeline.lintWithSeeds(nativeLint, options), "a native config is its own seed");
+        String broken = "apiVersion: launchc.dev/v1alpha1\nkind: Cluster\nmetadata: {name: lab}\nspec:\n"
+                + "  network: {dns: {domain: \"ab c\"}}\n  nodes: []\n";
+        dev.launchc.lint.FileLint failing = CompilePipeline.linter(options).lint("c.yaml", broken.getBytes(StandardCharsets.UTF_8));
+        assertTrue(failing.hasErrors(), failing.diagnostics()::toString);
+        assertTrue(failing == CompilePipeline.lintWithSeeds(failing, options), "compile would stop at the cluster's own errors");
+        assertNull(CompilePipeline.lintWithSeeds(null, options));
+    }
+
     @Test
     void aNativeConfigCompilesToTheSingleNodeLocalAndIsItsOwnSeed() {
         String text = "version: 0.2.0\nextraKubeletArgs:\n  --max-pods: \"150\"\n";
