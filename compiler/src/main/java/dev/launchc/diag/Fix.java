@@ -26,14 +26,15 @@ public record Fix(String description, List<Edit> edits) {
             int line = start.line();
             int column = start.column();
             for (int i = 0; i < old.length(); ) {
-                int cp = old.codePointAt(i);
-                i += Character.charCount(cp);
-                if (cp == '\n') {
+                int lineEnd = LineBreaks.breakEnd(old, i);
+                if (lineEnd > i) {
+                    i = lineEnd;
                     line++;
                     column = 1;
-                } else {
-                    column++;
+                    continue;
                 }
+                i += Character.charCount(old.codePointAt(i));
+                column++;
             }
             return new Pos(line, column);
         }

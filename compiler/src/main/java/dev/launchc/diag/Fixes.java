@@ -56,13 +56,7 @@ public final class Fixes {
     }
 
     private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>(List.of(0));
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
+        return LineBreaks.starts(text);
     }
 
     /** The char offset of a 1-based line and code-point column, or -1 when the file has no such place. */
@@ -72,7 +66,7 @@ public final class Fixes {
         }
         int at = lineStarts[pos.line() - 1];
         for (int c = 1; c < pos.column(); c++) {
-            if (at >= text.length() || text.charAt(at) == '\n') {
+            if (at >= text.length() || LineBreaks.isBreakChar(text.charAt(at))) {
                 return -1;
             }
             at += Character.charCount(text.codePointAt(at));

@@ -116,7 +116,7 @@ public final class Suppressions {
     }
 
     private static List<Entry> parse(String file, String text, List<Diagnostic> problems, Mode mode) {
-        String[] lines = text.split("\n", -1);
+        String[] lines = LineBreaks.split(text).toArray(String[]::new);
         List<Entry> entries = new ArrayList<>();
         boolean atTop = true;
         Comments comments = Comments.of(text);

@@ -35,20 +35,7 @@ public final class SourceFile {
 
     private int[] lineStarts() {
         if (lineStarts == null) {
-            int count = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    count++;
-                }
-            }
-            int[] starts = new int[count];
-            int n = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    starts[n++] = i + 1;
-                }
-            }
-            lineStarts = starts;
+            lineStarts = dev.launchc.diag.LineBreaks.starts(text);
         }
         return lineStarts;
     }

@@ -22,6 +22,22 @@ class FixesTest {
         assertEquals("a: 1\r\nc: 3\r\nb: 2\r\n", r.text());
     }
 
+    /** Found by MigrateFuzzTest: with lone CRs, lines were counted at LF only and migrate refused its own edit. */
+    @Test
+    void linesEndAtALoneCarriageReturnAsPositionsCountThem() {
+        Fixes.Applied r = Fixes.apply("a: 1\rversion: 0.1.0\rb: 2\n", List.of(Fix.replace("upgrade", new Pos(2, 10), "0.1.0", "0.2.0")));
+        assertEquals("a: 1\rversion: 0.2.0\rb: 2\n", r.text());
+        assertEquals(1, r.count());
+        assertEquals(new Pos(3, 1), new Fix.Edit(new Pos(2, 1), "x\r", "").end());
+        assertEquals(new Pos(3, 1), new Fix.Edit(new Pos(2, 1), "x\r\n", "").end());
+    }
+
+    @Test
+    void lineBreaksCountLfCrlfAndLoneCr() {
+        assertEquals(List.of("a", "b", "c", "d", ""), LineBreaks.split("a\nb\r\nc\rd\r"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 2, 5, 7}, LineBreaks.starts("a\nb\r\nc\rd"));
+    }
+
     @Test
     void skipsAFixWhoseOldTextIsNotThere() {
         Fixes.Applied r = Fixes.apply("a: 1\n", List.of(Fix.replace("b", new Pos(1, 1), "b", "c")));

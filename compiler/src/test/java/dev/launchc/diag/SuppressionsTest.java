@@ -42,6 +42,15 @@ class SuppressionsTest {
                 + "  --service-cluster-ip-range: 10.153.183.0/24\n"));
     }
 
+    /** Lines end at a lone CR too, as YAML and the findings' positions count them. */
+    @Test
+    void aCommentOnTheLineBeforeCountsInAFileWithLoneCarriageReturns() {
+        assertEquals(List.of(), codes("version: 0.2.0\rextraKubeAPIServerArgs:\r  # launchc: ignore[LC2002]\r"
+                + "  --service-cluster-ip-range: 10.153.183.0/24\r"));
+        assertEquals(List.of("LC2002@4"), codes("version: 0.2.0\rextraKubeAPIServerArgs:\r  # nothing\r"
+                + "  --service-cluster-ip-range: 10.153.183.0/24\r"));
+    }
+
     @Test
     void theDirectiveInsideAValueIsNoCommentAndSilencesNothing() {
         // a quoted value and a block scalar's line hold the text, but YAML reads no comment there

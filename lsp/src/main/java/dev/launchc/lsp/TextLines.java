@@ -8,18 +8,8 @@ final class TextLines {
     private final List<String> lines = new ArrayList<>();
 
     TextLines(String text) {
-        int from = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lines.add(stripCr(text.substring(from, i)));
-                from = i + 1;
-            }
-        }
-        lines.add(stripCr(text.substring(from)));
-    }
-
-    private static String stripCr(String s) {
-        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+        // LSP, YAML and the findings' positions all end a line at LF, CRLF or a lone CR.
+        lines.addAll(dev.launchc.diag.LineBreaks.split(text));
     }
 
     int count() {
