@@ -27,6 +27,15 @@ public final class JsonTrees {
         return read(FACTORY.createParser(in));
     }
 
+    /** The tree of a JSON text that is known to be well-formed (a published schema): a parse error is a bug. */
+    public static JsonNode parse(String text) {
+        try {
+            return read(FACTORY.createParser(text));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Reads the one value {@code parser} holds (of any Jackson format, e.g. TOML) and closes it. */
     public static JsonNode read(JsonParser source) throws IOException {
         try (JsonParser parser = source) {

@@ -46,10 +46,10 @@ public final class SchemaRegistry {
     }
 
     /**
-     * The published schema document itself, for the generators of its reference pages and the
-     * editor's hovers, which read its descriptions. Everything else asks a typed question.
+     * The schema's tree, for the checks of this package. Outside it the schema is its text
+     * ({@link #text}): the reference pages and the editor's hovers read their descriptions from it.
      */
-    public static JsonNode raw(SchemaId id) {
+    static JsonNode raw(SchemaId id) {
         return RAW.computeIfAbsent(id, k -> {
             try (InputStream in = open(k)) {
                 return JsonTrees.read(in);

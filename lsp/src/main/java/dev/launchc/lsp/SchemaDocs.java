@@ -28,9 +28,12 @@ final class SchemaDocs {
         return LaunchConfigVersions.newest().schema();
     }
 
+    /** Each published schema's tree, read once: hovers come with every move of the cursor. */
+    private static final java.util.Map<SchemaId, JsonNode> TREES = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The (Markdown) description of the key at {@code path}, or empty when the schema has none there. */
     static Optional<String> describe(SchemaId id, List<String> path) {
-        JsonNode root = SchemaRegistry.raw(id);
+        JsonNode root = TREES.computeIfAbsent(id, k -> dev.launchc.json.JsonTrees.parse(SchemaRegistry.text(k)));
         JsonNode node = resolve(root, root);
         for (String segment : path) {
             node = step(root, node, segment);
