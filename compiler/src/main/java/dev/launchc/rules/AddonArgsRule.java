@@ -1,5 +1,6 @@
 package dev.launchc.rules;
 
+import dev.launchc.resolve.AddonRef;
 import dev.launchc.catalog.AddonArgumentSpec;
 import dev.launchc.catalog.Catalog;
 import dev.launchc.diag.Code;
@@ -30,7 +31,7 @@ public final class AddonArgsRule implements Rule {
     }
 
     /** The request as {@code microk8s enable} receives it: the colon form's arguments first, then {@code args}. */
-    static AddonArgumentSpec.Use use(AddonRequest a, AddonNameRule.AddonName an, String track) {
+    static AddonArgumentSpec.Use use(AddonRequest a, AddonRef an, String track) {
         String namePointer = a.pointer() + "/name";
         List<AddonArgumentSpec.Arg> args = new ArrayList<>();
         List<String> colon = AddonArgumentSpec.colonArgs(a.name());

@@ -2,6 +2,7 @@ package dev.launchc.rules;
 
 import dev.launchc.catalog.AddonFacts;
 import dev.launchc.catalog.CatalogHistory;
+import dev.launchc.resolve.AddonRef;
 import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.Track;
 import dev.launchc.catalog.TrackAddon;
@@ -37,19 +38,6 @@ public final class AddonNameRule implements Rule {
     static final List<String> BUNDLED = List.of("core", "community");
 
     /** {@code [repo/]name[:args]} taken apart. */
-    record AddonName(String repo, String name) {
-        static AddonName parse(String token) {
-            int colon = token.indexOf(':');
-            String head = colon < 0 ? token : token.substring(0, colon);
-            int slash = head.indexOf('/');
-            return slash < 0 ? new AddonName(null, head) : new AddonName(head.substring(0, slash), head.substring(slash + 1));
-        }
-
-        String written(String otherName) {
-            return repo == null ? otherName : repo + "/" + otherName;
-        }
-    }
-
     @Override
     public void check(RuleContext ctx) {
         Set<String> ownRepos = new HashSet<>();
@@ -72,7 +60,7 @@ public final class AddonNameRule implements Rule {
     private static void check(RuleContext ctx, Part part, AddonRequest request, Set<String> ownRepos) {
         Track track = ctx.track();
         String pointer = request.pointer() + "/name";
-        AddonName an = AddonName.parse(request.name().strip());
+        AddonRef an = AddonRef.parse(request.name().strip());
         Map<String, TrackAddon> addons = track.addons();
         if (an.repo() != null && !BUNDLED.contains(an.repo())) {
             if (!ownRepos.contains(an.repo())) {
@@ -122,7 +110,7 @@ public final class AddonNameRule implements Rule {
     }
 
     /** LC2001 for a deprecated alias that the target track has. */
-    private static void checkAlias(RuleContext ctx, Part part, String pointer, AddonName an, Map<String, TrackAddon> addons) {
+    private static void checkAlias(RuleContext ctx, Part part, String pointer, AddonRef an, Map<String, TrackAddon> addons) {
         if (!addons.containsKey(an.name())) {
             return;
         }
@@ -136,7 +124,7 @@ public final class AddonNameRule implements Rule {
     }
 
     /** An addon of the target track that the catalog records as an alias of the missing one (gpu for nvidia). */
-    private static String substitute(AddonName an, Track track) {
+    private static String substitute(AddonRef an, Track track) {
         for (String n : track.addons().keySet()) {
             AddonFacts.Alias alias = Catalog.get().addonFacts(n).aliasOf();
             if (alias != null && an.name().equals(alias.addon())) {

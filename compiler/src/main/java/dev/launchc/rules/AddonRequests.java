@@ -1,5 +1,6 @@
 package dev.launchc.rules;
 
+import dev.launchc.resolve.AddonRef;
 import dev.launchc.catalog.Catalog;
 import dev.launchc.model.internal.AddonRequest;
 import dev.launchc.model.internal.Part;
@@ -11,14 +12,14 @@ final class AddonRequests {
     /** Receives one entry with a name; {@code addon} is what it stands for on the track (an alias's target). */
     @FunctionalInterface
     interface Visitor {
-        void visit(Part part, AddonRequest request, AddonNameRule.AddonName name, String addon);
+        void visit(Part part, AddonRequest request, AddonRef name, String addon);
     }
 
     /** Every addon entry whose name is not blank, in part and list order. */
     static void forEach(RuleContext ctx, Visitor visitor) {
         for (Part part : ctx.config().parts()) {
             for (AddonRequest a : part.addons()) {
-                AddonNameRule.AddonName an = AddonNameRule.AddonName.parse(a.name().strip());
+                AddonRef an = AddonRef.parse(a.name().strip());
                 if (!an.name().isEmpty()) {
                     visitor.visit(part, a, an, Catalog.get().addonFacts(an.name()).canonical(ctx.track().name()));
                 }
@@ -27,7 +28,7 @@ final class AddonRequests {
     }
 
     /** True when the entry names core's or community's addon (not one of a repository the config adds). */
-    static boolean bundled(AddonNameRule.AddonName an) {
+    static boolean bundled(AddonRef an) {
         return an.repo() == null || AddonNameRule.BUNDLED.contains(an.repo());
     }
 }

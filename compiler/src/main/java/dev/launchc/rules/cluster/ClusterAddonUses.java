@@ -1,5 +1,6 @@
 package dev.launchc.rules.cluster;
 
+import dev.launchc.resolve.AddonRef;
 import dev.launchc.catalog.AddonArgumentSpec.Arg;
 import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.GpuAddon;
@@ -35,7 +36,7 @@ final class ClusterAddonUses {
         Track track = ctx.track();
         List<Use> out = new ArrayList<>();
         for (AddonRequest a : cluster.addons()) {
-            ClusterFacts.AddonName an = ClusterFacts.AddonName.parse(a.name());
+            AddonRef an = AddonRef.parse(a.name());
             if (an.name().isEmpty()) {
                 continue;
             }

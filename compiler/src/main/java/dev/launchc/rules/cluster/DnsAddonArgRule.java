@@ -1,5 +1,6 @@
 package dev.launchc.rules.cluster;
 
+import dev.launchc.resolve.AddonRef;
 import dev.launchc.catalog.AddonArgumentSpec;
 import dev.launchc.catalog.Catalog;
 import dev.launchc.diag.Code;
@@ -30,7 +31,7 @@ public final class DnsAddonArgRule implements ClusterRule {
         Cluster.Network net = ctx.cluster().network();
         upstream(ctx, net.upstream());
         for (AddonRequest a : ctx.cluster().addons()) {
-            ClusterFacts.AddonName an = ClusterFacts.AddonName.parse(a.name());
+            AddonRef an = AddonRef.parse(a.name());
             if (a.disable() || !"dns".equals(Catalog.get().addonFacts(an.name()).canonical(ctx.track().name()))) {
                 continue;
             }

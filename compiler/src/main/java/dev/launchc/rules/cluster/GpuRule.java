@@ -1,5 +1,6 @@
 package dev.launchc.rules.cluster;
 
+import dev.launchc.resolve.AddonRef;
 import static dev.launchc.rules.cluster.ClusterFacts.printable;
 
 import dev.launchc.catalog.Catalog;
@@ -253,7 +254,7 @@ public final class GpuRule implements ClusterRule {
     private static boolean addonEnabled(Cluster cluster, GpuAddon gpuAddon) {
         List<String> names = gpuAddon == null ? List.of() : gpuAddon.names();
         for (AddonRequest a : cluster.addons()) {
-            if (!a.disable() && names.contains(ClusterFacts.AddonName.parse(a.name()).name())) {
+            if (!a.disable() && names.contains(AddonRef.parse(a.name()).name())) {
                 return true;
             }
         }
