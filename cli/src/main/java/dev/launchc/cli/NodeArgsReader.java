@@ -2,7 +2,6 @@ package dev.launchc.cli;
 
 import dev.launchc.load.LoadLimits;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +58,10 @@ final class NodeArgsReader {
         SortedMap<String, String> files = new TreeMap<>();
         String name = tarball.toString();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(tarball));
-                InputStream inflated = new Bounded(gunzipIfNeeded(raw), maxInflated, name);
+                InputStream inflated = new BoundedInput(gunzipIfNeeded(raw), maxInflated, inflatedBytes -> {
+                    throw new UsageException(name + ": inflates to more than " + maxInflated
+                            + " bytes; refusing it (a compression bomb?)");
+                });
                 TarArchiveInputStream tar = new TarArchiveInputStream(inflated)) {
             boolean sawArgs = false;
             for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
@@ -163,50 +165,5 @@ final class NodeArgsReader {
             throw new UsageException(dir + ": no files; expected a node's args directory or an inspection report");
         }
         return files;
-    }
-
-    /** Counts what the tarball inflates to and stops at the bound. */
-    private static final class Bounded extends FilterInputStream {
-        private final long max;
-        private final String name;
-        private long count;
-
-        Bounded(InputStream in, long max, String name) {
-            super(in);
-            this.max = max;
-            this.name = name;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                add(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) {
-                add(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            add(s);
-            return s;
-        }
-
-        private void add(long n) {
-            count += n;
-            if (count > max) {
-                throw new UsageException(name + ": inflates to more than " + max + " bytes; refusing it (a compression bomb?)");
-            }
-        }
     }
 }

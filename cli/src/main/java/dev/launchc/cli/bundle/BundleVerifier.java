@@ -2,7 +2,6 @@ package dev.launchc.cli.bundle;
 
 import dev.launchc.diag.Code;
 import dev.launchc.render.OutputTree;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +55,9 @@ public final class BundleVerifier {
         // concatenated gzip members are one stream to gzip, bytes after the last one are not: gzip -d
         // warns "trailing garbage ignored" and exits 2, so tar -xzf fails; GZIPInputStream would
         // skip them silently, commons-compress reports them ("Garbage after a valid .gz stream")
-        try (Bounded bounded = new Bounded(new GzipCompressorInputStream(compressed, true), limit);
+        try (InputStream bounded = new dev.launchc.cli.BoundedInput(new GzipCompressorInputStream(compressed, true), limit, inflated -> {
+                    throw new TooLarge();
+                });
                 TarArchiveInputStream tar = new TarArchiveInputStream(bounded, StandardCharsets.UTF_8.name())) {
             int count = 0;
             byte[] buffer = new byte[1 << 16];
@@ -117,7 +118,7 @@ public final class BundleVerifier {
             while (bounded.read(buffer) >= 0) {
                 // read to the end of the gzip stream: the tar's padding, then whatever follows it
             }
-        } catch (Bounded.TooLarge e) {
+        } catch (TooLarge e) {
             return fail(problems, "uncompresses to more than " + MAX_RATIO + " times its size: a size bomb, not a launchc"
                     + " bundle");
         } catch (IOException | IllegalArgumentException e) {
@@ -212,44 +213,8 @@ public final class BundleVerifier {
         }
     }
 
-    /** Stops reading past a byte budget. */
-    private static final class Bounded extends FilterInputStream {
-        static final class TooLarge extends IOException {
-            private static final long serialVersionUID = 1L;
-        }
-
-        private long left;
-
-        Bounded(InputStream in, long limit) {
-            super(in);
-            this.left = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && --left < 0) {
-                throw new TooLarge();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0 && (left -= n) < 0) {
-                throw new TooLarge();
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            if ((left -= s) < 0) {
-                throw new TooLarge();
-            }
-            return s;
-        }
+    /** The inflated bundle passed its budget. */
+    private static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
     }
 }
