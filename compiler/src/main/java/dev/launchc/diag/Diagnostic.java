@@ -21,6 +21,10 @@ public record Diagnostic(
         this(code, severity, message, file, line, column, path, hint, null);
     }
 
+    /** The order in which a file's findings are listed: by line, column, then code. */
+    public static final java.util.Comparator<Diagnostic> BY_POSITION = java.util.Comparator.comparingInt(Diagnostic::line)
+            .thenComparingInt(Diagnostic::column).thenComparing(Diagnostic::code);
+
     public Diagnostic withSeverity(Severity newSeverity) {
         return new Diagnostic(code, newSeverity, message, file, line, column, path, hint, fix);
     }

@@ -75,8 +75,7 @@ public final class Reporter {
     /** The findings sorted by position, plus a closing note when the cap cut some off. */
     public List<Diagnostic> diagnostics() {
         List<Diagnostic> sorted = new ArrayList<>(diagnostics);
-        sorted.sort(java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column)
-                .thenComparing(Diagnostic::code));
+        sorted.sort(Diagnostic.BY_POSITION);
         if (dropped > 0) {
             sorted.add(new Diagnostic(Code.LIMIT_EXCEEDED.id(), Severity.ERROR,
                     dropped + " more findings were not listed (at most " + MAX_FINDINGS_PER_FILE + " per file)",

@@ -110,8 +110,7 @@ public final class Suppressions {
                 out.add(p);
             }
         }
-        out.sort(java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column)
-                .thenComparing(Diagnostic::code));
+        out.sort(Diagnostic.BY_POSITION);
         return out;
     }
 

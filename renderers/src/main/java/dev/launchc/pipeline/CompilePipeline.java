@@ -17,7 +17,6 @@ import dev.launchc.render.OutputTree;
 import dev.launchc.render.SeedRenderer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -129,7 +128,7 @@ public final class CompilePipeline {
         }
         List<Diagnostic> all = new ArrayList<>(lint.diagnostics());
         all.addAll(seedFindings);
-        all.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column).thenComparing(Diagnostic::code));
+        all.sort(Diagnostic.BY_POSITION);
         return new FileLint(lint.file(), lint.kind(), List.copyOf(all), lint.config(), lint.source(), lint.cluster());
     }
 
