@@ -83,16 +83,19 @@ public final class LintCommand implements Callable<Integer> {
                     Inputs.Linted read = cache == null || fix ? in.lint(options.linter(settings), limits.maxFileBytes(), in.walked())
                             : cached(cache, in, settings, limits);
                     byte[] bytes = read.bytes();
-                    // A cached result is stored as compiled already.
-                    FileLint r = cache == null || fix ? options.asCompiled(read.lint(), settings) : read.lint();
+                    FileLint r = read.lint();
                     FileFixer.Fixed fixed = null;
                     if (fix && r != null && bytes != null) {
                         Linter linter = options.linter(settings);
                         fixed = FileFixer.fix(in.name(), bytes, r, linter);
-                        r = options.asCompiled(fixed.lint(), settings);
+                        r = fixed.lint();
                         if (fixed.changed() && !dryRun) {
                             FileFixer.write(in.path(), bytes, fixed.after());
                         }
+                    }
+                    // As compile judges it, once, on what is reported (a cached result is stored so already).
+                    if (cache == null || fix) {
+                        r = options.asCompiled(r, settings);
                     }
                     progress.step();
                     return r == null ? null : new Outcome(r, settings.mode(), fixed);

@@ -228,7 +228,7 @@ public final class YamlLoader {
             List<String> lines = new ArrayList<>();
             int line = from.line();
             int lastLine = from.line();
-            for (String l : text.substring(start, end).split("\r\n|\r|\n", -1)) {
+            for (String l : dev.launchc.diag.LineBreaks.split(text.substring(start, end))) {
                 String t = l.strip();
                 if (!t.isEmpty() && !t.startsWith("#")) {
                     lines.add(t);

@@ -60,7 +60,7 @@ public final class AddonNameRule implements Rule {
     private static void check(RuleContext ctx, Part part, AddonRequest request, Set<String> ownRepos) {
         Track track = ctx.track();
         String pointer = request.pointer() + "/name";
-        AddonRef an = AddonRef.parse(request.name().strip());
+        AddonRef an = AddonRef.parse(request.name());
         Map<String, TrackAddon> addons = track.addons();
         if (an.repo() != null && !BUNDLED.contains(an.repo())) {
             if (!ownRepos.contains(an.repo())) {

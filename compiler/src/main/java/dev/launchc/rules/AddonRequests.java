@@ -19,7 +19,7 @@ final class AddonRequests {
     static void forEach(RuleContext ctx, Visitor visitor) {
         for (Part part : ctx.config().parts()) {
             for (AddonRequest a : part.addons()) {
-                AddonRef an = AddonRef.parse(a.name().strip());
+                AddonRef an = AddonRef.parse(a.name());
                 if (!an.name().isEmpty()) {
                     visitor.visit(part, a, an, Catalog.get().addonFacts(an.name()).canonical(ctx.track().name()));
                 }
