@@ -115,7 +115,8 @@ class YamlLoaderHostileInputTest {
     /**
      * Found by LintNativeFuzzTest and MigrateFuzzTest: text dropped after a document's end, in a
      * file whose lines break at a lone CR, was located by LF lines, so blanking it changed nothing
-     * and the loader gave up without a result. Lines count as snakeyaml's marks count now.
+     * and the loader gave up without a result. Lines count as snakeyaml's marks count now, and as
+     * MicroK8s' parser does: gopkg.in/yaml.v2 2.4.0 yamlprivateh.go is_break takes a CR as a break.
      */
     @Test
     void droppedTextAfterALoneCarriageReturnIsFound() {

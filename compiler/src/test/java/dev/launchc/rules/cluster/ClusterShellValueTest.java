@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * ShellValueRule (LC1029) judges a cluster file's env maps too, at the value the user wrote.
  * Found by LintClusterFuzzTest: the cluster linted clean and only its derived seed held the error.
+ * canonical/microk8s microk8s-resources/wrappers/run-containerd-with-args sources
+ * args/containerd-env with {@code set -a; . file; set +a}, where services.containerdEnv lands.
  */
 class ClusterShellValueTest {
     private static final String RULE = "shell-value";
