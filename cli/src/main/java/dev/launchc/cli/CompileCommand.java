@@ -26,9 +26,27 @@ public final class CompileCommand implements Callable<Integer> {
     @Option(names = "--node", paramLabel = "NAME", description = "Only these nodes (repeatable).")
     List<String> nodes;
 
-    @Option(names = "--no-links", description = "Write every file of the preview on its own. By default a file"
-            + " whose bytes and mode equal an earlier one's is a hard link to it (a copy where the file system has no hard links).")
+    @Option(names = "--no-links", description = "The same as --layout copies.")
     boolean noLinks;
+
+    /** How equal files and directories are stored; every path reads the same bytes and mode in each. */
+    enum Layout {
+        linked(TreeWriter.Layout.LINKED), copies(TreeWriter.Layout.COPIES), shared(TreeWriter.Layout.SHARED);
+
+        final TreeWriter.Layout writer;
+
+        Layout(TreeWriter.Layout writer) {
+            this.writer = writer;
+        }
+    }
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", description = "How the preview is stored (default: ${DEFAULT-VALUE}):"
+            + " linked: a file whose bytes and mode equal an earlier one's is a hard link to it (a copy where the file system has no hard links);"
+            + " copies: every file on its own;"
+            + " shared: as linked, and a directory that repeats whole on several nodes is stored once under shared/ and linked"
+            + " from each place by a relative symbolic link (fastest for thousands of nodes; tools that do not follow links,"
+            + " such as find, grep -r, cp -r and tar, see links there).")
+    Layout layout = Layout.linked;
 
     @Mixin
     LintOptions options;
@@ -38,6 +56,10 @@ public final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (noLinks && layout != Layout.linked && layout != Layout.copies) {
+            throw new UsageException("--no-links is --layout copies; it does not go with --layout " + layout);
+        }
+        TreeWriter.Layout storage = noLinks ? TreeWriter.Layout.COPIES : layout.writer;
         dev.launchc.pipeline.CompileResult compiled = CompiledTree.build(options, file, nodes, spec.commandLine().getErr());
         if (compiled == null) {
             spec.commandLine().getErr().println("launchc: not compiled: fix the errors above; nothing was written");
@@ -45,7 +67,7 @@ public final class CompileCommand implements Callable<Integer> {
         }
         TreeWriter.addManifest(compiled.tree());
         try {
-            TreeWriter.write(outDir, compiled.tree(), noLinks ? TreeWriter.Layout.COPIES : TreeWriter.Layout.LINKED);
+            TreeWriter.write(outDir, compiled.tree(), storage);
         } catch (IOException e) {
             throw new UsageException("cannot write " + outDir + ": " + e.getMessage());
         }

@@ -167,4 +167,15 @@ class CliContractTest {
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(out.resolve("nodes/local/credentials/persistent-cluster-tokens.txt"))));
     }
+
+    @Test
+    void noLinksIsTheCopiesLayoutAndGoesWithNoOther() throws IOException {
+        Path ok = file("ok.yaml", "version: 0.2.0\n");
+        Run r = run("compile", "--no-links", "--layout", "shared", "-o", tmp.resolve("x").toString(), ok.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--no-links is --layout copies; it does not go with --layout shared"), r.err());
+        assertFalse(Files.exists(tmp.resolve("x")));
+        assertEquals(0, run("compile", "--no-links", "--layout", "copies", "-o", tmp.resolve("y").toString(), ok.toString()).code());
+        assertEquals(2, run("compile", "--layout", "hardlinks", "-o", tmp.resolve("z").toString(), ok.toString()).code());
+    }
 }

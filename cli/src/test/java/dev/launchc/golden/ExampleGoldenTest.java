@@ -97,6 +97,12 @@ class ExampleGoldenTest {
                             example.toString()));
                     assertEquals(0, again.exitCode());
                     assertEquals(dump(out), dump(out.resolveSibling(out.getFileName() + "-again")), "compile is deterministic");
+                    // Issue 20: every storage layout reads the same, path by path, bytes and modes.
+                    for (String layout : List.of("copies", "shared")) {
+                        Path other = out.resolveSibling(out.getFileName() + "-" + layout);
+                        assertEquals(0, CliRun.of(concat(args, "--layout", layout, "-o", other.toString(), example.toString())).exitCode());
+                        assertEquals(dump(out), dumpAsRead(other), "the " + layout + " layout reads as the default one");
+                    }
                 } else {
                     assertFalse(Files.exists(out), "a failed compile writes nothing");
                 }
@@ -110,6 +116,23 @@ class ExampleGoldenTest {
         List<String> all = new ArrayList<>(head);
         all.addAll(List.of(tail));
         return all.toArray(String[]::new);
+    }
+
+    /**
+     * As {@link #dump}, reading through the symbolic links of the shared layout (and leaving out
+     * the store they lead to, which is where the bytes live, not a path of the output).
+     */
+    static String dumpAsRead(Path root) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        try (Stream<Path> s = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+            for (Path p : s.filter(Files::isRegularFile).filter(p -> !root.relativize(p).startsWith("shared")).sorted().toList()) {
+                String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+                sb.append("=== ").append(root.relativize(p)).append(" (").append(mode).append(") ===\n");
+                sb.append(new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+                sb.append("\n");
+            }
+        }
+        return sb.toString();
     }
 
     /** Every file of an output tree with its mode, in path order. */

@@ -55,6 +55,11 @@ public final class SeedFindings {
         YDocument doc = cluster.source();
         Map<String, Diagnostic> first = new LinkedHashMap<>();
         Map<String, List<String>> nodes = new LinkedHashMap<>();
+        // What the cluster lint reported, by code and line: a set, not a scan per seed finding.
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        for (Diagnostic c : clusterLint.diagnostics()) {
+            reported.add(c.code() + "@" + c.line());
+        }
         for (Seed seed : seeds) {
             for (Diagnostic d : seed.lint().diagnostics()) {
                 String pointer = clusterPointer(doc, seed, d);
@@ -63,9 +68,7 @@ public final class SeedFindings {
                 Pos pos = atKey ? doc.keyPos(pointer) : doc.valuePos(pointer);
                 Diagnostic mapped = new Diagnostic(d.code(), d.severity(), d.message(), clusterLint.file(), pos.line(),
                         pos.column(), pointer, d.hint());
-                boolean known = clusterLint.diagnostics().stream()
-                        .anyMatch(c -> c.code().equals(d.code()) && c.line() == pos.line());
-                if (known) {
+                if (reported.contains(d.code() + "@" + pos.line())) {
                     continue;
                 }
                 String key = d.code() + "|" + pos + "|" + d.message() + "|" + d.hint();

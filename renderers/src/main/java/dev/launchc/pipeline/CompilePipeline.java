@@ -18,7 +18,9 @@ import dev.launchc.render.SeedRenderer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -152,9 +154,14 @@ public final class CompilePipeline {
     /** The seeds' findings, each told once at the cluster file's line that caused it. */
     private static FileLint seedFindings(FileLint lint, List<Built> built) {
         Cluster cluster = lint.cluster().cluster();
+        // Each node's place in the list, found once: a lookup per seed would make this quadratic in nodes.
+        Map<String, Integer> nodeIndex = new HashMap<>();
+        for (int i = cluster.nodes().size() - 1; i >= 0; i--) {
+            nodeIndex.put(cluster.nodes().get(i).name().text(), i); // the first of equal names wins, as before
+        }
         List<SeedFindings.Seed> seeds = new ArrayList<>();
         for (Built b : built) {
-            seeds.add(new SeedFindings.Seed(b.seed().node(), nodeIndex(cluster, b.seed().node()), b.lint(), b.seed().origins()));
+            seeds.add(new SeedFindings.Seed(b.seed().node(), nodeIndex.getOrDefault(b.seed().node(), -1), b.lint(), b.seed().origins()));
         }
         return new FileLint(lint.file(), lint.kind(), SeedFindings.inClusterFile(lint, cluster, seeds), null, lint.source());
     }
@@ -180,15 +187,6 @@ public final class CompilePipeline {
         return new CompileResult(CompileResult.Status.UNUSABLE, reports, problem, null, lint, cluster, track, List.of(), source.bytes());
     }
 
-    private static int nodeIndex(Cluster cluster, String name) {
-        for (int i = 0; i < cluster.nodes().size(); i++) {
-            if (cluster.nodes().get(i).name().text().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** One node's seed, its lint, and (when it lints clean and was rendered) its files, in a tree sharing the result's contents. */
     private record Built(NodeSeed seed, FileLint lint, OutputTree files) {}
 
@@ -199,7 +197,11 @@ public final class CompilePipeline {
         if (files != null && !fails(List.of(seedLint), mode)) {
             addNode(files, seed.node(), NodeCompiler.compile(seed.node(), seedLint.config(), track), seedBytes, seed.holdsSecret());
         }
-        return new Built(seed, seedLint, files);
+        // A clean seed's lint is only asked for its (no) findings from here on: its parsed tree and
+        // model would otherwise stay alive for every node until the end of a 10,000-node compile.
+        FileLint kept = seedLint.diagnostics().isEmpty()
+                ? new FileLint(seedLint.file(), seedLint.kind(), List.of(), null, null) : seedLint;
+        return new Built(seed, kept, files);
     }
 
     private static void addNode(OutputTree tree, String node, NodePlan plan, byte[] seed, boolean secret) {

@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -128,15 +129,25 @@ final class OwnedTree {
         return null;
     }
 
-    /** Every regular file under {@code dir} by relative path (with '/'), with its size; or why the tree holds something else. */
+    /**
+     * Every file under {@code dir} as it reads, by relative path (with '/'), with its size; or why
+     * the tree holds something else. A tree of the shared layout ({@link SharedDirectories}) holds
+     * relative symbolic links to directories of the same tree: a file in such a directory is read
+     * at each link's place instead of its own. Any other link (out of the tree, to a file, to a
+     * link, into itself, or inside a linked directory) is not launchc's.
+     */
     private static String regularFiles(Path dir, Map<String, Long> found) throws IOException {
+        Map<String, Long> files = new HashMap<>();
+        Map<String, Path> links = new TreeMap<>();
         Path[] other = new Path[1];
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.forEach(p -> {
                 try {
                     BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     if (a.isRegularFile()) {
-                        found.put(dir.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/"), a.size());
+                        files.put(relative(dir, p), a.size());
+                    } else if (a.isSymbolicLink()) {
+                        links.put(relative(dir, p), Files.readSymbolicLink(p));
                     } else if (!a.isDirectory() && other[0] == null) {
                         other[0] = p;
                     }
@@ -147,7 +158,77 @@ final class OwnedTree {
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
-        return other[0] == null ? null : dir.relativize(other[0]) + " is not a regular file or directory";
+        if (other[0] != null) {
+            return dir.relativize(other[0]) + " is not a regular file, directory or link";
+        }
+        Map<String, String> targets = new HashMap<>();
+        for (Map.Entry<String, Path> link : links.entrySet()) {
+            String target = linkTarget(dir, link.getKey(), link.getValue(), links);
+            if (target == null) {
+                return link.getKey() + " is a symbolic link launchc does not write";
+            }
+            targets.put(link.getKey(), target);
+        }
+        Map<String, Map<String, Long>> linked = new HashMap<>();
+        targets.values().forEach(t -> linked.put(t, new HashMap<>()));
+        for (String link : links.keySet()) {
+            if (underAny(link, linked.keySet()) != null) {
+                return link + " is a symbolic link inside a linked directory";
+            }
+        }
+        for (Map.Entry<String, Long> f : files.entrySet()) {
+            String target = underAny(f.getKey(), linked.keySet());
+            if (target == null) {
+                found.put(f.getKey(), f.getValue());
+            } else {
+                linked.get(target).put(f.getKey().substring(target.length()), f.getValue());
+            }
+        }
+        for (Map.Entry<String, String> link : targets.entrySet()) {
+            linked.get(link.getValue()).forEach((rest, size) -> found.put(link.getKey() + rest, size));
+        }
+        return null;
+    }
+
+    private static String relative(Path dir, Path p) {
+        return dir.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+    }
+
+    /**
+     * The directory (relative to {@code dir}) that the link at {@code link} leads to, or null when
+     * it is not one launchc writes: a relative target inside the tree, a real directory reached
+     * through no other link, neither the link's own directory nor one above it.
+     */
+    private static String linkTarget(Path dir, String link, Path target, Map<String, Path> links) {
+        if (target.isAbsolute()) {
+            return null;
+        }
+        Path at = dir.resolve(link);
+        Path resolved = at.getParent().resolve(target).normalize();
+        if (!resolved.startsWith(dir) || resolved.equals(dir) || at.startsWith(resolved)) {
+            return null;
+        }
+        String relative = relative(dir, resolved);
+        for (String prefix = relative; ; prefix = prefix.substring(0, prefix.lastIndexOf('/'))) {
+            if (links.containsKey(prefix)) {
+                return null;
+            }
+            if (prefix.indexOf('/') < 0) {
+                break;
+            }
+        }
+        return Files.isDirectory(resolved, LinkOption.NOFOLLOW_LINKS) ? relative : null;
+    }
+
+    /** The directory of {@code dirs} that {@code path} is below, or null. */
+    private static String underAny(String path, java.util.Set<String> dirs) {
+        for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+            String parent = path.substring(0, slash);
+            if (dirs.contains(parent)) {
+                return parent;
+            }
+        }
+        return null;
     }
 
     private static final Pattern LEFTOVER = Pattern.compile("\\.(.+)\\.(?:tmp|old)-([0-9]+)-[^/]*");

@@ -133,8 +133,11 @@ public final class TreeWriter {
         OwnedTree.removeStale(parent, name);
         Staging staging = Staging.create(parent, OwnedTree.stagingPrefix(name));
         try {
-            List<Map.Entry<Path, OutputTree.Entry>> files = resolve(staging.dir, tree);
-            createDirectories(staging.dir, files);
+            SharedDirectories.Plan plan = layout == Layout.SHARED ? SharedDirectories.plan(tree.entries())
+                    : new SharedDirectories.Plan(new java.util.TreeMap<>(), tree.entries());
+            List<Map.Entry<Path, OutputTree.Entry>> files = resolve(staging.dir, plan.files());
+            List<Map.Entry<Path, Path>> links = resolveLinks(staging.dir, plan.links());
+            createDirectories(staging.dir, files, links);
             // The manifest first, whole, before any other file: a staging directory that a kill
             // leaves is then provably launchc's (OwnedTree.removeStale).
             Path manifest = staging.dir.resolve(MANIFEST);
@@ -146,7 +149,11 @@ public final class TreeWriter {
                     others.add(f);
                 }
             }
-            writeFiles(others, layout, Integer.getInteger(FAIL_AFTER_PROPERTY, -1), staging);
+            int failAfter = Integer.getInteger(FAIL_AFTER_PROPERTY, -1);
+            AtomicInteger done = new AtomicInteger();
+            writeFiles(others, layout, failAfter, done, staging);
+            // Last, once every stored copy is whole: a link never leads to a half-written directory.
+            writeLinks(links, failAfter, done, staging);
             Files.setPosixFilePermissions(staging.dir, DIR);
             Path old = staging.swapInto(target, OwnedTree.oldPrefix(name));
             if (old != null) {
@@ -240,9 +247,9 @@ public final class TreeWriter {
     }
 
     /** Every file's place under the staging directory, checked before anything is written. */
-    private static List<Map.Entry<Path, OutputTree.Entry>> resolve(Path staging, OutputTree tree) {
-        List<Map.Entry<Path, OutputTree.Entry>> files = new ArrayList<>(tree.entries().size());
-        for (Map.Entry<String, OutputTree.Entry> e : tree.entries().entrySet()) {
+    private static List<Map.Entry<Path, OutputTree.Entry>> resolve(Path staging, Map<String, OutputTree.Entry> entries) {
+        List<Map.Entry<Path, OutputTree.Entry>> files = new ArrayList<>(entries.size());
+        for (Map.Entry<String, OutputTree.Entry> e : entries.entrySet()) {
             OutputTree.checkPath(e.getKey());
             Path file = staging.resolve(e.getKey()).normalize();
             if (!file.startsWith(staging)) {
@@ -253,19 +260,38 @@ public final class TreeWriter {
         return files;
     }
 
+    /** Each symbolic link's place under the staging directory and its relative target, checked to stay inside it. */
+    private static List<Map.Entry<Path, Path>> resolveLinks(Path staging, Map<String, String> links) {
+        List<Map.Entry<Path, Path>> resolved = new ArrayList<>(links.size());
+        for (Map.Entry<String, String> e : links.entrySet()) {
+            OutputTree.checkPath(e.getKey());
+            Path link = staging.resolve(e.getKey()).normalize();
+            Path target = link.getFileSystem().getPath(e.getValue());
+            if (!link.startsWith(staging) || target.isAbsolute() || !link.getParent().resolve(target).normalize().startsWith(staging)) {
+                throw new OutputTree.UnsafePathException(e.getKey());
+            }
+            resolved.add(Map.entry(link, target));
+        }
+        return resolved;
+    }
+
     /**
      * Creates each directory once, parents first; the staging directory is new, so nothing is in
      * the way. The directories of one depth are created on all cores once the depth above exists:
      * a 10,000-node tree has some 100,000 of them.
      */
-    private static void createDirectories(Path staging, List<Map.Entry<Path, OutputTree.Entry>> files) throws IOException {
+    private static void createDirectories(Path staging, List<Map.Entry<Path, OutputTree.Entry>> files,
+            List<Map.Entry<Path, Path>> links) throws IOException {
         Set<Path> filePaths = new HashSet<>();
         Set<Path> seen = new HashSet<>();
         List<List<Path>> byDepth = new ArrayList<>();
         int stagingDepth = staging.getNameCount();
-        for (Map.Entry<Path, OutputTree.Entry> f : files) {
-            filePaths.add(f.getKey());
-            for (Path dir = f.getKey().getParent(); !dir.equals(staging) && seen.add(dir); dir = dir.getParent()) {
+        List<Path> entries = new ArrayList<>(files.size() + links.size());
+        files.forEach(f -> entries.add(f.getKey()));
+        links.forEach(l -> entries.add(l.getKey()));
+        for (Path entry : entries) {
+            filePaths.add(entry);
+            for (Path dir = entry.getParent(); !dir.equals(staging) && seen.add(dir); dir = dir.getParent()) {
                 int depth = dir.getNameCount() - stagingDepth - 1;
                 while (byDepth.size() <= depth) {
                     byDepth.add(new ArrayList<>());
@@ -275,7 +301,7 @@ public final class TreeWriter {
         }
         for (Path dir : seen) {
             if (filePaths.contains(dir)) {
-                throw new IOException("cannot create directory " + staging.relativize(dir) + ": a file has that name");
+                throw new IOException("cannot create directory " + staging.relativize(dir) + ": a file or link has that name");
             }
         }
         for (List<Path> level : byDepth) {
@@ -291,7 +317,14 @@ public final class TreeWriter {
         /** Each distinct content (and mode) is written once; its other paths are hard links to it. */
         LINKED,
         /** Every path is a file of its own. */
-        COPIES
+        COPIES,
+        /**
+         * As {@link #LINKED}, and each directory that repeats whole (names, bytes and modes) is
+         * stored once under a store directory at the top ({@link SharedDirectories}); its places are
+         * relative symbolic links to that copy. Every path still reads the same bytes, but tools
+         * that do not follow links (find, grep -r, cp -r, tar) see links there.
+         */
+        SHARED
     }
 
     private interface IoAction<T> {
@@ -308,20 +341,49 @@ public final class TreeWriter {
      * kernel time that dominates. A link shares the inode, so its mode is the written file's.
      */
     private static void writeFiles(List<Map.Entry<Path, OutputTree.Entry>> files, Layout layout, int failAfter,
-            Staging staging) throws IOException {
+            AtomicInteger done, Staging staging) throws IOException {
         List<Planned> written = new ArrayList<>();
         List<Planned> linked = new ArrayList<>();
         // The first path of each content and mode; a secret and a plain file never share an inode.
         List<Map<byte[], Path>> firstPath = List.of(new IdentityHashMap<>(), new IdentityHashMap<>());
         for (Map.Entry<Path, OutputTree.Entry> f : files) {
             OutputTree.Entry entry = f.getValue();
-            Path first = layout == Layout.LINKED
+            Path first = layout != Layout.COPIES
                     ? firstPath.get(entry.secret() ? 1 : 0).putIfAbsent(entry.bytes(), f.getKey()) : null;
             (first == null ? written : linked).add(new Planned(f.getKey(), entry, first));
         }
-        AtomicInteger done = new AtomicInteger();
         onAllCores(written, TreeWriter::create, failAfter, done, staging);
         onAllCores(linked, TreeWriter::create, failAfter, done, staging);
+    }
+
+    /**
+     * Creates the symbolic links. A relative link reads the same from every directory at its depth,
+     * so the links with the same target are one link inode with a name in each place (link(2) does
+     * not follow a symbolic link): allocating inodes is what costs, most of all right after a large
+     * deletion on ext4, and this saves one per linked directory of each node. Where that fails
+     * (no hard links, or too many on the inode) the link is made on its own.
+     */
+    private static void writeLinks(List<Map.Entry<Path, Path>> links, int failAfter, AtomicInteger done, Staging staging)
+            throws IOException {
+        Map<String, Path> firstLink = new java.util.HashMap<>();
+        List<Map.Entry<Path, Path>> first = new ArrayList<>();
+        List<Map.Entry<Path, Path>> others = new ArrayList<>();
+        for (Map.Entry<Path, Path> link : links) {
+            Path same = firstLink.putIfAbsent(link.getKey().getNameCount() + ":" + link.getValue(), link.getKey());
+            (same == null ? first : others).add(same == null ? link : Map.entry(link.getKey(), same));
+        }
+        onAllCores(first, link -> Files.createSymbolicLink(link.getKey(), link.getValue()), failAfter, done, staging);
+        Map<Path, Path> targets = new java.util.HashMap<>();
+        links.forEach(l -> targets.put(l.getKey(), l.getValue()));
+        onAllCores(others, link -> {
+            try {
+                Files.createLink(link.getKey(), link.getValue());
+            } catch (FileAlreadyExistsException e) {
+                throw e;
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                Files.createSymbolicLink(link.getKey(), targets.get(link.getKey()));
+            }
+        }, failAfter, done, staging);
     }
 
     /**
