@@ -100,7 +100,9 @@ final class DiffInputs {
     private static Side outdir(LintOptions options, String arg, Path dir) {
         List<Path> nodeDirs;
         try (Stream<Path> list = Files.list(dir.resolve("nodes"))) {
-            nodeDirs = list.filter(p -> Files.isDirectory(p.resolve("args"), LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+            // A node's args/ is a directory, or in the shared layout a link launchc wrote to one.
+            nodeDirs = list.filter(p -> Files.isDirectory(p.resolve("args"), LinkOption.NOFOLLOW_LINKS) || isLinkedDirectory(dir, p.resolve("args")))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UsageException("cannot read " + arg + ": " + e.getMessage());
         }
@@ -112,7 +114,7 @@ final class DiffInputs {
         Linter linter = new Linter(track, true, settings.mode(), options.limits(), settings.filter());
         List<NodeState> nodes = new ArrayList<>();
         for (Path nodeDir : nodeDirs) {
-            SortedMap<String, String> files = NodeArgsReader.fromDirectory(nodeDir.resolve("args"), options.limits());
+            SortedMap<String, String> files = NodeArgsReader.fromDirectory(nodeDir.resolve("args"), options.limits(), dir);
             Path seed = nodeDir.resolve(SEED);
             LaunchConfig config = null;
             String configFile = null;
@@ -124,6 +126,14 @@ final class DiffInputs {
             nodes.add(new NodeState(nodeDir.getFileName().toString(), files, config, configFile));
         }
         return new Side(arg, List.copyOf(nodes), track, false, Map.of());
+    }
+
+    private static boolean isLinkedDirectory(Path outdir, Path link) {
+        try {
+            return dev.launchc.render.SharedDirectories.linkedDirectory(outdir, link) != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static java.util.Optional<Track> planTrack(Path nodeDir) {

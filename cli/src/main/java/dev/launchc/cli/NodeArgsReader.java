@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import dev.launchc.render.SharedDirectories;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -139,15 +140,48 @@ final class NodeArgsReader {
 
     /** Every regular file under {@code dir}, by relative path; links are refused as in a tarball. */
     static SortedMap<String, String> fromDirectory(Path dir, LoadLimits limits) {
+        return fromDirectory(dir, limits, null);
+    }
+
+    /**
+     * As {@link #fromDirectory(Path, LoadLimits)} for a directory of a compile OUTDIR, {@code outdir}:
+     * the links of its shared layout ({@link SharedDirectories#linkedDirectory}) are read through;
+     * any other link is refused. {@code outdir} null: every link is refused.
+     */
+    static SortedMap<String, String> fromDirectory(Path dir, LoadLimits limits, Path outdir) {
         SortedMap<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
+        try {
+            Path linked = outdir == null ? null : SharedDirectories.linkedDirectory(outdir, dir);
+            collect(dir, linked == null ? dir : linked, "", linked != null, limits, outdir, files);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new UsageException("cannot read " + dir + ": " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            throw new UsageException(dir + ": no files; expected a node's args directory or an inspection report");
+        }
+        return files;
+    }
+
+    /**
+     * Adds the regular files under {@code from} (shown as under {@code dir}) with {@code prefix}.
+     * Inside a linked directory no link is followed: the shared layout writes none there, and a
+     * link there could lead in circles.
+     */
+    private static void collect(Path dir, Path from, String prefix, boolean insideLinked, LoadLimits limits, Path outdir,
+            SortedMap<String, String> files) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
-                String rel = dir.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+                String rel = prefix + from.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
                 if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new UsageException(dir + ": refusing " + rel + ": not a regular file (a link or device)");
+                    Path linked = outdir == null || insideLinked ? null : SharedDirectories.linkedDirectory(outdir, p);
+                    if (linked == null) {
+                        throw new UsageException(dir + ": refusing " + rel + ": not a regular file (a link or device)");
+                    }
+                    collect(dir, linked, rel + "/", true, limits, outdir, files);
+                    continue;
                 }
                 if (Files.size(p) > limits.maxFileBytes()) {
                     throw new UsageException(dir + ": " + rel + " is " + Files.size(p) + " bytes, over the limit of "
@@ -158,12 +192,6 @@ final class NodeArgsReader {
                 }
                 files.put(rel, Files.readString(p, StandardCharsets.UTF_8));
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new UsageException("cannot read " + dir + ": " + e.getMessage());
         }
-        if (files.isEmpty()) {
-            throw new UsageException(dir + ": no files; expected a node's args directory or an inspection report");
-        }
-        return files;
     }
 }

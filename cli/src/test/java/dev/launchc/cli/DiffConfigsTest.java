@@ -100,6 +100,46 @@ class DiffConfigsTest {
     }
 
     @Test
+    void anOutdirOfTheSharedLayoutReadsAsTheLinkedOne() throws IOException {
+        // Issue 20: in the shared layout a node's args/ (or a directory in it) is a link into shared/.
+        Path linked = tmp.resolve("linked");
+        Path shared = tmp.resolve("shared");
+        assertEquals(0, CliRun.of("compile", "-o", linked.toString(), GPU.resolve("cluster.yaml").toString()).exitCode());
+        assertEquals(0, CliRun.of("compile", "--layout", "shared", "-o", shared.toString(), GPU.resolve("cluster.yaml").toString())
+                .exitCode());
+        assertTrue(Files.isSymbolicLink(shared.resolve("nodes/gpu-2/args")) || Files.isSymbolicLink(shared.resolve("nodes/gpu-2/args/certs.d")),
+                "the fixture has links to read through");
+        CliRun same = CliRun.of("diff", linked.toString(), shared.toString());
+        assertEquals(0, same.exitCode(), same.out() + same.err());
+        assertEquals(CliRun.of("diff", GPU.resolve("cluster.yaml").toString(), linked.toString()).out(),
+                CliRun.of("diff", GPU.resolve("cluster.yaml").toString(), shared.toString()).out());
+        Map<String, String> files = new TreeMap<>(DiffFixtures.compiled(GPU.resolve("cluster.yaml"), "gpu-2").files());
+        files.put("kubelet", files.get("kubelet") + "--v=4\n");
+        Path report = DiffFixtures.report(tmp.resolve("r.tar.gz"), files);
+        CliRun drift = CliRun.of("diff", "--node", "gpu-2", shared.toString(), report.toString());
+        assertEquals(1, drift.exitCode(), drift.err());
+        assertTrue(drift.out().startsWith("node gpu-2\n  args/kubelet\n    unexpected      --v: \"4\""), drift.out());
+    }
+
+    @Test
+    void aLinkInAnOutdirThatLaunchcDoesNotWriteIsRefused() throws IOException {
+        Path shared = tmp.resolve("shared");
+        assertEquals(0, CliRun.of("compile", "--layout", "shared", "-o", shared.toString(), GPU.resolve("cluster.yaml").toString())
+                .exitCode());
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(outside.resolve("kubelet"), "--v=9\n");
+        Path args = shared.resolve("nodes/gpu-2/args");
+        if (Files.isSymbolicLink(args)) {
+            Files.delete(args);
+            Files.createDirectory(args);
+        }
+        Files.createSymbolicLink(args.resolve("elsewhere"), Path.of("../../../../outside"));
+        CliRun run = CliRun.of("diff", "--node", "gpu-2", GPU.resolve("cluster.yaml").toString(), shared.toString());
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("refusing elsewhere: not a regular file (a link or device)"), run.err());
+    }
+
+    @Test
     void anOutdirAgainstAReportNeedsTheNodeAndFindsItsDrift() throws IOException {
         Path out = tmp.resolve("out");
         assertEquals(0, CliRun.of("compile", "-o", out.toString(), GPU.resolve("cluster.yaml").toString()).exitCode());

@@ -1,5 +1,9 @@
 package dev.launchc.render;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -50,8 +54,13 @@ public final class SharedDirectories {
             String path = e.getKey();
             int start = 0;
             for (int slash = path.indexOf('/'); slash >= 0; start = slash + 1, slash = path.indexOf('/', start)) {
-                String dirPath = path.substring(0, slash);
-                dir = (Dir) dir.children.computeIfAbsent(path.substring(start, slash), n -> new Dir(dirPath));
+                String name = path.substring(start, slash);
+                Object child = dir.children.get(name);
+                if (child == null) {
+                    child = new Dir(path.substring(0, slash));
+                    dir.children.put(name, child);
+                }
+                dir = (Dir) child;
             }
             dir.children.put(path.substring(start), e.getValue());
         }
@@ -132,6 +141,34 @@ public final class SharedDirectories {
                 addFiles((Dir) child.getValue(), path, files);
             }
         }
+    }
+
+    /**
+     * The directory that {@code link} leads to when it is a link of the shared layout in the tree
+     * at {@code root}: a relative symbolic link to a real directory inside the tree, reached
+     * through no other link, and neither the link's own directory nor one above it. Null for
+     * anything else (not a link, or a link launchc does not write), which readers then refuse.
+     */
+    public static Path linkedDirectory(Path root, Path link) throws IOException {
+        if (!Files.isSymbolicLink(link)) {
+            return null;
+        }
+        Path target = Files.readSymbolicLink(link);
+        Path top = root.toAbsolutePath().normalize();
+        Path at = link.toAbsolutePath().normalize();
+        if (target.isAbsolute() || at.getParent() == null) {
+            return null;
+        }
+        Path resolved = at.getParent().resolve(target).normalize();
+        if (!resolved.startsWith(top) || resolved.equals(top) || at.startsWith(resolved)) {
+            return null;
+        }
+        for (Path dir = resolved; !dir.equals(top); dir = dir.getParent()) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+        }
+        return resolved;
     }
 
     /** How many directories {@code path}'s parent is below the top: the number of '/' in it. */
