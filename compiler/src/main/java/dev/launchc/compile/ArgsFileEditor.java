@@ -91,31 +91,52 @@ public final class ArgsFileEditor {
         return refreshOption(content, option, value, true);
     }
 
-    /** As the helper of old tracks too, which appended a missing option instead ({@code atTop} false). */
+    /**
+     * As the helper of old tracks too, which appended a missing option instead ({@code atTop} false).
+     * Every line that starts with {@code option=} is set to {@code option=value}; without one, that
+     * line is added at the top (or the end). The text is scanned in place and copied only when it
+     * changes: a compile refreshes a few options of each of 10,000 nodes' files.
+     */
     public static Result refreshOption(String content, String option, String value, boolean atTop) {
-        String replacement = option + "=" + value;
+        String prefix = option + "=";
+        String replacement = prefix + value;
         String text = content == null ? "" : content;
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         boolean trailingNewline = text.endsWith("\n");
-        if (trailingNewline) {
-            lines.remove(lines.size() - 1);
-        }
+        // The lines are the text up to its final line break (if any), split at every line break.
+        int end = trailingNewline ? text.length() - 1 : text.length();
+        StringBuilder edited = null;
         boolean found = false;
-        boolean changed = false;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith(option + "=")) {
-                found = true;
-                if (!lines.get(i).equals(replacement)) {
-                    lines.set(i, replacement);
-                    changed = true;
-                }
+        for (int start = 0; ; ) {
+            int lineEnd = text.indexOf('\n', start);
+            if (lineEnd < 0 || lineEnd > end) {
+                lineEnd = end;
             }
+            boolean matches = lineEnd - start >= prefix.length() && text.startsWith(prefix, start);
+            found |= matches;
+            boolean same = !matches || lineEnd - start == replacement.length() && text.startsWith(replacement, start);
+            if (!same && edited == null) {
+                edited = new StringBuilder(text.length() + replacement.length()).append(text, 0, start);
+            }
+            if (edited != null) {
+                edited.append(same ? text.substring(start, lineEnd) : replacement);
+            }
+            if (lineEnd >= end) {
+                break;
+            }
+            if (edited != null) {
+                edited.append('\n');
+            }
+            start = lineEnd + 1;
         }
         if (!found) {
-            lines.add(atTop ? 0 : lines.size(), replacement);
-            changed = true;
+            String lines = text.substring(0, end);
+            String added = atTop ? replacement + "\n" + lines : lines + "\n" + replacement;
+            return new Result(added + (trailingNewline || text.isEmpty() ? "\n" : ""), true);
         }
-        return new Result(String.join("\n", lines) + (trailingNewline || !found && text.isEmpty() ? "\n" : ""), changed);
+        if (edited == null) {
+            return new Result(text, false);
+        }
+        return new Result(edited.append(trailingNewline ? "\n" : "").toString(), true);
     }
 
     /** Reads KEY=value lines as bash would for the simple assignments MicroK8s' env files hold. */

@@ -111,6 +111,57 @@ class ArgsFileEditorTest {
         assertFalse(ArgsFileEditor.refreshOption(inPlace.content(), "--b", "9").changed());
     }
 
+    /** The helper as first written (split, replace, join): the in-place scan must answer exactly as it did. */
+    private static ArgsFileEditor.Result refreshBySplitting(String content, String option, String value, boolean atTop) {
+        String replacement = option + "=" + value;
+        String text = content == null ? "" : content;
+        List<String> lines = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
+        boolean trailingNewline = text.endsWith("\n");
+        if (trailingNewline) {
+            lines.remove(lines.size() - 1);
+        }
+        boolean found = false;
+        boolean changed = false;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(option + "=")) {
+                found = true;
+                if (!lines.get(i).equals(replacement)) {
+                    lines.set(i, replacement);
+                    changed = true;
+                }
+            }
+        }
+        if (!found) {
+            lines.add(atTop ? 0 : lines.size(), replacement);
+            changed = true;
+        }
+        return new ArgsFileEditor.Result(String.join("\n", lines) + (trailingNewline || !found && text.isEmpty() ? "\n" : ""), changed);
+    }
+
+    @Test
+    void theInPlaceHelperAnswersAsSplittingTheLinesDid() {
+        java.util.Random random = new java.util.Random(20);
+        String[] pieces = {"--a=1", "--a=2", "--a=", "--a", "--ab=1", "--b=2", "", " --a=1", "--a=1 ", "\r"};
+        int compared = 0;
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int lines = random.nextInt(5);
+            for (int l = 0; l < lines; l++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+                if (l < lines - 1 || random.nextBoolean()) {
+                    text.append('\n');
+                }
+            }
+            String content = round % 97 == 0 ? null : text.toString();
+            String value = random.nextBoolean() ? "1" : "";
+            boolean atTop = random.nextBoolean();
+            assertEquals(refreshBySplitting(content, "--a", value, atTop), ArgsFileEditor.refreshOption(content, "--a", value, atTop),
+                    () -> "content " + (content == null ? null : content.replace("\n", "\\n")) + ", value '" + value + "', atTop " + atTop);
+            compared++;
+        }
+        assertEquals(20_000, compared);
+    }
+
     @Test
     void generateCniOrderPutsClusterCidrFirstInControllerManager() {
         String kcm = defaults("kube-controller-manager");

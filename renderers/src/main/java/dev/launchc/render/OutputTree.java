@@ -75,10 +75,17 @@ public final class OutputTree {
         if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.indexOf('\0') >= 0) {
             throw new UnsafePathException(path);
         }
-        for (String segment : path.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        // Segment by segment without splitting: every file of a 10,000-node tree passes here.
+        for (int start = 0; start <= path.length(); ) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = path.length();
+            }
+            int length = end - start;
+            if (length == 0 || path.charAt(start) == '.' && (length == 1 || length == 2 && path.charAt(start + 1) == '.')) {
                 throw new UnsafePathException(path);
             }
+            start = end + 1;
         }
     }
 

@@ -147,10 +147,16 @@ class TreeWriterTest {
     @Test
     void pathsThatClimbOutAreRejectedBeforeAnythingIsWritten() {
         OutputTree t = new OutputTree();
-        for (String bad : List.of("../x", "a/../../x", "/etc/passwd", "a//b", "a/./b", "a\\b", "a\0b", "")) {
+        for (String bad : List.of("../x", "a/../../x", "/etc/passwd", "a//b", "a/./b", "a\\b", "a\0b", "", "a/", ".", "..", "a/..",
+                "a/.", "./a")) {
             assertThrows(OutputTree.UnsafePathException.class, () -> t.add(bad, "x", false, null), bad);
         }
         assertTrue(t.entries().isEmpty());
+        // Dots are fine where they are not a whole segment.
+        for (String good : List.of(".hidden", "..x", "x..", "a/.b", "a/b..c/...", "a/b")) {
+            t.add(good, "x", false, null);
+        }
+        assertEquals(6, t.entries().size());
     }
 
     // ---- issue 15: ownership, one-step swap, leftovers ------------------------------------------
