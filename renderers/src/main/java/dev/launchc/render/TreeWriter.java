@@ -59,21 +59,55 @@ public final class TreeWriter {
      */
     public static void addManifest(OutputTree tree) {
         Map<byte[], String> hashes = hashes(tree);
-        // Sized for the whole manifest (some 170 bytes per entry besides its path and node), so
-        // that the buffer of a 10,000-node tree (70 MB) is not grown and copied on the way.
-        long estimate = 64;
-        for (Map.Entry<String, OutputTree.Entry> e : tree.entries().entrySet()) {
-            estimate += 192 + e.getKey().length() + (e.getValue().node() == null ? 0 : e.getValue().node().length());
+        List<Map.Entry<String, OutputTree.Entry>> entries = List.copyOf(tree.entries().entrySet());
+        // The entries are written in slices on all cores, each slice by a generator of its own at
+        // the same depth, and joined: the bytes are those of one generator writing them all.
+        int slices = entries.isEmpty() ? 1 : Math.min(entries.size(), Runtime.getRuntime().availableProcessors() * 4);
+        byte[][] parts = java.util.stream.IntStream.range(0, slices).parallel()
+                .mapToObj(k -> manifestSlice(entries, k * entries.size() / slices, (k + 1) * entries.size() / slices, hashes,
+                        k == slices - 1))
+                .toArray(byte[][]::new);
+        byte[] opening = manifestOpening();
+        int size = 1;
+        for (byte[] part : parts) {
+            size = Math.addExact(size, part.length - opening.length + 1);
         }
-        ByteArrayOutputStream json = new ByteArrayOutputStream((int) Math.min(estimate, Integer.MAX_VALUE - 64));
-        try (JsonGenerator out = MANIFEST_JSON.createGenerator(json)) {
+        ByteArrayOutputStream json = new ByteArrayOutputStream(size + opening.length);
+        json.write(opening, 0, opening.length);
+        for (int k = 0; k < parts.length; k++) {
+            // A slice's first entry follows the opening as the array's first value does (" {"); where
+            // it is not the array's first, the generator would have put a comma before it.
+            if (k > 0 && parts[k].length > opening.length + 1 && parts[k][opening.length + 1] == '{') {
+                json.write(',');
+            }
+            json.write(parts[k], opening.length, parts[k].length - opening.length);
+        }
+        json.write('\n');
+        tree.add(MANIFEST, json.toByteArray(), false, null);
+    }
+
+    /** What every slice's generator writes before its first entry: the object and the array opened. */
+    private static byte[] manifestOpening() {
+        return manifestSlice(List.of(), 0, 0, Map.of(), false);
+    }
+
+    /**
+     * The entries {@code from} to {@code to} (exclusive) as a generator writes them inside the
+     * manifest's array, after the opening; with {@code last}, the array and the object closed.
+     */
+    private static byte[] manifestSlice(List<Map.Entry<String, OutputTree.Entry>> entries, int from, int to,
+            Map<byte[], String> hashes, boolean last) {
+        ByteArrayOutputStream json = new ByteArrayOutputStream(64 + (to - from) * 240);
+        try {
+            JsonGenerator out = MANIFEST_JSON.createGenerator(json);
+            out.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
             out.setPrettyPrinter(new DefaultPrettyPrinter());
             out.writeStartObject();
             out.writeArrayFieldStart("files");
-            for (Map.Entry<String, OutputTree.Entry> e : tree.entries().entrySet()) {
-                OutputTree.Entry f = e.getValue();
+            for (int i = from; i < to; i++) {
+                OutputTree.Entry f = entries.get(i).getValue();
                 out.writeStartObject();
-                out.writeStringField("path", e.getKey());
+                out.writeStringField("path", entries.get(i).getKey());
                 out.writeStringField("sha256", hashes.get(f.bytes()));
                 out.writeNumberField("size", f.bytes().length);
                 if (f.node() != null) {
@@ -82,13 +116,15 @@ public final class TreeWriter {
                 out.writeStringField("mode", f.secret() ? "0600" : "0644");
                 out.writeEndObject();
             }
-            out.writeEndArray();
-            out.writeEndObject();
+            if (last) {
+                out.writeEndArray();
+                out.writeEndObject();
+            }
+            out.close();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        json.write('\n');
-        tree.add(MANIFEST, json.toByteArray(), false, null);
+        return json.toByteArray();
     }
 
     /** The SHA-256 of each distinct content (the tree shares one array per content), hashed on all cores. */

@@ -341,15 +341,33 @@ class TreeWriterTest {
 
     @Test
     void theStreamedManifestMatchesJacksonsPrettyPrintedTree() throws IOException {
-        OutputTree t = sharedTree();
+        assertManifestIsJacksonsPrettyPrintedTree(sharedTree());
+        assertManifestIsJacksonsPrettyPrintedTree(new OutputTree());
+        // Written in slices on all cores and joined: many entries, odd characters, entries without a node.
+        OutputTree many = new OutputTree();
+        for (int i = 0; i < 1_001; i++) {
+            String node = i % 7 == 0 ? null : "n\u00e9-\"\\" + (i % 13);
+            many.add("nodes/x" + i + "/caf\u00e9 \"q\" \u2028 \u0001/\t" + i, "c" + (i % 5), i % 3 == 0, node);
+        }
+        TreeWriter.addManifest(many);
+        assertManifestIsJacksonsPrettyPrintedTree(many);
+    }
+
+    private static void assertManifestIsJacksonsPrettyPrintedTree(OutputTree t) throws IOException {
+        if (!t.entries().containsKey(TreeWriter.MANIFEST)) {
+            TreeWriter.addManifest(t);
+        }
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
         com.fasterxml.jackson.databind.node.ArrayNode files = root.putArray("files");
         t.entries().forEach((path, e) -> {
             if (!path.equals(TreeWriter.MANIFEST)) {
                 com.fasterxml.jackson.databind.node.ObjectNode f = files.addObject();
-                f.put("path", path).put("sha256", TreeWriter.sha256(e.bytes())).put("size", e.bytes().length)
-                        .put("node", e.node()).put("mode", e.secret() ? "0600" : "0644");
+                f.put("path", path).put("sha256", TreeWriter.sha256(e.bytes())).put("size", e.bytes().length);
+                if (e.node() != null) {
+                    f.put("node", e.node());
+                }
+                f.put("mode", e.secret() ? "0600" : "0644");
             }
         });
         String expected = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
