@@ -414,7 +414,16 @@ public final class TreeWriter {
             Path same = firstLink.putIfAbsent(link.getKey().getNameCount() + ":" + link.getValue(), link.getKey());
             (same == null ? first : others).add(same == null ? link : Map.entry(link.getKey(), same));
         }
-        onAllCores(first, link -> Files.createSymbolicLink(link.getKey(), link.getValue()), failAfter, done, staging);
+        onAllCores(first, link -> {
+            try {
+                Files.createSymbolicLink(link.getKey(), link.getValue());
+            } catch (FileAlreadyExistsException e) {
+                throw e;
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                // A file system without symbolic links (FAT, some network file systems): say what to use instead.
+                throw new IOException("cannot create a symbolic link (" + e.getMessage() + "); the linked layout needs none", e);
+            }
+        }, failAfter, done, staging);
         Map<Path, Path> targets = new java.util.HashMap<>();
         links.forEach(l -> targets.put(l.getKey(), l.getValue()));
         onAllCores(others, link -> {
