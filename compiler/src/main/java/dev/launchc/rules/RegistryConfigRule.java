@@ -50,6 +50,8 @@ public final class RegistryConfigRule implements Rule {
     /** A factory, not a TomlMapper: a mapper's static set-up costs a cold lint more than its TOML parses. */
     private static final TomlFactory TOML = new TomlFactory();
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /** Compiled once: String.split compiles a pattern of more than one character on every call. */
+    private static final Pattern VERSION_SEPARATORS = Pattern.compile("[.-]");
 
     @Override
     public void check(RuleContext ctx) {
@@ -317,7 +319,7 @@ public final class RegistryConfigRule implements Rule {
             return false;
         }
         String v = version.startsWith("v") ? version.substring(1) : version;
-        String[] parts = v.split("[.-]");
+        String[] parts = VERSION_SEPARATORS.split(v);
         try {
             int ma = Integer.parseInt(parts[0]);
             int mi = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
