@@ -97,7 +97,7 @@ public final class LintCommand implements Callable<Integer> {
                 r = options.asCompiled(r, settings);
             }
             progress.step();
-            return r == null ? null : new Outcome(r, settings.mode(), fixed);
+            return r == null ? null : new Outcome(r.forReport(), settings.mode(), fixed);
         });
         progress.done();
         if (cache != null) {
