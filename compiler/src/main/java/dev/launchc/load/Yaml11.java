@@ -47,6 +47,9 @@ public final class Yaml11 {
         if (text.isEmpty() || text.length() > 64 || !startsLikeANumber(text)) {
             return null;
         }
+        if (text.indexOf('.') != text.lastIndexOf('.')) {
+            return null; // neither pattern takes two dots: versions and IP addresses need no regex
+        }
         try {
             if (INT.matcher(text).matches()) {
                 String t = text.replace("_", "");

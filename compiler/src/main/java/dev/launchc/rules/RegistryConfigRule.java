@@ -249,9 +249,8 @@ public final class RegistryConfigRule implements Rule {
         if (caps == null) {
             return;
         }
-        String registry = "hosts.toml for '" + printable(e.key()) + "'";
         if (!caps.isArray()) {
-            ctx.atValue(Code.BAD_CAPABILITY, part, e.pointer(), registry + ": capabilities " + where
+            ctx.atValue(Code.BAD_CAPABILITY, part, e.pointer(), registry(e) + ": capabilities " + where
                     + " is not an array", "write capabilities = [\"pull\", \"resolve\"]");
             return;
         }
@@ -264,10 +263,15 @@ public final class RegistryConfigRule implements Rule {
         }
         for (String name : bad) {
             String hint = DidYouMean.hint(name, allowed).orElse("use " + String.join(", ", allowed));
-            ctx.atValue(Code.BAD_CAPABILITY, part, e.pointer(), registry + ": capability '" + printable(name) + "' "
+            ctx.atValue(Code.BAD_CAPABILITY, part, e.pointer(), registry(e) + ": capability '" + printable(name) + "' "
                     + where + " is not one of " + String.join(", ", allowed) + "; containerd rejects the file"
                     + " (\"unknown capability\")", hint);
         }
+    }
+
+    /** How a finding names the entry's file; built only for a finding (printable runs a regex). */
+    private static String registry(ArgEntry e) {
+        return "hosts.toml for '" + printable(e.key()) + "'";
     }
 
     /** The parser's reason without Jackson's location suffix. */
