@@ -135,6 +135,9 @@ public final class RegistryConfigRule implements Rule {
             return null;
         }
         String certsD = "/snap-data/args/certs.d";
+        if (!key.isEmpty() && key.indexOf('/') < 0 && !key.equals(".") && !key.equals("..")) {
+            return "args/certs.d/" + key + "/hosts.toml"; // one plain name: nothing for Clean to do
+        }
         String joined = goClean(certsD + "/" + key);
         if (!joined.startsWith(certsD)) {
             return null;
@@ -322,14 +325,21 @@ public final class RegistryConfigRule implements Rule {
         if (version == null) {
             return false;
         }
+        int[] parsed = CONTAINERD_VERSIONS.computeIfAbsent(version, RegistryConfigRule::majorMinor);
+        return parsed.length == 2 && (parsed[0] > major || (parsed[0] == major && parsed[1] >= minor));
+    }
+
+    /** The major and minor of each track's containerd version (catalog data, a handful), read once. */
+    private static final Map<String, int[]> CONTAINERD_VERSIONS = new ConcurrentHashMap<>();
+
+    /** {major, minor} of a version such as "v1.7.29", or no numbers when it is none. */
+    private static int[] majorMinor(String version) {
         String v = version.startsWith("v") ? version.substring(1) : version;
         String[] parts = VERSION_SEPARATORS.split(v);
         try {
-            int ma = Integer.parseInt(parts[0]);
-            int mi = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-            return ma > major || (ma == major && mi >= minor);
+            return new int[] {Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0};
         } catch (NumberFormatException ex) {
-            return false;
+            return new int[0];
         }
     }
 }
