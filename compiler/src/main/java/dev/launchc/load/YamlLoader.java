@@ -353,25 +353,31 @@ public final class YamlLoader {
      */
     private static boolean checkSeparators(SourceFile source, Reporter reporter) {
         String text = source.text();
-        int lineNo = 1;
-        int start = 0;
         boolean ok = true;
-        while (start <= text.length()) {
-            int end = text.indexOf('\n', start);
+        // Only the lines that start with "---" are looked at (found by indexOf); lines are
+        // counted up to each finding.
+        int lineNo = 1;
+        int counted = 0;
+        for (int at = text.indexOf("---"); at >= 0; at = text.indexOf("---", at + 1)) {
+            if (at > 0 && text.charAt(at - 1) != '\n') {
+                continue;
+            }
+            int end = text.indexOf('\n', at);
             if (end < 0) {
                 end = text.length();
             }
-            if (text.startsWith("---", start)) {
-                String rest = text.substring(start + 3, end).strip();
-                if (!rest.isEmpty() && !rest.startsWith("#")) {
-                    reporter.report(Code.BAD_DOCUMENT_SEPARATOR, new Pos(lineNo, 4), "",
-                            "text after the document separator '---'",
-                            "put the content on the next line; MicroK8s rejects '--- <content>'");
-                    ok = false;
+            String rest = text.substring(at + 3, end).strip();
+            if (!rest.isEmpty() && !rest.startsWith("#")) {
+                for (; counted < at; counted++) {
+                    if (text.charAt(counted) == '\n') {
+                        lineNo++;
+                    }
                 }
+                reporter.report(Code.BAD_DOCUMENT_SEPARATOR, new Pos(lineNo, 4), "",
+                        "text after the document separator '---'",
+                        "put the content on the next line; MicroK8s rejects '--- <content>'");
+                ok = false;
             }
-            start = end + 1;
-            lineNo++;
         }
         return ok;
     }
