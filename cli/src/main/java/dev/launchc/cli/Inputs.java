@@ -74,6 +74,11 @@ public final class Inputs {
 
     private Inputs() {}
 
+    private static boolean isYaml(Path file) {
+        String n = file.getFileName().toString();
+        return n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+
     public static List<Input> collect(List<String> args) {
         List<Input> out = new ArrayList<>();
         for (String arg : args) {
@@ -83,13 +88,11 @@ public final class Inputs {
             }
             Path p = Path.of(arg);
             if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile)
-                            .filter(f -> {
-                                String n = f.getFileName().toString();
-                                return n.endsWith(".yaml") || n.endsWith(".yml");
-                            })
-                            .sorted()
+                // The walk has each entry's own attributes already: only a symbolic link costs a
+                // stat of its own (to learn whether it leads to a regular file).
+                try (Stream<Path> walk = Files.find(p, Integer.MAX_VALUE, (f, own) -> (own.isRegularFile() || own.isSymbolicLink())
+                        && isYaml(f) && (own.isRegularFile() || Files.isRegularFile(f)))) {
+                    walk.sorted()
                             .forEach(f -> out.add(new Input(f.toString(), f, true)));
                 } catch (IOException | java.io.UncheckedIOException e) {
                     throw new UsageException("cannot read directory " + arg + ": " + e.getMessage());

@@ -76,31 +76,29 @@ public final class LintCommand implements Callable<Integer> {
         LintCache cache = cacheDir == null || fix ? null : LintCache.open(cacheDir, LintCache.context(options));
         Progress progress = Progress.on(err, inputs.size(), !quiet && inputs.size() >= Progress.WORTH_SHOWING);
         // A null result: a file the walk found that is not a launch config (a workflow, a manifest).
-        List<Outcome> outcomes = inputs.parallelStream()
-                .map(in -> {
-                    LintOptions.Settings settings = options.settings(in.path());
-                    // --fix rewrites files from a fresh lint; a replayed result has no fixes to apply.
-                    Inputs.Linted read = cache == null || fix ? in.lint(options.linter(settings), limits.maxFileBytes(), in.walked())
-                            : cached(cache, in, settings, limits);
-                    byte[] bytes = read.bytes();
-                    FileLint r = read.lint();
-                    FileFixer.Fixed fixed = null;
-                    if (fix && r != null && bytes != null) {
-                        Linter linter = options.linter(settings);
-                        fixed = FileFixer.fix(in.name(), bytes, r, linter);
-                        r = fixed.lint();
-                        if (fixed.changed() && !dryRun) {
-                            FileFixer.write(in.path(), bytes, fixed.after());
-                        }
-                    }
-                    // As compile judges it, once, on what is reported (a cached result is stored so already).
-                    if (cache == null || fix) {
-                        r = options.asCompiled(r, settings);
-                    }
-                    progress.step();
-                    return r == null ? null : new Outcome(r, settings.mode(), fixed);
-                })
-                .toList();
+        List<Outcome> outcomes = AllCores.map(inputs, in -> {
+            LintOptions.Settings settings = options.settings(in.path());
+            // --fix rewrites files from a fresh lint; a replayed result has no fixes to apply.
+            Inputs.Linted read = cache == null || fix ? in.lint(options.linter(settings), limits.maxFileBytes(), in.walked())
+                    : cached(cache, in, settings, limits);
+            byte[] bytes = read.bytes();
+            FileLint r = read.lint();
+            FileFixer.Fixed fixed = null;
+            if (fix && r != null && bytes != null) {
+                Linter linter = options.linter(settings);
+                fixed = FileFixer.fix(in.name(), bytes, r, linter);
+                r = fixed.lint();
+                if (fixed.changed() && !dryRun) {
+                    FileFixer.write(in.path(), bytes, fixed.after());
+                }
+            }
+            // As compile judges it, once, on what is reported (a cached result is stored so already).
+            if (cache == null || fix) {
+                r = options.asCompiled(r, settings);
+            }
+            progress.step();
+            return r == null ? null : new Outcome(r.forReport(), settings.mode(), fixed);
+        });
         progress.done();
         if (cache != null) {
             saveCache(cache, err);

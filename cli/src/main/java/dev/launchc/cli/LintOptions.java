@@ -58,9 +58,30 @@ public final class LintOptions {
         return limitOptions.limits();
     }
 
+    /**
+     * The settings and linter shared by every file under one settings file without overrides (or
+     * under none): a walk of thousands of files asks for them once per file.
+     */
+    private record Shared(ProjectConfigs.Found found, Settings settings, Linter linter) {}
+
+    private volatile Shared lastShared;
+
     /** The settings of an input file (null: stdin or no file; the working folder's settings apply). */
     public Settings settings(Path file) {
         ProjectConfigs.Found found = found(file).orElse(null);
+        if (found != null && !found.config().overrides().isEmpty()) {
+            return settings(file, found);
+        }
+        Shared shared = lastShared;
+        if (shared == null || shared.found() != found) {
+            Settings settings = settings(file, found);
+            shared = new Shared(found, settings, linter(settings));
+            lastShared = shared;
+        }
+        return shared.settings();
+    }
+
+    private Settings settings(Path file, ProjectConfigs.Found found) {
         ProjectConfig project = found == null ? ProjectConfig.EMPTY : found.config();
         String track = target.explicit() || project.target() == null ? null : project.target();
         Track t = track == null ? target.track() : TargetOption.track(track);
@@ -77,6 +98,10 @@ public final class LintOptions {
     }
 
     public Linter linter(Settings s) {
+        Shared shared = lastShared;
+        if (shared != null && shared.settings() == s) {
+            return shared.linter();
+        }
         return linters.computeIfAbsent(s, k -> new Linter(k.track(), k.targetExplicit(), k.mode(), limits(), k.filter()));
     }
 

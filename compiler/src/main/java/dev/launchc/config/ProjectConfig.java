@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A project's {@code .launchc.yaml}: defaults for target and mode, codes to disable or enable, globs
@@ -97,6 +98,9 @@ public record ProjectConfig(String target, Mode mode, List<String> disable, List
 
     /** True when a directory walk should skip the file at {@code relativePath}, or a folder above it. */
     public boolean excludes(String relativePath) {
+        if (exclude.isEmpty()) {
+            return false; // asked for every file of a walk: no paths to build for nothing
+        }
         Path p = Path.of(relativePath);
         for (int n = 1; n <= p.getNameCount(); n++) {
             Path prefix = p.getRoot() == null ? p.subpath(0, n) : p.getRoot().resolve(p.subpath(0, n));
@@ -110,14 +114,31 @@ public record ProjectConfig(String target, Mode mode, List<String> disable, List
     private static boolean matchesAny(List<String> globs, String relativePath) {
         Path p = Path.of(relativePath);
         for (String glob : globs) {
-            PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
             // "**/x.yaml" also matches x.yaml at the top, as in .gitignore.
-            if (m.matches(p) || glob.startsWith("**/") && FileSystems.getDefault()
-                    .getPathMatcher("glob:" + glob.substring(3)).matches(p)) {
+            if (matcher(glob).matches(p) || glob.startsWith("**/") && matcher(glob.substring(3)).matches(p)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Each glob is compiled (to a regex) once, not once per file and folder of a walk. Bounded: the
+     * globs come from settings files and flags, and a run meets few of them.
+     */
+    private static final Map<String, PathMatcher> MATCHERS = new ConcurrentHashMap<>();
+    private static final int MATCHERS_MAX = 256;
+
+    private static PathMatcher matcher(String glob) {
+        PathMatcher m = MATCHERS.get(glob);
+        if (m == null) {
+            m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            if (MATCHERS.size() >= MATCHERS_MAX) {
+                MATCHERS.clear();
+            }
+            MATCHERS.put(glob, m);
+        }
+        return m;
     }
 
     /**

@@ -13,6 +13,17 @@ public record FileLint(String file, String kind, List<Diagnostic> diagnostics, L
         this(file, kind, diagnostics, config, source, null);
     }
 
+    /**
+     * This result as a report of the whole run needs it: a clean file keeps its name, kind and (no)
+     * findings, but neither its models nor its text, which a report only reads to show the lines of
+     * findings (redacted by the config's secrets). A lint of thousands of files holds every result
+     * until the report: their trees would survive each young collection and be copied along.
+     */
+    public FileLint forReport() {
+        return diagnostics.isEmpty() && (config != null || source != null || cluster != null)
+                ? new FileLint(file, kind, diagnostics, null, null, null) : this;
+    }
+
     public boolean hasErrors() {
         return diagnostics.stream().anyMatch(d -> d.severity() == dev.launchc.diag.Severity.ERROR);
     }

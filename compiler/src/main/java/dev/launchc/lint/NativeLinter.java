@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A native launch config through the pipeline: schema (as the target track's parser), versioned
@@ -73,6 +74,25 @@ public final class NativeLinter {
         return later;
     }
 
+    /** The schema checks of the parsers, for one state of the version registry (a test may register a version). */
+    private record SchemaChecks(List<LaunchConfigVersion> versions, Map<LaunchConfigVersion, SchemaCheck> byParser) {}
+
+    private static volatile SchemaChecks schemaChecks = new SchemaChecks(List.of(), Map.of());
+
+    /**
+     * The schema check for documents that {@code parser} reads, made once: the keys of later versions
+     * it names take every catalog track's range to work out, which is the same for every file.
+     */
+    private static SchemaCheck schemaCheck(LaunchConfigVersion parser) {
+        SchemaChecks checks = schemaChecks;
+        List<LaunchConfigVersion> registered = LaunchConfigVersions.all();
+        if (checks.versions() != registered) {
+            checks = new SchemaChecks(registered, new ConcurrentHashMap<>());
+            schemaChecks = checks;
+        }
+        return checks.byParser().computeIfAbsent(parser, v -> new SchemaCheck(v.schema(), keysOfLaterVersions(v)));
+    }
+
     private static String firstTrackReading(LaunchConfigVersion version) {
         Semver semver = Semver.parse(version.version());
         for (String name : Catalog.get().tracks()) {
@@ -92,7 +112,7 @@ public final class NativeLinter {
 
     /** Lints the file's documents as {@code version} reads them, with the rules of {@code track}. */
     public static LaunchConfig lint(LoadedFile file, LaunchConfigVersion version, Track track, Reporter reporter) {
-        SchemaCheck check = new SchemaCheck(version.schema(), keysOfLaterVersions(version));
+        SchemaCheck check = schemaCheck(version);
         List<Part> parts = new ArrayList<>();
         for (YDocument doc : file.documents()) {
             if (doc.isEmpty()) {

@@ -18,7 +18,7 @@ public final class Yaml11 {
     private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?");
 
     public static boolean isNull(String text) {
-        return NULLS.contains(text);
+        return text.length() <= 4 && NULLS.contains(text); // no hashing of every longer text
     }
 
     /**
@@ -33,6 +33,9 @@ public final class Yaml11 {
 
     /** TRUE, FALSE, or null when the text is not a YAML 1.1 boolean. */
     public static Boolean bool(String text) {
+        if (text.length() > 5) {
+            return null; // the longest is FALSE
+        }
         if (TRUES.contains(text)) {
             return Boolean.TRUE;
         }
@@ -46,6 +49,9 @@ public final class Yaml11 {
     public static BigDecimal number(String text) {
         if (text.isEmpty() || text.length() > 64 || !startsLikeANumber(text)) {
             return null;
+        }
+        if (text.indexOf('.') != text.lastIndexOf('.')) {
+            return null; // neither pattern takes two dots: versions and IP addresses need no regex
         }
         try {
             if (INT.matcher(text).matches()) {

@@ -18,6 +18,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -76,12 +77,16 @@ public final class YamlLoader {
                     "file holds a NUL byte at offset " + nul + "; it is binary, not YAML");
             return new LoadedFile(empty, List.of(), true);
         }
-        String text;
+        // The lenient decoder is the JDK's fast one; it turns each malformed sequence into U+FFFD,
+        // so only a text holding that character (rare: never in ASCII) is decoded again strictly.
+        String text = new String(bytes, StandardCharsets.UTF_8);
         try {
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+            if (text.indexOf('\uFFFD') >= 0) {
+                CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
+                text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+            }
         } catch (CharacterCodingException e) {
             int offset = firstInvalidUtf8(bytes);
             reporter.report(Code.INVALID_ENCODING, byteOffsetPos(bytes, offset), "",
@@ -262,16 +267,39 @@ public final class YamlLoader {
         }
     }
 
+    /**
+     * Settings for texts of up to {@code 4^i} KiB chars at index {@code i}, made on first use: a
+     * builder makes a scalar resolver of its own, a cost on every file if each parse built one.
+     * The label snakeyaml gives its marks is left at its default, since no finding shows it.
+     */
+    private final AtomicReferenceArray<LoadSettings> settingsBySize = new AtomicReferenceArray<>(SETTINGS_SIZES);
+    private static final int SETTINGS_SIZES = 6;
+
+    private LoadSettings settings(String text) {
+        int index = 0;
+        long chars = 1024;
+        while (chars < text.length() + 1L && index < SETTINGS_SIZES - 1) {
+            chars *= 4;
+            index++;
+        }
+        LoadSettings settings = settingsBySize.get(index);
+        if (settings == null) {
+            // One text is read in one chunk when it fits (READ_CHUNK_CHARS is the largest size).
+            settings = LoadSettings.builder()
+                    .setSchema(SCHEMA)
+                    .setAllowDuplicateKeys(true)
+                    .setMaxAliasesForCollections(limits.maxAliases())
+                    .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes() + 1))
+                    .setBufferSize((int) Math.min(chars, READ_CHUNK_CHARS))
+                    .setUseMarks(true)
+                    .build();
+            settingsBySize.set(index, settings);
+        }
+        return settings;
+    }
+
     private Attempt parse(SourceFile source, String text, Reporter reporter, boolean mayStopAtTab) {
-        LoadSettings settings = LoadSettings.builder()
-                .setSchema(SCHEMA)
-                .setLabel(source.name())
-                .setAllowDuplicateKeys(true)
-                .setMaxAliasesForCollections(limits.maxAliases())
-                .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes() + 1))
-                .setBufferSize((int) Math.min(text.length() + 1L, READ_CHUNK_CHARS))
-                .setUseMarks(true)
-                .build();
+        LoadSettings settings = settings(text);
         Builder builder = new Builder(reporter, text);
         try {
             ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, new ChunkReader(text)));
@@ -325,25 +353,31 @@ public final class YamlLoader {
      */
     private static boolean checkSeparators(SourceFile source, Reporter reporter) {
         String text = source.text();
-        int lineNo = 1;
-        int start = 0;
         boolean ok = true;
-        while (start <= text.length()) {
-            int end = text.indexOf('\n', start);
+        // Only the lines that start with "---" are looked at (found by indexOf); lines are
+        // counted up to each finding.
+        int lineNo = 1;
+        int counted = 0;
+        for (int at = text.indexOf("---"); at >= 0; at = text.indexOf("---", at + 1)) {
+            if (at > 0 && text.charAt(at - 1) != '\n') {
+                continue;
+            }
+            int end = text.indexOf('\n', at);
             if (end < 0) {
                 end = text.length();
             }
-            if (text.startsWith("---", start)) {
-                String rest = text.substring(start + 3, end).strip();
-                if (!rest.isEmpty() && !rest.startsWith("#")) {
-                    reporter.report(Code.BAD_DOCUMENT_SEPARATOR, new Pos(lineNo, 4), "",
-                            "text after the document separator '---'",
-                            "put the content on the next line; MicroK8s rejects '--- <content>'");
-                    ok = false;
+            String rest = text.substring(at + 3, end).strip();
+            if (!rest.isEmpty() && !rest.startsWith("#")) {
+                for (; counted < at; counted++) {
+                    if (text.charAt(counted) == '\n') {
+                        lineNo++;
+                    }
                 }
+                reporter.report(Code.BAD_DOCUMENT_SEPARATOR, new Pos(lineNo, 4), "",
+                        "text after the document separator '---'",
+                        "put the content on the next line; MicroK8s rejects '--- <content>'");
+                ok = false;
             }
-            start = end + 1;
-            lineNo++;
         }
         return ok;
     }

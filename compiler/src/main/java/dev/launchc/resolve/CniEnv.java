@@ -81,17 +81,18 @@ public final class CniEnv {
         if (defaults == null) {
             return null;
         }
+        if (!setsCniEnv(config)) {
+            return null; // most configs: no copy of the track's defaults for nothing
+        }
         CniEnv env = new CniEnv();
         Defaults trackDefaults = TRACK_DEFAULTS.computeIfAbsent(track, t -> Defaults.parse(defaults));
         env.values.putAll(trackDefaults.values());
         env.examples.putAll(trackDefaults.examples());
-        boolean any = false;
         for (Part part : config.parts()) {
             List<ArgEntry> entries = part.args(ServiceFile.CNI_ENV);
             if (entries.isEmpty()) {
                 continue;
             }
-            any = true;
             env.lastPart = part;
             for (ArgEntry e : entries) {
                 if (e.isRemoval()) {
@@ -104,7 +105,16 @@ public final class CniEnv {
                 }
             }
         }
-        return any ? env : null;
+        return env;
+    }
+
+    private static boolean setsCniEnv(LaunchConfig config) {
+        for (Part part : config.parts()) {
+            if (!part.args(ServiceFile.CNI_ENV).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value generate-cni.sh sees, or null when the key is absent. */

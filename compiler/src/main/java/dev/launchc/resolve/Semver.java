@@ -19,6 +19,10 @@ public record Semver(long major, long minor, long patch, List<String> preRelease
         if (text == null) {
             return null;
         }
+        Semver plain = parsePlain(text);
+        if (plain != null) {
+            return plain;
+        }
         Matcher m = SEMVER.matcher(text.strip());
         if (!m.matches()) {
             return null;
@@ -29,6 +33,36 @@ public record Semver(long major, long minor, long patch, List<String> preRelease
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** Longest number taken without the regex: 18 digits always fit a long. */
+    private static final int PLAIN_MAX_DIGITS = 18;
+
+    /**
+     * The common case, MAJOR.MINOR.PATCH and nothing else ("0.2.0"), without the regex: every file
+     * and every track names its versions so. Null for anything else, which the regex then reads
+     * (the same result for these texts: numbers without leading zeros, no pre-release, no build).
+     */
+    private static Semver parsePlain(String text) {
+        long[] numbers = new long[3];
+        int field = 0;
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (digits == 1 && numbers[field] == 0 || digits == PLAIN_MAX_DIGITS) {
+                    return null; // a leading zero, or a number too long to be sure of
+                }
+                numbers[field] = numbers[field] * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && digits > 0 && field < 2) {
+                field++;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        return field == 2 && digits > 0 ? new Semver(numbers[0], numbers[1], numbers[2], List.of()) : null;
     }
 
     @Override

@@ -34,10 +34,9 @@ public final class ArgQuoteRule implements Rule {
 
     private static void check(RuleContext ctx, Part part, ServiceFile file, ArgEntry e) {
         String inner = unwrapped(e.value());
-        String where = "value of " + e.key() + " in " + ctx.sectionName(file);
         if (file.reader() == ServiceFile.Reader.KUBELITE && hasQuote(inner)) {
             String seen = KubeFlagRule.kubeliteView(e.value());
-            ctx.atValue(Code.QUOTE_CHANGES_VALUE, part, e.pointer(), where + " holds a quote inside it; kubelite deletes every"
+            ctx.atValue(Code.QUOTE_CHANGES_VALUE, part, e.pointer(), where(ctx, file, e) + " holds a quote inside it; kubelite deletes every"
                     + " quote of args/" + file.fileName() + ", so the flag gets '" + Quote.printable(seen) + "'",
                     "write the value without inner quotes: kubelite cannot pass a quote to a flag");
         } else if (file.reader() == ServiceFile.Reader.BASH_WORDS) {
@@ -46,11 +45,16 @@ public final class ArgQuoteRule implements Rule {
                     : inner.endsWith("\\") ? "a trailing backslash, which joins the next line (the next flag) to this value"
                     : inner.indexOf('\\') >= 0 ? "a backslash, which bash removes" : null;
             if (problem != null) {
-                ctx.atValue(Code.QUOTE_CHANGES_VALUE, part, e.pointer(), where + " holds " + problem + ": the wrapper reads"
+                ctx.atValue(Code.QUOTE_CHANGES_VALUE, part, e.pointer(), where(ctx, file, e) + " holds " + problem + ": the wrapper reads"
                         + " args/" + file.fileName() + " with bash (declare -a args=\"($(cat file))\")",
                         "write the value without quotes and backslashes");
             }
         }
+    }
+
+    /** How findings name the value; built only for a finding. */
+    private static String where(RuleContext ctx, ServiceFile file, ArgEntry e) {
+        return "value of " + e.key() + " in " + ctx.sectionName(file);
     }
 
     /** The value without one pair of matching quotes around all of it. */

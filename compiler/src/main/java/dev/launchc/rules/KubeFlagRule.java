@@ -46,7 +46,15 @@ public final class KubeFlagRule implements Rule {
     }
 
     static boolean isFlagShaped(String key) {
-        return key.length() > 1 && key.startsWith("-") && key.chars().noneMatch(Character::isWhitespace);
+        if (key.length() <= 1 || !key.startsWith("-")) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            if (Character.isWhitespace(key.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void check(RuleContext ctx, KubeFlags kube, Part part, String component, ArgEntry e) {

@@ -26,8 +26,11 @@ public final class OctalIntRule implements Rule {
         }
         ctx.forEachKubeArg((part, component, e) -> {
             KubeFlags.Flag flag = kube.flag(component, e.key());
+            if (flag == null || !BASE_ZERO_TYPES.contains(flag.type())) {
+                return;
+            }
             String value = KubeFlagRule.kubeliteView(e.value()).strip();
-            if (flag == null || !BASE_ZERO_TYPES.contains(flag.type()) || !LEADING_ZERO.matcher(value).matches()) {
+            if (!LEADING_ZERO.matcher(value).matches()) {
                 return;
             }
             String digits = value.replace("_", "").replaceFirst("^[-+]", "");

@@ -50,6 +50,8 @@ public final class RegistryConfigRule implements Rule {
     /** A factory, not a TomlMapper: a mapper's static set-up costs a cold lint more than its TOML parses. */
     private static final TomlFactory TOML = new TomlFactory();
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /** Compiled once: String.split compiles a pattern of more than one character on every call. */
+    private static final Pattern VERSION_SEPARATORS = Pattern.compile("[.-]");
 
     @Override
     public void check(RuleContext ctx) {
@@ -133,6 +135,9 @@ public final class RegistryConfigRule implements Rule {
             return null;
         }
         String certsD = "/snap-data/args/certs.d";
+        if (!key.isEmpty() && key.indexOf('/') < 0 && !key.equals(".") && !key.equals("..")) {
+            return "args/certs.d/" + key + "/hosts.toml"; // one plain name: nothing for Clean to do
+        }
         String joined = goClean(certsD + "/" + key);
         if (!joined.startsWith(certsD)) {
             return null;
@@ -247,9 +252,8 @@ public final class RegistryConfigRule implements Rule {
         if (caps == null) {
             return;
         }
-        String registry = "hosts.toml for '" + printable(e.key()) + "'";
         if (!caps.isArray()) {
-            ctx.atValue(Code.BAD_CAPABILITY, part, e.pointer(), registry + ": capabilities " + where
+            ctx.atValue(Code.BAD_CAPABILITY, part, e.pointer(), registry(e) + ": capabilities " + where
                     + " is not an array", "write capabilities = [\"pull\", \"resolve\"]");
             return;
         }
@@ -262,10 +266,15 @@ public final class RegistryConfigRule implements Rule {
         }
         for (String name : bad) {
             String hint = DidYouMean.hint(name, allowed).orElse("use " + String.join(", ", allowed));
-            ctx.atValue(Code.BAD_CAPABILITY, part, e.pointer(), registry + ": capability '" + printable(name) + "' "
+            ctx.atValue(Code.BAD_CAPABILITY, part, e.pointer(), registry(e) + ": capability '" + printable(name) + "' "
                     + where + " is not one of " + String.join(", ", allowed) + "; containerd rejects the file"
                     + " (\"unknown capability\")", hint);
         }
+    }
+
+    /** How a finding names the entry's file; built only for a finding (printable runs a regex). */
+    private static String registry(ArgEntry e) {
+        return "hosts.toml for '" + printable(e.key()) + "'";
     }
 
     /** The parser's reason without Jackson's location suffix. */
@@ -316,14 +325,21 @@ public final class RegistryConfigRule implements Rule {
         if (version == null) {
             return false;
         }
+        int[] parsed = CONTAINERD_VERSIONS.computeIfAbsent(version, RegistryConfigRule::majorMinor);
+        return parsed.length == 2 && (parsed[0] > major || (parsed[0] == major && parsed[1] >= minor));
+    }
+
+    /** The major and minor of each track's containerd version (catalog data, a handful), read once. */
+    private static final Map<String, int[]> CONTAINERD_VERSIONS = new ConcurrentHashMap<>();
+
+    /** {major, minor} of a version such as "v1.7.29", or no numbers when it is none. */
+    private static int[] majorMinor(String version) {
         String v = version.startsWith("v") ? version.substring(1) : version;
-        String[] parts = v.split("[.-]");
+        String[] parts = VERSION_SEPARATORS.split(v);
         try {
-            int ma = Integer.parseInt(parts[0]);
-            int mi = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-            return ma > major || (ma == major && mi >= minor);
+            return new int[] {Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0};
         } catch (NumberFormatException ex) {
-            return false;
+            return new int[0];
         }
     }
 }

@@ -77,6 +77,16 @@ public final class RuleContext {
         return resolved;
     }
 
+    private List<AddonRequests.Named> addonRequests;
+
+    /** The addon entries with a name, taken apart once per lint: several rules walk them. */
+    List<AddonRequests.Named> addonRequests() {
+        if (addonRequests == null) {
+            addonRequests = AddonRequests.named(this);
+        }
+        return addonRequests;
+    }
+
     /** Receives one value-setting entry of a Kubernetes component's args file. */
     @FunctionalInterface
     public interface KubeArgVisitor {

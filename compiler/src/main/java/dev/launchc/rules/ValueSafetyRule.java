@@ -65,7 +65,11 @@ public final class ValueSafetyRule implements Rule {
     /** The name of the first line-breaking character, e.g. "line feed (\n)", or null. */
     static String lineBreak(String s) {
         for (int i = 0; i < s.length(); i++) {
-            switch (s.charAt(i)) {
+            char c = s.charAt(i);
+            if (c >= ' ' && c < '\u0085') {
+                continue; // none of them breaks a line, and most values hold nothing else
+            }
+            switch (c) {
                 case '\n': return "line feed (\\n)";
                 case '\r': return "carriage return (\\r)";
                 case '\0': return "NUL character";

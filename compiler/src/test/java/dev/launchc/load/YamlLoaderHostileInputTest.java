@@ -798,6 +798,16 @@ class YamlLoaderHostileInputTest {
     }
 
     @Test
+    void everySeparatorWithContentIsRejectedOnItsOwnLine() {
+        // '---' inside a value or after indentation starts no part; only lines that begin with it do.
+        Result r = load("two bad separators", "a: x---y\n--- b: 1\n  --- c\nd: |\n  ---\n---- e\n---\n");
+        r.assertNoTree();
+        assertEquals(2, r.diagnostics().size(), () -> r.diagnostics().toString());
+        assertAt(r.diagnostics().get(0), Code.BAD_DOCUMENT_SEPARATOR, 2, 4);
+        assertAt(r.diagnostics().get(1), Code.BAD_DOCUMENT_SEPARATOR, 6, 4);
+    }
+
+    @Test
     void separatorWithACommentOrSpacesIsFine() {
         Result r = load("--- # comment", "--- # first part\nversion: 0.1.0\n---   \r\nversion: 0.1.0\n");
         assertFalse(r.file().failed(), () -> r.diagnostics().toString());
