@@ -76,7 +76,7 @@ public final class LintCommand implements Callable<Integer> {
         LintCache cache = cacheDir == null || fix ? null : LintCache.open(cacheDir, LintCache.context(options));
         Progress progress = Progress.on(err, inputs.size(), !quiet && inputs.size() >= Progress.WORTH_SHOWING);
         // A null result: a file the walk found that is not a launch config (a workflow, a manifest).
-        List<Outcome> outcomes = AllCores.map(inputs, in -> {
+        List<Outcome> outcomes = dev.launchc.pipeline.AllCores.map(inputs, in -> {
             LintOptions.Settings settings = options.settings(in.path());
             // --fix rewrites files from a fresh lint; a replayed result has no fixes to apply.
             Inputs.Linted read = cache == null || fix ? in.lint(options.linter(settings), limits.maxFileBytes(), in.walked())

@@ -144,11 +144,11 @@ public final class CompilePipeline {
         Cluster cluster = lint.cluster().cluster();
         Track track = lint.cluster().track();
         Linter seedLinter = new Linter(track, true, options.mode(), options.limits(), options.filter());
-        return SeedDeriver.derive(cluster, track, token).parallelStream()
+        List<NodeSeed> seeds = SeedDeriver.derive(cluster, track, token).stream()
                 .filter(seed -> only.isEmpty() || only.contains(seed.node()))
-                .map(seed -> build(name, cluster.name(), seed, seedLinter, options.mode(), track,
-                        tree == null ? null : tree.sharingContents()))
                 .toList();
+        return AllCores.map(seeds, seed -> build(name, cluster.name(), seed, seedLinter, options.mode(), track,
+                tree == null ? null : tree.sharingContents()));
     }
 
     /** The seeds' findings, each told once at the cluster file's line that caused it. */
@@ -199,9 +199,7 @@ public final class CompilePipeline {
         }
         // A clean seed's lint is only asked for its (no) findings from here on: its parsed tree and
         // model would otherwise stay alive for every node until the end of a 10,000-node compile.
-        FileLint kept = seedLint.diagnostics().isEmpty()
-                ? new FileLint(seedLint.file(), seedLint.kind(), List.of(), null, null) : seedLint;
-        return new Built(seed, kept, files);
+        return new Built(seed, seedLint.forReport(), files);
     }
 
     private static void addNode(OutputTree tree, String node, NodePlan plan, byte[] seed, boolean secret) {

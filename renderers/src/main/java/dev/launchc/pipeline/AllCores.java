@@ -1,4 +1,4 @@
-package dev.launchc.cli;
+package dev.launchc.pipeline;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  * slowed (by the JIT compiler sharing its core, say), the other runs out of work and waits for the
  * last chunk, which cost a lint of 5,000 files about a fifth of its wall time.
  */
-final class AllCores {
+public final class AllCores {
     private AllCores() {}
 
     /**
@@ -24,7 +24,7 @@ final class AllCores {
      * nulls). The first exception or error thrown by {@code work} stops the threads taking new
      * items and is rethrown here, once every thread has stopped.
      */
-    static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> work) {
+    public static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> work) {
         // The common pool's threads and this one: as many as the pool runs tasks at once.
         int threads = Math.max(1, Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, items.size()));
         Object[] results = new Object[items.size()];

@@ -1,4 +1,4 @@
-package dev.launchc.cli;
+package dev.launchc.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -39,9 +39,9 @@ class AllCoresTest {
 
     @Test
     void theFirstFailureIsRethrownAsItWas() {
-        UsageException thrown = new UsageException("bad settings file");
+        IllegalStateException thrown = new IllegalStateException("bad settings file");
         List<Integer> items = IntStream.range(0, 100).boxed().toList();
-        UsageException caught = assertThrows(UsageException.class, () -> AllCores.map(items, i -> {
+        IllegalStateException caught = assertThrows(IllegalStateException.class, () -> AllCores.map(items, i -> {
             if (i == 37) {
                 throw thrown;
             }
