@@ -83,13 +83,14 @@ public final class Inputs {
             }
             Path p = Path.of(arg);
             if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile)
-                            .filter(f -> {
-                                String n = f.getFileName().toString();
-                                return n.endsWith(".yaml") || n.endsWith(".yml");
-                            })
-                            .sorted()
+                // Files.find hands over the attributes the walk read anyway: a second stat of
+                // each file only for a symbolic link, which counts when it leads to a regular file.
+                try (Stream<Path> walk = Files.find(p, Integer.MAX_VALUE, (f, attributes) -> {
+                    String n = f.getFileName().toString();
+                    return (n.endsWith(".yaml") || n.endsWith(".yml"))
+                            && (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(f));
+                })) {
+                    walk.sorted()
                             .forEach(f -> out.add(new Input(f.toString(), f, true)));
                 } catch (IOException | java.io.UncheckedIOException e) {
                     throw new UsageException("cannot read directory " + arg + ": " + e.getMessage());

@@ -93,7 +93,7 @@ final class LintCache {
         return String.join("\n",
                 MAGIC,
                 "launchc " + (version == null ? "dev" : version) + " build " + build(),
-                "catalog " + dev.launchc.catalog.Catalog.get().digest(),
+                "catalog " + dev.launchc.catalog.CatalogDigest.recorded(),
                 "codes " + String.join(",", java.util.Arrays.stream(dev.launchc.diag.Code.values()).map(Enum::name).toList()),
                 "limits " + options.limits());
     }
@@ -202,14 +202,18 @@ final class LintCache {
         known.putAll(entries); // only a whole segment counts
     }
 
-    /** The key of one input: the context, how it was found, its name and its bytes. */
-    /** What of a file's settings its findings depend on: target, mode and the codes silenced. */
-    static String settings(LintOptions.Settings s) {
-        return "target " + s.track().name() + (s.targetExplicit() ? " explicit" : "") + "\nmode " + s.mode()
+    /**
+     * What of a file's settings its findings depend on: target, mode and the codes silenced. The
+     * target by name, unresolved ("newest" when none is chosen: the context pins the catalog), so
+     * that a hit needs no catalog; a name that is no track never gets an entry (its miss fails).
+     */
+    static String settings(LintOptions.Choice s) {
+        return "target " + (s.target() == null ? "(newest)" : s.target()) + (s.targetExplicit() ? " explicit" : "") + "\nmode " + s.mode()
                 + "\ndisabled " + String.join(",", new java.util.TreeSet<>(s.filter().disabled()))
                 + "\nnoIgnore " + s.filter().noIgnore();
     }
 
+    /** The key of one input: the context, its settings, how it was found, its name and its bytes. */
     String key(String name, boolean walked, String settings, byte[] bytes) {
         MessageDigest sha = sha();
         sha.update(contextDigest);
