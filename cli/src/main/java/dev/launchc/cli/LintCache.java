@@ -65,6 +65,7 @@ final class LintCache {
     /** A cached result: {@code kind} null means the file was skipped as not a launch config. */
     record Result(String kind, List<Diagnostic> diagnostics, Map<Integer, String> redactedLines) {}
 
+    private final Path dir;
     private final Path contextDir;
     private final String context;
     /** The context's digest, which each key starts from: the context text itself is a few kB. */
@@ -74,8 +75,11 @@ final class LintCache {
     private final Map<String, Result> used = new ConcurrentHashMap<>();
     private final Map<String, Result> added = new ConcurrentHashMap<>();
     private boolean untrusted;
+    /** True once this context's segments are read. */
+    private boolean loaded;
 
-    private LintCache(Path contextDir, String context) {
+    private LintCache(Path dir, Path contextDir, String context) {
+        this.dir = dir;
         this.contextDir = contextDir;
         this.context = context;
         this.contextDigest = sha().digest(context.getBytes(StandardCharsets.UTF_8));
@@ -110,16 +114,38 @@ final class LintCache {
         return "classes";
     }
 
-    /** Opens (creating when needed) the cache in {@code dir} and reads this context's segments. */
-    static LintCache open(Path dir, String context) {
+    /**
+     * The cache in {@code dir} with this context's segments read, if {@code dir} is launchc's cache
+     * already; writes nothing. A run prepares its cache on another core while it walks its inputs,
+     * then {@link #open()}s it: a run that fails on its inputs creates no cache, as before.
+     */
+    static LintCache prepare(Path dir, String context) {
+        Path contextDir = dir.resolve("ctx-" + sha256(context.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
+        LintCache cache = new LintCache(dir, contextDir, context);
+        if (!Files.isSymbolicLink(dir) && Files.isRegularFile(dir.resolve(TAG), LinkOption.NOFOLLOW_LINKS)
+                && Files.isDirectory(contextDir, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                cache.load();
+            } catch (IOException e) {
+                return new LintCache(dir, contextDir, context); // open() reads again, and reports what fails
+            }
+        }
+        return cache;
+    }
+
+    /**
+     * Makes the prepared directory launchc's cache (creating it when needed, refusing one that holds
+     * something else) and reads this context's segments unless preparing did.
+     */
+    LintCache open() {
         try {
             claim(dir);
-            Path contextDir = dir.resolve("ctx-" + sha256(context.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
             Files.createDirectories(contextDir);
             Files.setLastModifiedTime(contextDir, FileTime.from(Instant.now()));
-            LintCache cache = new LintCache(contextDir, context);
-            cache.load();
-            return cache;
+            if (!loaded) {
+                load();
+            }
+            return this;
         } catch (IOException e) {
             throw new UsageException("cannot use cache directory " + dir + ": " + e.getMessage());
         }
@@ -161,6 +187,7 @@ final class LintCache {
             entries.forEach(segments::add);
         }
         segments.sort(Comparator.naturalOrder());
+        loaded = true;
         for (Path segment : segments) {
             segmentsRead.add(segment);
             try (InputStream in = new BufferedInputStream(Files.newInputStream(segment), 1 << 16)) {

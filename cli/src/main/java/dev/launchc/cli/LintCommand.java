@@ -153,6 +153,9 @@ public final class LintCommand implements Callable<Integer> {
         LoadLimits limits = options.limits();
         dev.launchc.config.ProjectConfig cliExcludes = new dev.launchc.config.ProjectConfig(null, null, List.of(), List.of(),
                 exclude, List.of());
+        // The cache's context and segments are read on the other core while this one walks the inputs.
+        java.util.concurrent.CompletableFuture<LintCache> preparing = cacheDir == null || fix ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> LintCache.prepare(cacheDir, LintCache.context(options)));
         List<Inputs.Input> inputs = Inputs.collect(paths).stream()
                 // A walk skips the settings files themselves, and what --exclude or their exclude: names.
                 .filter(in -> !in.walked() || !in.path().getFileName().toString().equals(dev.launchc.config.ProjectConfig.FILE_NAME)
@@ -162,7 +165,7 @@ public final class LintCommand implements Callable<Integer> {
             throw new UsageException("--fix rewrites files; it cannot fix stdin");
         }
         PrintWriter err = err();
-        LintCache cache = cacheDir == null || fix ? null : LintCache.open(cacheDir, LintCache.context(options));
+        LintCache cache = preparing == null ? null : joined(preparing).open();
         Progress progress = Progress.on(err, inputs.size(), !quiet && inputs.size() >= Progress.WORTH_SHOWING);
         // A null result: a file the walk found that is not a launch config (a workflow, a manifest).
         List<Outcome> outcomes = inputs.parallelStream()
@@ -283,6 +286,21 @@ public final class LintCommand implements Callable<Integer> {
                 settings);
         cache.put(key, r);
         return new Inputs.Linted(bytes, r);
+    }
+
+    /** The value of a finished task, or what it threw as it was thrown. */
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private void saveCache(LintCache cache, PrintWriter err) {
