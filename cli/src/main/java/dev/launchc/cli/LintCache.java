@@ -75,6 +75,7 @@ final class LintCache {
     private final Map<String, Result> used = new ConcurrentHashMap<>();
     private final Map<String, Result> added = new ConcurrentHashMap<>();
     private boolean untrusted;
+    private final Map<LintOptions.Choice, byte[]> settingsText = new ConcurrentHashMap<>();
     /** True once this context's segments are read. */
     private boolean loaded;
 
@@ -87,29 +88,42 @@ final class LintCache {
 
     /**
      * Everything a file's findings depend on apart from its name and bytes. The build is the jar's
-     * size and time (a rebuilt launchc of the same version may judge differently); the catalog
-     * digest and the codes are there too, so that a result is never replayed under other facts.
+     * size and time (a rebuilt launchc of the same version may judge differently); the catalog is
+     * named by its digest, unless it is inside that same jar, whose identity then covers it (hashing
+     * the catalog's 1.8 MB would take longer than a cached lint of thousands of files); the codes
+     * are there too, so that a result is never replayed under other facts.
      * What a file's settings choose (target, mode, silenced codes) is part of each key instead:
      * files of one run can have different settings ({@code .launchc.yaml}).
      */
     static String context(LintOptions options) {
         String version = LaunchcCommand.class.getPackage().getImplementationVersion();
+        Path build = codeSource(LintCache.class);
+        boolean catalogInBuild = build != null && build.equals(codeSource(dev.launchc.catalog.Catalog.class));
         return String.join("\n",
                 MAGIC,
-                "launchc " + (version == null ? "dev" : version) + " build " + build(),
-                "catalog " + dev.launchc.catalog.CatalogDigest.recorded(),
+                "launchc " + (version == null ? "dev" : version) + " build " + identity(build),
+                "catalog " + (catalogInBuild ? "in the build" : dev.launchc.catalog.Catalog.get().digest()),
                 "codes " + String.join(",", java.util.Arrays.stream(dev.launchc.diag.Code.values()).map(Enum::name).toList()),
                 "limits " + options.limits());
     }
 
-    private static String build() {
+    /** The jar a class comes from; null for a class directory (a development build) or when unknown. */
+    private static Path codeSource(Class<?> type) {
         try {
-            Path self = Path.of(LintCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(self)) {
-                return Files.size(self) + "@" + Files.getLastModifiedTime(self).toMillis();
+            Path source = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(source) ? source : null;
+        } catch (RuntimeException | java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static String identity(Path jar) {
+        try {
+            if (jar != null) {
+                return Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis();
             }
-        } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
-            // No jar to identify: the class directory of a development build.
+        } catch (IOException e) {
+            // No jar to identify.
         }
         return "classes";
     }
@@ -241,18 +255,26 @@ final class LintCache {
     }
 
     /** The key of one input: the context, its settings, how it was found, its name and its bytes. */
-    String key(String name, boolean walked, String settings, byte[] bytes) {
+    String key(String name, boolean walked, LintOptions.Choice settings, byte[] bytes) {
         MessageDigest sha = sha();
         sha.update(contextDigest);
-        byte[] settingsBytes = settings.getBytes(StandardCharsets.UTF_8);
-        sha.update(java.nio.ByteBuffer.allocate(4).putInt(settingsBytes.length).array());
+        // Most inputs share one choice (their flags'): its text is made once.
+        byte[] settingsBytes = settingsText.computeIfAbsent(settings, s -> settings(s).getBytes(StandardCharsets.UTF_8));
+        updateLength(sha, settingsBytes.length);
         sha.update(settingsBytes);
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-        sha.update(java.nio.ByteBuffer.allocate(4).putInt(nameBytes.length).array()); // no name runs into the bytes
+        updateLength(sha, nameBytes.length); // no name runs into the bytes
         sha.update(nameBytes);
         sha.update((byte) (walked ? 1 : 0));
         sha.update(bytes);
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void updateLength(MessageDigest sha, int length) {
+        sha.update((byte) (length >>> 24));
+        sha.update((byte) (length >>> 16));
+        sha.update((byte) (length >>> 8));
+        sha.update((byte) length);
     }
 
     /** The result cached under {@code key}, or null on a miss. */

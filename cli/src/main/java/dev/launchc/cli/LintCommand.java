@@ -202,7 +202,7 @@ public final class LintCommand implements Callable<Integer> {
         List<FileLint> linted = outcomes.stream().map(o -> o == null ? null : o.lint()).toList();
         List<FileLint> results = linted.stream().filter(Objects::nonNull).toList();
         boolean failed = outcomes.stream().filter(Objects::nonNull)
-                .anyMatch(o -> LintOptions.fails(List.of(o.lint()), o.mode()));
+                .anyMatch(o -> !o.lint().diagnostics().isEmpty() && LintOptions.fails(List.of(o.lint()), o.mode()));
         if (fix) {
             return reportFixes(outcomes, err, failed);
         }
@@ -275,7 +275,7 @@ public final class LintCommand implements Callable<Integer> {
             // Not cached: Input.lint reports it with the file's real size (the size check reads nothing).
             return in.lint(options.linter(options.settings(choice)), limits.maxFileBytes(), in.walked());
         }
-        String key = cache.key(in.name(), in.walked(), LintCache.settings(choice), bytes);
+        String key = cache.key(in.name(), in.walked(), choice, bytes);
         LintCache.Result hit = cache.get(key);
         if (hit != null) {
             return new Inputs.Linted(bytes, LintCache.replay(in.name(), hit));

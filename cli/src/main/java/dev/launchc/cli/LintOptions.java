@@ -49,6 +49,8 @@ public final class LintOptions {
     boolean noIgnore;
 
     private ProjectConfigs configs;
+    /** The choice of every input that no settings file applies to: the flags' alone, made once. */
+    private volatile Choice withoutSettingsFile;
     private final Map<Settings, Linter> linters = new ConcurrentHashMap<>();
 
     /** The options of a command line that gives none of their flags, as picocli builds them. */
@@ -87,6 +89,10 @@ public final class LintOptions {
     /** What {@code file}'s flags and settings file choose; its track is not looked up yet. */
     public Choice choice(Path file) {
         ProjectConfigs.Found found = found(file).orElse(null);
+        Choice flagsOnly = withoutSettingsFile;
+        if (found == null && flagsOnly != null) {
+            return flagsOnly;
+        }
         ProjectConfig project = found == null ? ProjectConfig.EMPTY : found.config();
         String track = target.explicit() || project.target() == null ? target.target : project.target();
         Mode mode = modes.explicit() || project.mode() == null ? modes.mode() : project.mode();
@@ -98,7 +104,11 @@ public final class LintOptions {
             track(track); // an unknown track is reported first, as when the track was looked up first
             throw e;
         }
-        return new Choice(track, target.explicit() || project.target() != null, mode, new Suppressions.Filter(disabled, noIgnore));
+        Choice choice = new Choice(track, target.explicit() || project.target() != null, mode, new Suppressions.Filter(disabled, noIgnore));
+        if (found == null) {
+            withoutSettingsFile = choice;
+        }
+        return choice;
     }
 
     /** The catalog's track of that name (null: the newest). */

@@ -97,6 +97,9 @@ public record ProjectConfig(String target, Mode mode, List<String> disable, List
 
     /** True when a directory walk should skip the file at {@code relativePath}, or a folder above it. */
     public boolean excludes(String relativePath) {
+        if (exclude.isEmpty()) {
+            return false; // the common case, asked for each file of a walk
+        }
         Path p = Path.of(relativePath);
         for (int n = 1; n <= p.getNameCount(); n++) {
             Path prefix = p.getRoot() == null ? p.subpath(0, n) : p.getRoot().resolve(p.subpath(0, n));
