@@ -4,12 +4,10 @@ import dev.launchc.diag.Diagnostic;
 import dev.launchc.diag.Severity;
 import dev.launchc.lint.FileLint;
 import dev.launchc.load.SourceFile;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -59,11 +57,56 @@ final class LintCache {
     private static final String TAG_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n"
             + "# This file is a cache directory tag created by launchc (lint --cache).\n"
             + "# For information about cache directory tags see https://bford.info/cachedir/\n";
-    private static final String MAGIC = "launchc lint cache 1";
+    private static final String MAGIC = "launchc lint cache 2";
+    /** A segment larger than this is not launchc's (200,000 entries take a few tens of MB). */
+    private static final long MAX_SEGMENT_BYTES = 512L << 20;
     private static final Duration STALE_TEMP = Duration.ofHours(1);
 
     /** A cached result: {@code kind} null means the file was skipped as not a launch config. */
     record Result(String kind, List<Diagnostic> diagnostics, Map<Integer, String> redactedLines) {}
+
+    /** A key, the SHA-256 of what a result depends on ({@link #key}), held as four longs. */
+    static final class Key {
+        private final long a;
+        private final long b;
+        private final long c;
+        private final long d;
+
+        Key(byte[] digest, int offset) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(digest, offset, 32);
+            a = buffer.getLong();
+            b = buffer.getLong();
+            c = buffer.getLong();
+            d = buffer.getLong();
+        }
+
+        void writeTo(DataOutputStream out) throws IOException {
+            out.writeLong(a);
+            out.writeLong(b);
+            out.writeLong(c);
+            out.writeLong(d);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && a == k.a && b == k.b && c == k.c && d == k.d;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(a);
+        }
+    }
+
+    /**
+     * A result as a segment stores it, decoded only when it is replayed: most of a run's entries are
+     * never looked at, or are clean files with nothing to decode.
+     */
+    private record Stored(byte[] buffer, int offset, int length) {
+        Stored(byte[] encoded) {
+            this(encoded, 0, encoded.length);
+        }
+    }
 
     private final Path dir;
     private final Path contextDir;
@@ -71,9 +114,10 @@ final class LintCache {
     /** The context's digest, which each key starts from: the context text itself is a few kB. */
     private final byte[] contextDigest;
     private final List<Path> segmentsRead = new ArrayList<>();
-    private final Map<String, Result> known = new ConcurrentHashMap<>();
-    private final Map<String, Result> used = new ConcurrentHashMap<>();
-    private final Map<String, Result> added = new ConcurrentHashMap<>();
+    /** What the segments hold, filled before any lookup and only read after. */
+    private final Map<Key, Stored> known = new java.util.HashMap<>();
+    private final Map<Key, Stored> used = new ConcurrentHashMap<>();
+    private final Map<Key, Stored> added = new ConcurrentHashMap<>();
     private boolean untrusted;
     private final Map<LintOptions.Choice, byte[]> settingsText = new ConcurrentHashMap<>();
     /** True once this context's segments are read. */
@@ -204,8 +248,8 @@ final class LintCache {
         loaded = true;
         for (Path segment : segments) {
             segmentsRead.add(segment);
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(segment), 1 << 16)) {
-                readSegment(new DataInputStream(in));
+            try {
+                readSegment(segment);
             } catch (NoSuchFileException e) {
                 // Compacted away by a concurrent run since the listing: its entries are in a newer segment.
             } catch (IOException | RuntimeException e) {
@@ -214,33 +258,100 @@ final class LintCache {
         }
     }
 
-    private void readSegment(DataInputStream in) throws IOException {
-        if (!in.readUTF().equals(MAGIC) || !readLong(in).equals(context)) {
+    /**
+     * Indexes a segment's entries, all or none: its checksum must match (a damaged byte anywhere
+     * leaves the whole segment out) and its header must name this context.
+     */
+    private void readSegment(Path segment) throws IOException {
+        if (Files.size(segment) > MAX_SEGMENT_BYTES) {
+            throw new IOException("too large");
+        }
+        byte[] bytes = Files.readAllBytes(segment);
+        int end = bytes.length - 4;
+        if (end < 0 || crc(bytes, end) != java.nio.ByteBuffer.wrap(bytes, end, 4).getInt()) {
+            throw new IOException("checksum");
+        }
+        DataInputStream header = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, end));
+        if (!header.readUTF().equals(MAGIC) || !readLong(header).equals(context)) {
             untrusted = true;
             return;
         }
-        Map<String, Result> entries = new LinkedHashMap<>();
-        int count = in.readInt();
+        int count = header.readInt();
+        java.nio.ByteBuffer entries = java.nio.ByteBuffer.wrap(bytes, 0, end);
+        entries.position(end - header.available());
+        Map<Key, Stored> read = new java.util.HashMap<>();
         for (int i = 0; i < count; i++) {
-            String key = in.readUTF();
+            Key key = new Key(bytes, entries.position());
+            entries.position(entries.position() + 32);
+            int length = entries.getInt();
+            if (length < 0 || length > entries.remaining()) {
+                throw new IOException("bad length");
+            }
+            read.put(key, new Stored(bytes, entries.position(), length));
+            entries.position(entries.position() + length);
+        }
+        if (entries.hasRemaining()) {
+            throw new IOException("trailing bytes");
+        }
+        known.putAll(read); // only a whole segment counts
+    }
+
+    private static int crc(byte[] bytes, int length) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, 0, length);
+        return (int) crc.getValue();
+    }
+
+    /** A result's encoding in a segment. */
+    private static byte[] encode(Result r) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writeNullable(out, r.kind());
+            out.writeInt(r.diagnostics().size());
+            for (Diagnostic d : r.diagnostics()) {
+                out.writeUTF(d.code());
+                out.writeByte(d.severity().ordinal());
+                writeLong(out, d.message());
+                writeNullable(out, d.file());
+                out.writeInt(d.line());
+                out.writeInt(d.column());
+                writeNullable(out, d.path());
+                writeNullableLong(out, d.hint());
+            }
+            out.writeInt(r.redactedLines().size());
+            for (Map.Entry<Integer, String> line : r.redactedLines().entrySet()) {
+                out.writeInt(line.getKey());
+                writeLong(out, line.getValue());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The result a segment stores; null when it cannot be decoded (then it is linted again). */
+    private static Result decode(Stored stored) {
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(stored.buffer(), stored.offset(), stored.length()));
+        try {
             String kind = readNullable(in);
             int diagnostics = in.readInt();
-            List<Diagnostic> list = new ArrayList<>(diagnostics);
+            List<Diagnostic> list = new ArrayList<>(Math.min(diagnostics, 1024));
             for (int d = 0; d < diagnostics; d++) {
                 list.add(new Diagnostic(in.readUTF(), Severity.values()[in.readByte()], readLong(in), readNullable(in),
                         in.readInt(), in.readInt(), readNullable(in), readNullableLong(in)));
             }
             int lines = in.readInt();
-            Map<Integer, String> redacted = new TreeMap<>();
+            Map<Integer, String> redacted = lines == 0 ? Map.of() : new TreeMap<>();
             for (int l = 0; l < lines; l++) {
                 redacted.put(in.readInt(), readLong(in));
             }
-            entries.put(key, new Result(kind, List.copyOf(list), redacted));
+            if (in.available() != 0) {
+                return null;
+            }
+            return new Result(kind, List.copyOf(list), redacted);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
-        if (in.read() != -1) {
-            throw new IOException("trailing bytes");
-        }
-        known.putAll(entries); // only a whole segment counts
     }
 
     /**
@@ -255,7 +366,7 @@ final class LintCache {
     }
 
     /** The key of one input: the context, its settings, how it was found, its name and its bytes. */
-    String key(String name, boolean walked, LintOptions.Choice settings, byte[] bytes) {
+    Key key(String name, boolean walked, LintOptions.Choice settings, byte[] bytes) {
         MessageDigest sha = sha();
         sha.update(contextDigest);
         // Most inputs share one choice (their flags'): its text is made once.
@@ -267,7 +378,7 @@ final class LintCache {
         sha.update(nameBytes);
         sha.update((byte) (walked ? 1 : 0));
         sha.update(bytes);
-        return HexFormat.of().formatHex(sha.digest());
+        return new Key(sha.digest(), 0);
     }
 
     private static void updateLength(MessageDigest sha, int length) {
@@ -278,10 +389,11 @@ final class LintCache {
     }
 
     /** The result cached under {@code key}, or null on a miss. */
-    Result get(String key) {
-        Result r = known.get(key);
+    Result get(Key key) {
+        Stored stored = known.get(key);
+        Result r = stored == null ? null : decode(stored);
         if (r != null) {
-            used.put(key, r);
+            used.put(key, stored);
         }
         return r;
     }
@@ -308,7 +420,7 @@ final class LintCache {
     }
 
     /** Records the result of a miss (null: the file was skipped). */
-    void put(String key, FileLint lint) {
+    void put(Key key, FileLint lint) {
         Result r;
         if (lint == null) {
             r = new Result(null, List.of(), Map.of());
@@ -324,7 +436,7 @@ final class LintCache {
             }
             r = new Result(lint.kind(), List.copyOf(lint.diagnostics()), redacted);
         }
-        added.put(key, r);
+        added.put(key, new Stored(encode(r)));
     }
 
     /**
@@ -336,10 +448,10 @@ final class LintCache {
         if (added.isEmpty() && !merge) {
             return;
         }
-        Map<String, Result> out = new LinkedHashMap<>(added);
+        Map<Key, Stored> out = new LinkedHashMap<>(added);
         if (merge) {
             used.forEach(out::putIfAbsent);
-            for (Map.Entry<String, Result> e : known.entrySet()) {
+            for (Map.Entry<Key, Stored> e : known.entrySet()) {
                 if (out.size() >= MAX_ENTRIES) {
                     break;
                 }
@@ -348,9 +460,8 @@ final class LintCache {
         }
         Path temp = Files.createTempFile(contextDir, ".seg-", ".tmp");
         try {
-            try (OutputStream file = Files.newOutputStream(temp);
-                    DataOutputStream data = new DataOutputStream(new BufferedOutputStream(file, 1 << 16))) {
-                writeSegment(data, out);
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                writeSegment(file, out);
             }
             // A name that sorts after every older segment, so that readers meet newer results last.
             String name = String.format("seg-%016x-%s.bin", System.currentTimeMillis(), temp.getFileName().toString().replaceAll("[^A-Za-z0-9]", ""));
@@ -367,31 +478,20 @@ final class LintCache {
         pruneContexts();
     }
 
-    private void writeSegment(DataOutputStream out, Map<String, Result> entries) throws IOException {
+    private void writeSegment(OutputStream file, Map<Key, Stored> entries) throws IOException {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        DataOutputStream out = new DataOutputStream(new java.util.zip.CheckedOutputStream(file, crc));
         out.writeUTF(MAGIC);
         writeLong(out, context);
         out.writeInt(entries.size());
-        for (Map.Entry<String, Result> e : entries.entrySet()) {
-            Result r = e.getValue();
-            out.writeUTF(e.getKey());
-            writeNullable(out, r.kind());
-            out.writeInt(r.diagnostics().size());
-            for (Diagnostic d : r.diagnostics()) {
-                out.writeUTF(d.code());
-                out.writeByte(d.severity().ordinal());
-                writeLong(out, d.message());
-                writeNullable(out, d.file());
-                out.writeInt(d.line());
-                out.writeInt(d.column());
-                writeNullable(out, d.path());
-                writeNullableLong(out, d.hint());
-            }
-            out.writeInt(r.redactedLines().size());
-            for (Map.Entry<Integer, String> line : r.redactedLines().entrySet()) {
-                out.writeInt(line.getKey());
-                writeLong(out, line.getValue());
-            }
+        for (Map.Entry<Key, Stored> e : entries.entrySet()) {
+            Stored stored = e.getValue();
+            e.getKey().writeTo(out);
+            out.writeInt(stored.length());
+            out.write(stored.buffer(), stored.offset(), stored.length());
         }
+        out.flush();
+        new DataOutputStream(file).writeInt((int) crc.getValue());
     }
 
     /** Temporary files of runs that died before their rename. */

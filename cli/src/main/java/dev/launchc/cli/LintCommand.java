@@ -275,7 +275,7 @@ public final class LintCommand implements Callable<Integer> {
             // Not cached: Input.lint reports it with the file's real size (the size check reads nothing).
             return in.lint(options.linter(options.settings(choice)), limits.maxFileBytes(), in.walked());
         }
-        String key = cache.key(in.name(), in.walked(), choice, bytes);
+        LintCache.Key key = cache.key(in.name(), in.walked(), choice, bytes);
         LintCache.Result hit = cache.get(key);
         if (hit != null) {
             return new Inputs.Linted(bytes, LintCache.replay(in.name(), hit));
