@@ -114,7 +114,8 @@ final class LintCache {
     private final List<Path> segmentsRead = new ArrayList<>();
     /** What the segments hold, filled before any lookup and only read after. */
     private final Map<Key, Stored> known = new java.util.HashMap<>();
-    private final Map<Key, Stored> used = new ConcurrentHashMap<>();
+    /** The entries this run replayed; sized once the segments are read (growing it costs more than the lookups). */
+    private Map<Key, Stored> used = new ConcurrentHashMap<>();
     private final Map<Key, Stored> added = new ConcurrentHashMap<>();
     private boolean untrusted;
     private final Map<LintOptions.Choice, byte[]> settingsText = new ConcurrentHashMap<>();
@@ -254,6 +255,7 @@ final class LintCache {
                 untrusted = true; // damaged or foreign: left out now, compacted away on the next write
             }
         }
+        used = new ConcurrentHashMap<>(known.size() + known.size() / 2 + 16);
     }
 
     /**

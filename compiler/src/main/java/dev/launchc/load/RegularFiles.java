@@ -75,7 +75,7 @@ public final class RegularFiles {
             if (opened != null) {
                 try (FileInputStream in = opened) {
                     // The file may have been swapped or grown since the check: never read past the cap.
-                    byte[] bytes = readAtMost(in, maxBytes);
+                    byte[] bytes = readAtMost(in, attributes.size(), maxBytes + 1);
                     if (bytes.length > maxBytes) {
                         throw new TooLarge(Math.max(in.getChannel().size(), bytes.length), maxBytes);
                     }
@@ -168,6 +168,26 @@ public final class RegularFiles {
     /** At most {@code maxBytes + 1} bytes of a stream, so that the caller can tell "over the cap" from "exactly at it". */
     public static byte[] readAtMost(InputStream in, long maxBytes) throws IOException {
         return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+    }
+
+    /** As the channel's below: a buffer of the size the file had when it was checked, grown if it grew since. */
+    private static byte[] readAtMost(InputStream in, long size, long maxBytes) throws IOException {
+        int cap = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes);
+        byte[] bytes = new byte[(int) Math.min(cap, Math.max(size, 0) + 1)];
+        int length = 0;
+        while (true) {
+            if (length == bytes.length) {
+                if (length == cap) {
+                    return bytes;
+                }
+                bytes = Arrays.copyOf(bytes, (int) Math.min(cap, Math.max(16, (long) length * 2)));
+            }
+            int n = in.read(bytes, length, bytes.length - length);
+            if (n < 0) {
+                return Arrays.copyOf(bytes, length);
+            }
+            length += n;
+        }
     }
 
     private static byte[] readAtMost(FileChannel channel, long maxBytes) throws IOException {
