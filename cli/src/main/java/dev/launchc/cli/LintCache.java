@@ -118,7 +118,14 @@ final class LintCache {
     private Map<Key, Stored> used = new ConcurrentHashMap<>();
     private final Map<Key, Stored> added = new ConcurrentHashMap<>();
     private boolean untrusted;
-    private final Map<LintOptions.Choice, byte[]> settingsText = new ConcurrentHashMap<>();
+    /** The last choice's text in keys, by identity: most inputs share one choice (their flags'). */
+    private volatile ChoiceText lastChoice;
+
+    /**
+     * A choice and its text. A choice is not a map key: a record's equals and hashCode spin method
+     * handles at their first calls, tens of ms of a cached run's start-up.
+     */
+    private record ChoiceText(LintOptions.Choice choice, byte[] text) {}
     /** True once this context's segments are read. */
     private boolean loaded;
 
@@ -147,7 +154,25 @@ final class LintCache {
                 "launchc " + (version == null ? "dev" : version) + " build " + identity(build),
                 "catalog " + (catalogInBuild ? "in the build" : dev.launchc.catalog.Catalog.get().digest()),
                 "codes " + String.join(",", java.util.Arrays.stream(dev.launchc.diag.Code.values()).map(Enum::name).toList()),
-                "limits " + options.limits());
+                "limits " + components(options.limits()));
+    }
+
+    /**
+     * A record's components as text, each by name: what its own toString gives, without the method
+     * handles that toString spins at its first call (tens of ms of a cached run's start-up).
+     */
+    static String components(Record record) {
+        StringBuilder text = new StringBuilder(record.getClass().getSimpleName()).append('[');
+        java.lang.reflect.RecordComponent[] components = record.getClass().getRecordComponents();
+        for (int i = 0; i < components.length; i++) {
+            try {
+                text.append(i == 0 ? "" : ", ").append(components[i].getName()).append('=')
+                        .append(components[i].getAccessor().invoke(record));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return text.append(']').toString();
     }
 
     /** The jar a class comes from; null for a class directory (a development build) or when unknown. */
@@ -369,8 +394,12 @@ final class LintCache {
     Key key(String name, boolean walked, LintOptions.Choice settings, byte[] bytes) {
         Sha256 sha = sha();
         sha.update(contextDigest);
-        // Most inputs share one choice (their flags'): its text is made once.
-        byte[] settingsBytes = settingsText.computeIfAbsent(settings, s -> settings(s).getBytes(StandardCharsets.UTF_8));
+        ChoiceText last = lastChoice;
+        if (last == null || last.choice() != settings) {
+            last = new ChoiceText(settings, settings(settings).getBytes(StandardCharsets.UTF_8));
+            lastChoice = last;
+        }
+        byte[] settingsBytes = last.text();
         updateLength(sha, settingsBytes.length);
         sha.update(settingsBytes);
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
