@@ -118,6 +118,11 @@ final class LintCache {
     private Map<Key, Stored> used = new ConcurrentHashMap<>();
     private final Map<Key, Stored> added = new ConcurrentHashMap<>();
     private boolean untrusted;
+    /** The last clean result decoded, with its encoding. */
+    private volatile Decoded lastClean;
+
+    private record Decoded(byte[] encoded, Result result) {}
+
     /** The last choice's text in keys, by identity: most inputs share one choice (their flags'). */
     private volatile ChoiceText lastChoice;
 
@@ -354,8 +359,25 @@ final class LintCache {
         return bytes.toByteArray();
     }
 
-    /** The result a segment stores; null when it cannot be decoded (then it is linted again). */
-    private static Result decode(Stored stored) {
+    /**
+     * The result a segment stores; null when it cannot be decoded (then it is linted again). A
+     * fleet's clean files store the same few bytes (their kind and two zero counts): the last such
+     * result is shared (results are immutable) rather than decoded again for each.
+     */
+    private Result decode(Stored stored) {
+        Decoded last = lastClean;
+        if (last != null && java.util.Arrays.equals(last.encoded(), 0, last.encoded().length,
+                stored.buffer(), stored.offset(), stored.offset() + stored.length())) {
+            return last.result();
+        }
+        Result r = decodeEntry(stored);
+        if (r != null && r.diagnostics().isEmpty()) {
+            lastClean = new Decoded(java.util.Arrays.copyOfRange(stored.buffer(), stored.offset(), stored.offset() + stored.length()), r);
+        }
+        return r;
+    }
+
+    private static Result decodeEntry(Stored stored) {
         DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(stored.buffer(), stored.offset(), stored.length()));
         try {
             String kind = readNullable(in);
