@@ -75,6 +75,11 @@ public final class Inputs {
     private Inputs() {}
 
     public static List<Input> collect(List<String> args) {
+        return collect(args, file -> { });
+    }
+
+    /** As {@link #collect(List)}, telling {@code found} of each file of a walk as soon as the walk meets it. */
+    static List<Input> collect(List<String> args, java.util.function.Consumer<Path> found) {
         List<Input> out = new ArrayList<>();
         for (String arg : args) {
             if ("-".equals(arg)) {
@@ -87,8 +92,12 @@ public final class Inputs {
                 // each file only for a symbolic link, which counts when it leads to a regular file.
                 try (Stream<Path> walk = Files.find(p, Integer.MAX_VALUE, (f, attributes) -> {
                     String n = f.getFileName().toString();
-                    return (n.endsWith(".yaml") || n.endsWith(".yml"))
+                    boolean input = (n.endsWith(".yaml") || n.endsWith(".yml"))
                             && (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(f));
+                    if (input) {
+                        found.accept(f);
+                    }
+                    return input;
                 })) {
                     walk.sorted()
                             .forEach(f -> out.add(new Input(f.toString(), f, true)));

@@ -131,6 +131,7 @@ final class LintCache {
      * handles at their first calls, tens of ms of a cached run's start-up.
      */
     private record ChoiceText(LintOptions.Choice choice, byte[] text) {}
+
     /** True once this context's segments are read. */
     private boolean loaded;
 
@@ -412,8 +413,16 @@ final class LintCache {
                 + "\nnoIgnore " + s.filter().noIgnore();
     }
 
-    /** The key of one input: the context, its settings, how it was found, its name and its bytes. */
-    Key key(String name, boolean walked, LintOptions.Choice settings, byte[] bytes) {
+    /** The digest of a file's bytes, which its key holds ({@link #key}). */
+    static byte[] contentDigest(byte[] bytes) {
+        return sha().digest(bytes);
+    }
+
+    /**
+     * The key of one input: the context, its settings, how it was found, its name and the digest
+     * of its bytes ({@link #contentDigest}, which can be made before the rest is known).
+     */
+    Key key(String name, boolean walked, LintOptions.Choice settings, byte[] contentDigest) {
         Sha256 sha = sha();
         sha.update(contextDigest);
         ChoiceText last = lastChoice;
@@ -428,7 +437,7 @@ final class LintCache {
         updateLength(sha, nameBytes.length); // no name runs into the bytes
         sha.update(nameBytes);
         sha.update((byte) (walked ? 1 : 0));
-        sha.update(bytes);
+        sha.update(contentDigest);
         return new Key(sha.digest(), 0);
     }
 

@@ -153,14 +153,27 @@ public final class LintCommand implements Callable<Integer> {
         LoadLimits limits = options.limits();
         dev.launchc.config.ProjectConfig cliExcludes = new dev.launchc.config.ProjectConfig(null, null, List.of(), List.of(),
                 exclude, List.of());
-        // The cache's context and segments are read on the other core while this one walks the inputs.
-        java.util.concurrent.CompletableFuture<LintCache> preparing = cacheDir == null || fix ? null
-                : java.util.concurrent.CompletableFuture.supplyAsync(() -> LintCache.prepare(cacheDir, LintCache.context(options)));
-        List<Inputs.Input> inputs = Inputs.collect(paths).stream()
-                // A walk skips the settings files themselves, and what --exclude or their exclude: names.
-                .filter(in -> !in.walked() || !in.path().getFileName().toString().equals(dev.launchc.config.ProjectConfig.FILE_NAME)
-                        && !cliExcludes.excludes(in.path().normalize().toString()) && !options.excluded(in.path()))
-                .toList();
+        // While this core walks the inputs, the other reads the cache's context and segments, then
+        // digests the files the walk has found so far.
+        DigestPrefetch prefetch = cacheDir == null || fix ? null : new DigestPrefetch(limits.maxFileBytes());
+        java.util.concurrent.CompletableFuture<LintCache> preparing = prefetch == null ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    LintCache prepared = LintCache.prepare(cacheDir, LintCache.context(options));
+                    prefetch.run();
+                    return prepared;
+                });
+        List<Inputs.Input> inputs;
+        try {
+            inputs = Inputs.collect(paths, prefetch == null ? file -> { } : prefetch::offer).stream()
+                    // A walk skips the settings files themselves, and what --exclude or their exclude: names.
+                    .filter(in -> !in.walked() || !in.path().getFileName().toString().equals(dev.launchc.config.ProjectConfig.FILE_NAME)
+                            && !cliExcludes.excludes(in.path().normalize().toString()) && !options.excluded(in.path()))
+                    .toList();
+        } finally {
+            if (prefetch != null) {
+                prefetch.stop();
+            }
+        }
         if (fix && inputs.stream().anyMatch(in -> in.path() == null)) {
             throw new UsageException("--fix rewrites files; it cannot fix stdin");
         }
@@ -175,7 +188,7 @@ public final class LintCommand implements Callable<Integer> {
                     LintOptions.Settings settings = cache == null || fix ? options.settings(choice) : null;
                     // --fix rewrites files from a fresh lint; a replayed result has no fixes to apply.
                     Inputs.Linted read = cache == null || fix ? in.lint(options.linter(settings), limits.maxFileBytes(), in.walked())
-                            : cached(cache, in, choice, limits);
+                            : cached(cache, prefetch, in, choice, limits);
                     byte[] bytes = read.bytes();
                     FileLint r = read.lint();
                     FileFixer.Fixed fixed = null;
@@ -267,7 +280,16 @@ public final class LintCommand implements Callable<Integer> {
      * which is added. The linter is only built on a miss: a run whose every file hits never needs
      * the catalog's rules or the schema.
      */
-    private Inputs.Linted cached(LintCache cache, Inputs.Input in, LintOptions.Choice choice, LoadLimits limits) {
+    private Inputs.Linted cached(LintCache cache, DigestPrefetch prefetch, Inputs.Input in, LintOptions.Choice choice,
+            LoadLimits limits) {
+        byte[] digest = prefetch.digest(in.path());
+        if (digest != null) {
+            LintCache.Result hit = cache.get(cache.key(in.name(), in.walked(), choice, digest));
+            if (hit != null) {
+                // Without the bytes: only --fix needs them, and it never replays.
+                return new Inputs.Linted(null, LintCache.replay(in.name(), hit));
+            }
+        }
         byte[] bytes;
         try {
             bytes = in.read(limits.maxFileBytes());
@@ -275,7 +297,7 @@ public final class LintCommand implements Callable<Integer> {
             // Not cached: Input.lint reports it with the file's real size (the size check reads nothing).
             return in.lint(options.linter(options.settings(choice)), limits.maxFileBytes(), in.walked());
         }
-        LintCache.Key key = cache.key(in.name(), in.walked(), choice, bytes);
+        LintCache.Key key = cache.key(in.name(), in.walked(), choice, LintCache.contentDigest(bytes));
         LintCache.Result hit = cache.get(key);
         if (hit != null) {
             return new Inputs.Linted(bytes, LintCache.replay(in.name(), hit));

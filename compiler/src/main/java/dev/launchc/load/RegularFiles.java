@@ -4,15 +4,12 @@ import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 
@@ -67,31 +64,12 @@ public final class RegularFiles {
         if (attributes.size() > maxBytes) {
             throw new TooLarge(attributes.size(), maxBytes);
         }
-        if (path.getFileSystem() == FileSystems.getDefault()) {
-            // A FileInputStream costs a third less than a channel per small file (a fleet lint reads
-            // thousands). Its failure on opening says what went wrong only in words: the channel
-            // below opens again, to fail with the exception that names it.
-            FileInputStream opened = open(path);
-            if (opened != null) {
-                try (FileInputStream in = opened) {
-                    // The file may have been swapped or grown since the check: never read past the cap.
-                    byte[] bytes = readAtMost(in, attributes.size(), maxBytes + 1);
-                    if (bytes.length > maxBytes) {
-                        throw new TooLarge(Math.max(in.getChannel().size(), bytes.length), maxBytes);
-                    }
-                    return bytes;
-                } catch (Refused e) {
-                    throw e;
-                } catch (IOException e) {
-                    throw new Refused(problem(e));
-                }
-            }
-        }
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+        try (InputStream in = open(path)) {
             // The file may have been swapped or grown since the check: never read past the cap.
-            byte[] bytes = readAtMost(channel, maxBytes + 1);
+            byte[] bytes = readAtMost(in, attributes.size(), maxBytes + 1);
             if (bytes.length > maxBytes) {
-                throw new TooLarge(Math.max(channel.size(), bytes.length), maxBytes);
+                long size = in instanceof FileInputStream file ? file.getChannel().size() : Files.size(path);
+                throw new TooLarge(Math.max(size, bytes.length), maxBytes);
             }
             return bytes;
         } catch (Refused e) {
@@ -101,13 +79,20 @@ public final class RegularFiles {
         }
     }
 
-    /** The file opened as a stream, or null when that fails (the channel then says why). */
-    private static FileInputStream open(Path path) {
-        try {
-            return new FileInputStream(path.toFile());
-        } catch (FileNotFoundException e) {
-            return null;
+    /**
+     * The file opened for reading. A FileInputStream costs a third less than a channel per small
+     * file (a fleet lint reads thousands), but says why it cannot open a file only in words: then
+     * a channel opens it again, to fail with the exception that names the reason.
+     */
+    private static InputStream open(Path path) throws IOException {
+        if (path.getFileSystem() == FileSystems.getDefault()) {
+            try {
+                return new FileInputStream(path.toFile());
+            } catch (FileNotFoundException e) {
+                // Opened again below.
+            }
         }
+        return Files.newInputStream(path);
     }
 
     /** What is at {@code path}, following symbolic links, when it is a regular file; refused otherwise. */
@@ -170,7 +155,10 @@ public final class RegularFiles {
         return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
     }
 
-    /** As the channel's below: a buffer of the size the file had when it was checked, grown if it grew since. */
+    /**
+     * At most {@code maxBytes} bytes of a file, in a buffer of the size it had when it was checked,
+     * grown only if it grew since.
+     */
     private static byte[] readAtMost(InputStream in, long size, long maxBytes) throws IOException {
         int cap = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes);
         byte[] bytes = new byte[(int) Math.min(cap, Math.max(size, 0) + 1)];
@@ -183,25 +171,6 @@ public final class RegularFiles {
                 bytes = Arrays.copyOf(bytes, (int) Math.min(cap, Math.max(16, (long) length * 2)));
             }
             int n = in.read(bytes, length, bytes.length - length);
-            if (n < 0) {
-                return Arrays.copyOf(bytes, length);
-            }
-            length += n;
-        }
-    }
-
-    private static byte[] readAtMost(FileChannel channel, long maxBytes) throws IOException {
-        int cap = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes);
-        byte[] bytes = new byte[(int) Math.min(cap, Math.max(channel.size(), 0) + 1)];
-        int length = 0;
-        while (true) {
-            if (length == bytes.length) {
-                if (length == cap) {
-                    return bytes;
-                }
-                bytes = Arrays.copyOf(bytes, (int) Math.min(cap, Math.max(16, (long) length * 2)));
-            }
-            int n = channel.read(ByteBuffer.wrap(bytes, length, bytes.length - length));
             if (n < 0) {
                 return Arrays.copyOf(bytes, length);
             }
