@@ -22,17 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LintByHandTest {
     /** Errors (one on the token's line, whose snippet is redacted) and a warning. */
-    private static final String FINDINGS = "version: 0.2.0\n"
-            + "persistentClusterToken: short\n"
-            + "join:\n"
-            + "  url: 10.0.0.1:25000/secrettoken0123456789abcdef01234\n"
-            + "  worker: maybe\n"
-            + "extraKubeletArgs:\n"
-            + "  --max-pods: 110\n";
+    private static final String FINDINGS = LintCacheTest.FINDINGS;
     /** LC2002, a warning. */
     private static final String WARNING = "version: 0.2.0\nextraKubeAPIServerArgs:\n"
             + "  --service-cluster-ip-range: 10.153.183.0/24\n";
-    private static final String CLEAN = "version: 0.2.0\nextraKubeletArgs:\n  --max-pods: \"110\"\n";
+    private static final String CLEAN = LintCacheTest.CLEAN;
 
     @TempDir
     Path tmp;
