@@ -80,6 +80,11 @@ public final class Inputs {
     }
 
     public static List<Input> collect(List<String> args) {
+        return collect(args, file -> { });
+    }
+
+    /** As {@link #collect(List)}, telling {@code found} of each file of a walk as soon as the walk meets it. */
+    static List<Input> collect(List<String> args, java.util.function.Consumer<Path> found) {
         List<Input> out = new ArrayList<>();
         for (String arg : args) {
             if ("-".equals(arg)) {
@@ -90,8 +95,13 @@ public final class Inputs {
             if (Files.isDirectory(p)) {
                 // The walk has each entry's own attributes already: only a symbolic link costs a
                 // stat of its own (to learn whether it leads to a regular file).
-                try (Stream<Path> walk = Files.find(p, Integer.MAX_VALUE, (f, own) -> (own.isRegularFile() || own.isSymbolicLink())
-                        && isYaml(f) && (own.isRegularFile() || Files.isRegularFile(f)))) {
+                try (Stream<Path> walk = Files.find(p, Integer.MAX_VALUE, (f, own) -> {
+                    boolean input = isYaml(f) && (own.isRegularFile() || own.isSymbolicLink() && Files.isRegularFile(f));
+                    if (input) {
+                        found.accept(f);
+                    }
+                    return input;
+                })) {
                     walk.sorted()
                             .forEach(f -> out.add(new Input(f.toString(), f, true)));
                 } catch (IOException | java.io.UncheckedIOException e) {

@@ -71,19 +71,21 @@ public final class LaunchcCommand implements Runnable {
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
-            if (ex instanceof UsageException) {
-                err.println("launchc: " + ex.getMessage());
-                return ExitCodes.USAGE;
-            }
-            // An internal failure: say so plainly, without a stack trace unless asked for.
-            err.println("launchc: " + ExitCodes.describe(ex));
-            if (System.getenv("LAUNCHC_DEBUG") != null) {
-                ex.printStackTrace(err);
-            }
-            return ExitCodes.USAGE;
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, commandLine.getErr()));
         return cl;
+    }
+
+    /** What a command's failure prints, and its exit code. */
+    static int failed(Exception ex, PrintWriter err) {
+        if (ex instanceof UsageException) {
+            err.println("launchc: " + ex.getMessage());
+            return ExitCodes.USAGE;
+        }
+        // An internal failure: say so plainly, without a stack trace unless asked for.
+        err.println("launchc: " + ExitCodes.describe(ex));
+        if (System.getenv("LAUNCHC_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        return ExitCodes.USAGE;
     }
 }

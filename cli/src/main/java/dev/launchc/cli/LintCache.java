@@ -4,12 +4,10 @@ import dev.launchc.diag.Diagnostic;
 import dev.launchc.diag.Severity;
 import dev.launchc.lint.FileLint;
 import dev.launchc.load.SourceFile;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -19,8 +17,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,23 +55,88 @@ final class LintCache {
     private static final String TAG_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n"
             + "# This file is a cache directory tag created by launchc (lint --cache).\n"
             + "# For information about cache directory tags see https://bford.info/cachedir/\n";
-    private static final String MAGIC = "launchc lint cache 1";
+    private static final String MAGIC = "launchc lint cache 2";
+    /** A segment larger than this is not launchc's (200,000 entries take a few tens of MB). */
+    private static final long MAX_SEGMENT_BYTES = 512L << 20;
     private static final Duration STALE_TEMP = Duration.ofHours(1);
 
     /** A cached result: {@code kind} null means the file was skipped as not a launch config. */
     record Result(String kind, List<Diagnostic> diagnostics, Map<Integer, String> redactedLines) {}
 
+    /** A key, the SHA-256 of what a result depends on ({@link #key}), held as four longs. */
+    static final class Key {
+        private final long a;
+        private final long b;
+        private final long c;
+        private final long d;
+
+        Key(byte[] digest, int offset) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(digest, offset, 32);
+            a = buffer.getLong();
+            b = buffer.getLong();
+            c = buffer.getLong();
+            d = buffer.getLong();
+        }
+
+        void writeTo(DataOutputStream out) throws IOException {
+            out.writeLong(a);
+            out.writeLong(b);
+            out.writeLong(c);
+            out.writeLong(d);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && a == k.a && b == k.b && c == k.c && d == k.d;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(a);
+        }
+    }
+
+    /**
+     * A result as a segment stores it, decoded only when it is replayed: most of a run's entries are
+     * never looked at, or are clean files with nothing to decode.
+     */
+    private record Stored(byte[] buffer, int offset, int length) {
+        Stored(byte[] encoded) {
+            this(encoded, 0, encoded.length);
+        }
+    }
+
+    private final Path dir;
     private final Path contextDir;
     private final String context;
     /** The context's digest, which each key starts from: the context text itself is a few kB. */
     private final byte[] contextDigest;
     private final List<Path> segmentsRead = new ArrayList<>();
-    private final Map<String, Result> known = new ConcurrentHashMap<>();
-    private final Map<String, Result> used = new ConcurrentHashMap<>();
-    private final Map<String, Result> added = new ConcurrentHashMap<>();
+    /** What the segments hold, filled before any lookup and only read after. */
+    private final Map<Key, Stored> known = new java.util.HashMap<>();
+    /** The entries this run replayed; sized once the segments are read (growing it costs more than the lookups). */
+    private Map<Key, Stored> used = new ConcurrentHashMap<>();
+    private final Map<Key, Stored> added = new ConcurrentHashMap<>();
     private boolean untrusted;
+    /** The last clean result decoded, with its encoding. */
+    private volatile Decoded lastClean;
 
-    private LintCache(Path contextDir, String context) {
+    private record Decoded(byte[] encoded, Result result) {}
+
+    /** The last choice's text in keys, by identity: most inputs share one choice (their flags'). */
+    private volatile ChoiceText lastChoice;
+
+    /**
+     * A choice and its text. A choice is not a map key: a record's equals and hashCode spin method
+     * handles at their first calls, tens of ms of a cached run's start-up.
+     */
+    private record ChoiceText(LintOptions.Choice choice, byte[] text) {}
+
+    /** True once this context's segments are read. */
+    private boolean loaded;
+
+    private LintCache(Path dir, Path contextDir, String context) {
+        this.dir = dir;
         this.contextDir = contextDir;
         this.context = context;
         this.contextDigest = sha().digest(context.getBytes(StandardCharsets.UTF_8));
@@ -83,43 +144,96 @@ final class LintCache {
 
     /**
      * Everything a file's findings depend on apart from its name and bytes. The build is the jar's
-     * size and time (a rebuilt launchc of the same version may judge differently); the catalog
-     * digest and the codes are there too, so that a result is never replayed under other facts.
+     * size and time (a rebuilt launchc of the same version may judge differently); the catalog is
+     * named by its digest, unless it is inside that same jar, whose identity then covers it (hashing
+     * the catalog's 1.8 MB would take longer than a cached lint of thousands of files); the codes
+     * are there too, so that a result is never replayed under other facts.
      * What a file's settings choose (target, mode, silenced codes) is part of each key instead:
      * files of one run can have different settings ({@code .launchc.yaml}).
      */
     static String context(LintOptions options) {
         String version = LaunchcCommand.class.getPackage().getImplementationVersion();
+        Path build = codeSource(LintCache.class);
+        boolean catalogInBuild = build != null && build.equals(codeSource(dev.launchc.catalog.Catalog.class));
         return String.join("\n",
                 MAGIC,
-                "launchc " + (version == null ? "dev" : version) + " build " + build(),
-                "catalog " + dev.launchc.catalog.Catalog.get().digest(),
+                "launchc " + (version == null ? "dev" : version) + " build " + identity(build),
+                "catalog " + (catalogInBuild ? "in the build" : dev.launchc.catalog.Catalog.get().digest()),
                 "codes " + String.join(",", java.util.Arrays.stream(dev.launchc.diag.Code.values()).map(Enum::name).toList()),
-                "limits " + options.limits());
+                "limits " + components(options.limits()));
     }
 
-    private static String build() {
-        try {
-            Path self = Path.of(LintCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(self)) {
-                return Files.size(self) + "@" + Files.getLastModifiedTime(self).toMillis();
+    /**
+     * A record's components as text, each by name: what its own toString gives, without the method
+     * handles that toString spins at its first call (tens of ms of a cached run's start-up).
+     */
+    static String components(Record record) {
+        StringBuilder text = new StringBuilder(record.getClass().getSimpleName()).append('[');
+        java.lang.reflect.RecordComponent[] components = record.getClass().getRecordComponents();
+        for (int i = 0; i < components.length; i++) {
+            try {
+                text.append(i == 0 ? "" : ", ").append(components[i].getName()).append('=')
+                        .append(components[i].getAccessor().invoke(record));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
             }
-        } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
-            // No jar to identify: the class directory of a development build.
+        }
+        return text.append(']').toString();
+    }
+
+    /** The jar a class comes from; null for a class directory (a development build) or when unknown. */
+    private static Path codeSource(Class<?> type) {
+        try {
+            Path source = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(source) ? source : null;
+        } catch (RuntimeException | java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static String identity(Path jar) {
+        try {
+            if (jar != null) {
+                return Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis();
+            }
+        } catch (IOException e) {
+            // No jar to identify.
         }
         return "classes";
     }
 
-    /** Opens (creating when needed) the cache in {@code dir} and reads this context's segments. */
-    static LintCache open(Path dir, String context) {
+    /**
+     * The cache in {@code dir} with this context's segments read, if {@code dir} is launchc's cache
+     * already; writes nothing. A run prepares its cache on another core while it walks its inputs,
+     * then {@link #open()}s it: a run that fails on its inputs creates no cache, as before.
+     */
+    static LintCache prepare(Path dir, String context) {
+        Path contextDir = dir.resolve("ctx-" + sha256(context.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
+        LintCache cache = new LintCache(dir, contextDir, context);
+        if (!Files.isSymbolicLink(dir) && Files.isRegularFile(dir.resolve(TAG), LinkOption.NOFOLLOW_LINKS)
+                && Files.isDirectory(contextDir, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                cache.load();
+            } catch (IOException e) {
+                return new LintCache(dir, contextDir, context); // open() reads again, and reports what fails
+            }
+        }
+        return cache;
+    }
+
+    /**
+     * Makes the prepared directory launchc's cache (creating it when needed, refusing one that holds
+     * something else) and reads this context's segments unless preparing did.
+     */
+    LintCache open() {
         try {
             claim(dir);
-            Path contextDir = dir.resolve("ctx-" + sha256(context.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
             Files.createDirectories(contextDir);
             Files.setLastModifiedTime(contextDir, FileTime.from(Instant.now()));
-            LintCache cache = new LintCache(contextDir, context);
-            cache.load();
-            return cache;
+            if (!loaded) {
+                load();
+            }
+            return this;
         } catch (IOException e) {
             throw new UsageException("cannot use cache directory " + dir + ": " + e.getMessage());
         }
@@ -161,74 +275,185 @@ final class LintCache {
             entries.forEach(segments::add);
         }
         segments.sort(Comparator.naturalOrder());
+        loaded = true;
         for (Path segment : segments) {
             segmentsRead.add(segment);
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(segment), 1 << 16)) {
-                readSegment(new DataInputStream(in));
+            try {
+                readSegment(segment);
             } catch (NoSuchFileException e) {
                 // Compacted away by a concurrent run since the listing: its entries are in a newer segment.
             } catch (IOException | RuntimeException e) {
                 untrusted = true; // damaged or foreign: left out now, compacted away on the next write
             }
         }
+        used = new ConcurrentHashMap<>(known.size() + known.size() / 2 + 16);
     }
 
-    private void readSegment(DataInputStream in) throws IOException {
-        if (!in.readUTF().equals(MAGIC) || !readLong(in).equals(context)) {
+    /**
+     * Indexes a segment's entries, all or none: its checksum must match (a damaged byte anywhere
+     * leaves the whole segment out) and its header must name this context.
+     */
+    private void readSegment(Path segment) throws IOException {
+        if (Files.size(segment) > MAX_SEGMENT_BYTES) {
+            throw new IOException("too large");
+        }
+        byte[] bytes = Files.readAllBytes(segment);
+        int end = bytes.length - 4;
+        if (end < 0 || crc(bytes, end) != java.nio.ByteBuffer.wrap(bytes, end, 4).getInt()) {
+            throw new IOException("checksum");
+        }
+        DataInputStream header = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, end));
+        if (!header.readUTF().equals(MAGIC) || !readLong(header).equals(context)) {
             untrusted = true;
             return;
         }
-        Map<String, Result> entries = new LinkedHashMap<>();
-        int count = in.readInt();
+        int count = header.readInt();
+        java.nio.ByteBuffer entries = java.nio.ByteBuffer.wrap(bytes, 0, end);
+        entries.position(end - header.available());
+        Map<Key, Stored> read = new java.util.HashMap<>();
         for (int i = 0; i < count; i++) {
-            String key = in.readUTF();
+            Key key = new Key(bytes, entries.position());
+            entries.position(entries.position() + 32);
+            int length = entries.getInt();
+            if (length < 0 || length > entries.remaining()) {
+                throw new IOException("bad length");
+            }
+            read.put(key, new Stored(bytes, entries.position(), length));
+            entries.position(entries.position() + length);
+        }
+        if (entries.hasRemaining()) {
+            throw new IOException("trailing bytes");
+        }
+        known.putAll(read); // only a whole segment counts
+    }
+
+    private static int crc(byte[] bytes, int length) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, 0, length);
+        return (int) crc.getValue();
+    }
+
+    /** A result's encoding in a segment. */
+    private static byte[] encode(Result r) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writeNullable(out, r.kind());
+            out.writeInt(r.diagnostics().size());
+            for (Diagnostic d : r.diagnostics()) {
+                out.writeUTF(d.code());
+                out.writeByte(d.severity().ordinal());
+                writeLong(out, d.message());
+                writeNullable(out, d.file());
+                out.writeInt(d.line());
+                out.writeInt(d.column());
+                writeNullable(out, d.path());
+                writeNullableLong(out, d.hint());
+            }
+            out.writeInt(r.redactedLines().size());
+            for (Map.Entry<Integer, String> line : r.redactedLines().entrySet()) {
+                out.writeInt(line.getKey());
+                writeLong(out, line.getValue());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The result a segment stores; null when it cannot be decoded (then it is linted again). A
+     * fleet's clean files store the same few bytes (their kind and two zero counts): the last such
+     * result is shared (results are immutable) rather than decoded again for each.
+     */
+    private Result decode(Stored stored) {
+        Decoded last = lastClean;
+        if (last != null && java.util.Arrays.equals(last.encoded(), 0, last.encoded().length,
+                stored.buffer(), stored.offset(), stored.offset() + stored.length())) {
+            return last.result();
+        }
+        Result r = decodeEntry(stored);
+        if (r != null && r.diagnostics().isEmpty()) {
+            lastClean = new Decoded(java.util.Arrays.copyOfRange(stored.buffer(), stored.offset(), stored.offset() + stored.length()), r);
+        }
+        return r;
+    }
+
+    private static Result decodeEntry(Stored stored) {
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(stored.buffer(), stored.offset(), stored.length()));
+        try {
             String kind = readNullable(in);
             int diagnostics = in.readInt();
-            List<Diagnostic> list = new ArrayList<>(diagnostics);
+            List<Diagnostic> list = new ArrayList<>(Math.min(diagnostics, 1024));
             for (int d = 0; d < diagnostics; d++) {
                 list.add(new Diagnostic(in.readUTF(), Severity.values()[in.readByte()], readLong(in), readNullable(in),
                         in.readInt(), in.readInt(), readNullable(in), readNullableLong(in)));
             }
             int lines = in.readInt();
-            Map<Integer, String> redacted = new TreeMap<>();
+            Map<Integer, String> redacted = lines == 0 ? Map.of() : new TreeMap<>();
             for (int l = 0; l < lines; l++) {
                 redacted.put(in.readInt(), readLong(in));
             }
-            entries.put(key, new Result(kind, List.copyOf(list), redacted));
+            if (in.available() != 0) {
+                return null;
+            }
+            return new Result(kind, List.copyOf(list), redacted);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
-        if (in.read() != -1) {
-            throw new IOException("trailing bytes");
-        }
-        known.putAll(entries); // only a whole segment counts
     }
 
-    /** The key of one input: the context, how it was found, its name and its bytes. */
-    /** What of a file's settings its findings depend on: target, mode and the codes silenced. */
-    static String settings(LintOptions.Settings s) {
-        return "target " + s.track().name() + (s.targetExplicit() ? " explicit" : "") + "\nmode " + s.mode()
+    /**
+     * What of a file's settings its findings depend on: target, mode and the codes silenced. The
+     * target by name, unresolved ("newest" when none is chosen: the context pins the catalog), so
+     * that a hit needs no catalog; a name that is no track never gets an entry (its miss fails).
+     */
+    static String settings(LintOptions.Choice s) {
+        return "target " + (s.target() == null ? "(newest)" : s.target()) + (s.targetExplicit() ? " explicit" : "") + "\nmode " + s.mode()
                 + "\ndisabled " + String.join(",", new java.util.TreeSet<>(s.filter().disabled()))
                 + "\nnoIgnore " + s.filter().noIgnore();
     }
 
-    String key(String name, boolean walked, String settings, byte[] bytes) {
-        MessageDigest sha = sha();
+    /** The digest of a file's bytes, which its key holds ({@link #key}). */
+    static byte[] contentDigest(byte[] bytes) {
+        return sha().digest(bytes);
+    }
+
+    /**
+     * The key of one input: the context, its settings, how it was found, its name and the digest
+     * of its bytes ({@link #contentDigest}, which can be made before the rest is known).
+     */
+    Key key(String name, boolean walked, LintOptions.Choice settings, byte[] contentDigest) {
+        Sha256 sha = sha();
         sha.update(contextDigest);
-        byte[] settingsBytes = settings.getBytes(StandardCharsets.UTF_8);
-        sha.update(java.nio.ByteBuffer.allocate(4).putInt(settingsBytes.length).array());
+        ChoiceText last = lastChoice;
+        if (last == null || last.choice() != settings) {
+            last = new ChoiceText(settings, settings(settings).getBytes(StandardCharsets.UTF_8));
+            lastChoice = last;
+        }
+        byte[] settingsBytes = last.text();
+        updateLength(sha, settingsBytes.length);
         sha.update(settingsBytes);
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-        sha.update(java.nio.ByteBuffer.allocate(4).putInt(nameBytes.length).array()); // no name runs into the bytes
+        updateLength(sha, nameBytes.length); // no name runs into the bytes
         sha.update(nameBytes);
         sha.update((byte) (walked ? 1 : 0));
-        sha.update(bytes);
-        return HexFormat.of().formatHex(sha.digest());
+        sha.update(contentDigest);
+        return new Key(sha.digest(), 0);
+    }
+
+    private static void updateLength(Sha256 sha, int length) {
+        sha.update((byte) (length >>> 24));
+        sha.update((byte) (length >>> 16));
+        sha.update((byte) (length >>> 8));
+        sha.update((byte) length);
     }
 
     /** The result cached under {@code key}, or null on a miss. */
-    Result get(String key) {
-        Result r = known.get(key);
+    Result get(Key key) {
+        Stored stored = known.get(key);
+        Result r = stored == null ? null : decode(stored);
         if (r != null) {
-            used.put(key, r);
+            used.put(key, stored);
         }
         return r;
     }
@@ -255,7 +480,7 @@ final class LintCache {
     }
 
     /** Records the result of a miss (null: the file was skipped). */
-    void put(String key, FileLint lint) {
+    void put(Key key, FileLint lint) {
         Result r;
         if (lint == null) {
             r = new Result(null, List.of(), Map.of());
@@ -271,7 +496,7 @@ final class LintCache {
             }
             r = new Result(lint.kind(), List.copyOf(lint.diagnostics()), redacted);
         }
-        added.put(key, r);
+        added.put(key, new Stored(encode(r)));
     }
 
     /**
@@ -283,10 +508,10 @@ final class LintCache {
         if (added.isEmpty() && !merge) {
             return;
         }
-        Map<String, Result> out = new LinkedHashMap<>(added);
+        Map<Key, Stored> out = new LinkedHashMap<>(added);
         if (merge) {
             used.forEach(out::putIfAbsent);
-            for (Map.Entry<String, Result> e : known.entrySet()) {
+            for (Map.Entry<Key, Stored> e : known.entrySet()) {
                 if (out.size() >= MAX_ENTRIES) {
                     break;
                 }
@@ -295,9 +520,8 @@ final class LintCache {
         }
         Path temp = Files.createTempFile(contextDir, ".seg-", ".tmp");
         try {
-            try (OutputStream file = Files.newOutputStream(temp);
-                    DataOutputStream data = new DataOutputStream(new BufferedOutputStream(file, 1 << 16))) {
-                writeSegment(data, out);
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                writeSegment(file, out);
             }
             // A name that sorts after every older segment, so that readers meet newer results last.
             String name = String.format("seg-%016x-%s.bin", System.currentTimeMillis(), temp.getFileName().toString().replaceAll("[^A-Za-z0-9]", ""));
@@ -314,31 +538,20 @@ final class LintCache {
         pruneContexts();
     }
 
-    private void writeSegment(DataOutputStream out, Map<String, Result> entries) throws IOException {
+    private void writeSegment(OutputStream file, Map<Key, Stored> entries) throws IOException {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        DataOutputStream out = new DataOutputStream(new java.util.zip.CheckedOutputStream(file, crc));
         out.writeUTF(MAGIC);
         writeLong(out, context);
         out.writeInt(entries.size());
-        for (Map.Entry<String, Result> e : entries.entrySet()) {
-            Result r = e.getValue();
-            out.writeUTF(e.getKey());
-            writeNullable(out, r.kind());
-            out.writeInt(r.diagnostics().size());
-            for (Diagnostic d : r.diagnostics()) {
-                out.writeUTF(d.code());
-                out.writeByte(d.severity().ordinal());
-                writeLong(out, d.message());
-                writeNullable(out, d.file());
-                out.writeInt(d.line());
-                out.writeInt(d.column());
-                writeNullable(out, d.path());
-                writeNullableLong(out, d.hint());
-            }
-            out.writeInt(r.redactedLines().size());
-            for (Map.Entry<Integer, String> line : r.redactedLines().entrySet()) {
-                out.writeInt(line.getKey());
-                writeLong(out, line.getValue());
-            }
+        for (Map.Entry<Key, Stored> e : entries.entrySet()) {
+            Stored stored = e.getValue();
+            e.getKey().writeTo(out);
+            out.writeInt(stored.length());
+            out.write(stored.buffer(), stored.offset(), stored.length());
         }
+        out.flush();
+        new DataOutputStream(file).writeInt((int) crc.getValue());
     }
 
     /** Temporary files of runs that died before their rename. */
@@ -445,19 +658,11 @@ final class LintCache {
         return in.readBoolean() ? readLong(in) : null;
     }
 
-    /** A digest per thread: looking the algorithm up for each of thousands of files costs more than hashing them. */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
+    /** A digest per thread, made once: thousands of files are hashed on each core. */
+    private static final ThreadLocal<Sha256> SHA256 = ThreadLocal.withInitial(Sha256::new);
 
-    private static MessageDigest sha() {
-        MessageDigest sha = SHA256.get();
-        sha.reset();
-        return sha;
+    private static Sha256 sha() {
+        return SHA256.get().reset();
     }
 
     private static String sha256(byte[] bytes) {

@@ -55,6 +55,95 @@ public final class LintCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where a command line {@link #parsedByHand} prints; picocli's writers otherwise. */
+    private PrintWriter out;
+    private PrintWriter err;
+
+    /**
+     * The command of an everyday lint line, parsed without picocli, whose model of the command
+     * (built from the annotations by reflection) costs more at start-up than a cached lint of
+     * thousands of files takes; null for any other line, which picocli then parses, reports on and
+     * helps with. It takes only what it reads exactly as picocli does: paths (neither empty nor
+     * starting with '-' or '@', which picocli expands as an argument file), {@code --cache DIR},
+     * {@code --format FORMAT} (also with '='), {@code -q}/{@code --quiet}, {@code -v}/{@code --verbose},
+     * each at most once. Anything else (another option, a repeated one, stdin, a bad value) is null.
+     */
+    static LintCommand parsedByHand(String... args) {
+        if (args.length < 2 || !args[0].equals("lint")) {
+            return null;
+        }
+        LintCommand lint = new LintCommand();
+        lint.paths = new ArrayList<>();
+        lint.options = LintOptions.defaults();
+        java.util.Set<String> given = new java.util.HashSet<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.isEmpty() || arg.charAt(0) == '@') {
+                return null;
+            }
+            if (arg.charAt(0) != '-') {
+                lint.paths.add(arg);
+                continue;
+            }
+            int eq = arg.indexOf('=');
+            String name = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
+            String value = name.equals(arg) ? null : arg.substring(eq + 1);
+            switch (name) {
+                case "-q", "--quiet", "-v", "--verbose" -> {
+                    boolean quiet = name.equals("-q") || name.equals("--quiet");
+                    if (value != null || !given.add(quiet ? "--quiet" : "--verbose")) {
+                        return null;
+                    }
+                    if (quiet) {
+                        lint.quiet = true;
+                    } else {
+                        lint.verbose = true;
+                    }
+                }
+                case "--cache", "--format" -> {
+                    if (value == null && i + 1 < args.length) {
+                        value = args[++i];
+                    }
+                    if (value == null || value.isEmpty() || value.charAt(0) == '-' || value.charAt(0) == '@' || !given.add(name)) {
+                        return null;
+                    }
+                    try {
+                        if (name.equals("--cache")) {
+                            lint.cacheDir = java.nio.file.Path.of(value);
+                        } else {
+                            lint.format = ReportFormat.Kind.valueOf(value);
+                        }
+                    } catch (IllegalArgumentException e) { // also java.nio.file.InvalidPathException
+                        return null;
+                    }
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return lint.paths.isEmpty() ? null : lint;
+    }
+
+    /** Runs a command {@link #parsedByHand} as picocli runs one: the same output, messages and exit code. */
+    int execute(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+        try {
+            return call();
+        } catch (Exception e) {
+            return LaunchcCommand.failed(e, err);
+        }
+    }
+
+    private PrintWriter out() {
+        return out != null ? out : spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return err != null ? err : spec.commandLine().getErr();
+    }
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
@@ -64,23 +153,41 @@ public final class LintCommand implements Callable<Integer> {
         LoadLimits limits = options.limits();
         dev.launchc.config.ProjectConfig cliExcludes = new dev.launchc.config.ProjectConfig(null, null, List.of(), List.of(),
                 exclude, List.of());
-        List<Inputs.Input> inputs = Inputs.collect(paths).stream()
-                // A walk skips the settings files themselves, and what --exclude or their exclude: names.
-                .filter(in -> !in.walked() || !in.path().getFileName().toString().equals(dev.launchc.config.ProjectConfig.FILE_NAME)
-                        && !cliExcludes.excludes(in.path().normalize().toString()) && !options.excluded(in.path()))
-                .toList();
+        // While this core walks the inputs, the other reads the cache's context and segments, then
+        // digests the files the walk has found so far.
+        DigestPrefetch prefetch = cacheDir == null || fix ? null : new DigestPrefetch(limits.maxFileBytes());
+        java.util.concurrent.CompletableFuture<LintCache> preparing = prefetch == null ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    LintCache prepared = LintCache.prepare(cacheDir, LintCache.context(options));
+                    prefetch.run();
+                    return prepared;
+                });
+        List<Inputs.Input> inputs;
+        try {
+            inputs = Inputs.collect(paths, prefetch == null ? file -> { } : prefetch::offer).stream()
+                    // A walk skips the settings files themselves, and what --exclude or their exclude: names.
+                    .filter(in -> !in.walked() || !in.path().getFileName().toString().equals(dev.launchc.config.ProjectConfig.FILE_NAME)
+                            && !cliExcludes.excludes(in.path().normalize().toString()) && !options.excluded(in.path()))
+                    .toList();
+        } finally {
+            if (prefetch != null) {
+                prefetch.stop();
+            }
+        }
         if (fix && inputs.stream().anyMatch(in -> in.path() == null)) {
             throw new UsageException("--fix rewrites files; it cannot fix stdin");
         }
-        PrintWriter err = spec.commandLine().getErr();
-        LintCache cache = cacheDir == null || fix ? null : LintCache.open(cacheDir, LintCache.context(options));
+        PrintWriter err = err();
+        LintCache cache = preparing == null ? null : joined(preparing).open();
         Progress progress = Progress.on(err, inputs.size(), !quiet && inputs.size() >= Progress.WORTH_SHOWING);
         // A null result: a file the walk found that is not a launch config (a workflow, a manifest).
         List<Outcome> outcomes = dev.launchc.pipeline.AllCores.map(inputs, in -> {
-            LintOptions.Settings settings = options.settings(in.path());
+            // A cached lint resolves the settings (and reads the catalog) only on a miss.
+            LintOptions.Settings settings = cache == null || fix ? options.settings(in.path()) : null;
+            LintOptions.Choice choice = settings == null ? options.choice(in.path()) : null;
             // --fix rewrites files from a fresh lint; a replayed result has no fixes to apply.
-            Inputs.Linted read = cache == null || fix ? in.lint(options.linter(settings), limits.maxFileBytes(), in.walked())
-                    : cached(cache, in, settings, limits);
+            Inputs.Linted read = settings != null ? in.lint(options.linter(settings), limits.maxFileBytes(), in.walked())
+                    : cached(cache, prefetch, in, choice, limits);
             byte[] bytes = read.bytes();
             FileLint r = read.lint();
             FileFixer.Fixed fixed = null;
@@ -93,11 +200,11 @@ public final class LintCommand implements Callable<Integer> {
                 }
             }
             // As compile judges it, once, on what is reported (a cached result is stored so already).
-            if (cache == null || fix) {
+            if (settings != null) {
                 r = options.asCompiled(r, settings);
             }
             progress.step();
-            return r == null ? null : new Outcome(r.forReport(), settings.mode(), fixed);
+            return r == null ? null : new Outcome(r.forReport(), settings != null ? settings.mode() : choice.mode(), fixed);
         });
         progress.done();
         if (cache != null) {
@@ -106,7 +213,7 @@ public final class LintCommand implements Callable<Integer> {
         List<FileLint> linted = outcomes.stream().map(o -> o == null ? null : o.lint()).toList();
         List<FileLint> results = linted.stream().filter(Objects::nonNull).toList();
         boolean failed = outcomes.stream().filter(Objects::nonNull)
-                .anyMatch(o -> LintOptions.fails(List.of(o.lint()), o.mode()));
+                .anyMatch(o -> !o.lint().diagnostics().isEmpty() && LintOptions.fails(List.of(o.lint()), o.mode()));
         if (fix) {
             return reportFixes(outcomes, err, failed);
         }
@@ -114,7 +221,7 @@ public final class LintCommand implements Callable<Integer> {
         if (quiet && format == ReportFormat.Kind.text) {
             results = results.stream().map(LintCommand::errorsOnly).toList();
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         String report = ReportFormat.of(format).render(results);
         if (quiet && format == ReportFormat.Kind.text) {
             report = report.substring(0, report.lastIndexOf('\n', report.length() - 2) + 1);
@@ -134,7 +241,7 @@ public final class LintCommand implements Callable<Integer> {
      * A dry run fails when it would change a file, so that CI can ask "is everything fixed?".
      */
     private Integer reportFixes(List<Outcome> outcomes, PrintWriter err, boolean failed) {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         int fixes = 0;
         int files = 0;
         List<FileLint> left = new ArrayList<>();
@@ -171,24 +278,49 @@ public final class LintCommand implements Callable<Integer> {
      * which is added. The linter is only built on a miss: a run whose every file hits never needs
      * the catalog's rules or the schema.
      */
-    private Inputs.Linted cached(LintCache cache, Inputs.Input in, LintOptions.Settings settings, LoadLimits limits) {
+    private Inputs.Linted cached(LintCache cache, DigestPrefetch prefetch, Inputs.Input in, LintOptions.Choice choice,
+            LoadLimits limits) {
+        byte[] digest = prefetch.digest(in.path());
+        if (digest != null) {
+            LintCache.Result hit = cache.get(cache.key(in.name(), in.walked(), choice, digest));
+            if (hit != null) {
+                // Without the bytes: only --fix needs them, and it never replays.
+                return new Inputs.Linted(null, LintCache.replay(in.name(), hit));
+            }
+        }
         byte[] bytes;
         try {
             bytes = in.read(limits.maxFileBytes());
         } catch (Inputs.TooLarge tooLarge) {
             // Not cached: Input.lint reports it with the file's real size (the size check reads nothing).
-            return in.lint(options.linter(settings), limits.maxFileBytes(), in.walked());
+            return in.lint(options.linter(options.settings(choice)), limits.maxFileBytes(), in.walked());
         }
-        String key = cache.key(in.name(), in.walked(), LintCache.settings(settings), bytes);
+        LintCache.Key key = cache.key(in.name(), in.walked(), choice, LintCache.contentDigest(bytes));
         LintCache.Result hit = cache.get(key);
         if (hit != null) {
             return new Inputs.Linted(bytes, LintCache.replay(in.name(), hit));
         }
+        LintOptions.Settings settings = options.settings(choice);
         Linter linter = options.linter(settings);
         FileLint r = options.asCompiled(in.walked() ? linter.lintIfLaunchConfig(in.name(), bytes) : linter.lint(in.name(), bytes),
                 settings);
         cache.put(key, r);
         return new Inputs.Linted(bytes, r);
+    }
+
+    /** The value of a finished task, or what it threw as it was thrown. */
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private void saveCache(LintCache cache, PrintWriter err) {

@@ -49,7 +49,18 @@ public final class LintOptions {
     boolean noIgnore;
 
     private ProjectConfigs configs;
+    /** The choice of every input that no settings file applies to: the flags' alone, made once. */
+    private volatile Choice withoutSettingsFile;
     private final Map<Settings, Linter> linters = new ConcurrentHashMap<>();
+
+    /** The options of a command line that gives none of their flags, as picocli builds them. */
+    static LintOptions defaults() {
+        LintOptions options = new LintOptions();
+        options.modes = new ModeOptions();
+        options.target = new TargetOption();
+        options.limitOptions = new LimitOptions();
+        return options;
+    }
 
     /** The settings for one input, once flags and its settings file are combined. */
     public record Settings(Track track, boolean targetExplicit, Mode mode, Suppressions.Filter filter) {}
@@ -66,30 +77,68 @@ public final class LintOptions {
 
     private volatile Shared lastShared;
 
+    /**
+     * What an input's flags and settings file choose, before the catalog is read: the target track
+     * by name (null: the catalog's newest). A cached lint keys on this, so that a hit needs no
+     * catalog; {@link #settings(Choice)} resolves the track.
+     */
+    public record Choice(String target, boolean targetExplicit, Mode mode, Suppressions.Filter filter) {}
+
     /** The settings of an input file (null: stdin or no file; the working folder's settings apply). */
     public Settings settings(Path file) {
         ProjectConfigs.Found found = found(file).orElse(null);
         if (found != null && !found.config().overrides().isEmpty()) {
-            return settings(file, found);
+            return settings(choice(file, found));
         }
         Shared shared = lastShared;
         if (shared == null || shared.found() != found) {
-            Settings settings = settings(file, found);
+            Settings settings = settings(found == null ? choice(file) : choice(file, found));
             shared = new Shared(found, settings, linter(settings));
             lastShared = shared;
         }
         return shared.settings();
     }
 
-    private Settings settings(Path file, ProjectConfigs.Found found) {
+    /** The settings of a choice: its track resolved; an unknown track is a usage error. */
+    public Settings settings(Choice c) {
+        return new Settings(track(c.target()), c.targetExplicit(), c.mode(), c.filter());
+    }
+
+    /** What {@code file}'s flags and settings file choose; its track is not looked up yet. */
+    public Choice choice(Path file) {
+        ProjectConfigs.Found found = found(file).orElse(null);
+        if (found != null && !found.config().overrides().isEmpty()) {
+            return choice(file, found);
+        }
+        Choice flagsOnly = withoutSettingsFile;
+        if (found == null && flagsOnly != null) {
+            return flagsOnly;
+        }
+        return choice(file, found);
+    }
+
+    private Choice choice(Path file, ProjectConfigs.Found found) {
         ProjectConfig project = found == null ? ProjectConfig.EMPTY : found.config();
-        String track = target.explicit() || project.target() == null ? null : project.target();
-        Track t = track == null ? target.track() : TargetOption.track(track);
+        String track = target.explicit() || project.target() == null ? target.target : project.target();
         Mode mode = modes.explicit() || project.mode() == null ? modes.mode() : project.mode();
         Set<String> disabled = new LinkedHashSet<>(found == null ? Set.of() : found.disabledFor(file));
-        disabled.addAll(codes(disable, "--disable"));
-        disabled.removeAll(codes(enable, "--enable"));
-        return new Settings(t, target.explicit() || track != null, mode, new Suppressions.Filter(disabled, noIgnore));
+        try {
+            disabled.addAll(codes(disable, "--disable"));
+            disabled.removeAll(codes(enable, "--enable"));
+        } catch (UsageException e) {
+            track(track); // an unknown track is reported first, as when the track was looked up first
+            throw e;
+        }
+        Choice choice = new Choice(track, target.explicit() || project.target() != null, mode, new Suppressions.Filter(disabled, noIgnore));
+        if (found == null) {
+            withoutSettingsFile = choice;
+        }
+        return choice;
+    }
+
+    /** The catalog's track of that name (null: the newest). */
+    private static Track track(String name) {
+        return TargetOption.track(name == null ? dev.launchc.catalog.Catalog.get().newestTrack() : name);
     }
 
     /** The linter for an input file's settings, shared by every input with the same settings. */

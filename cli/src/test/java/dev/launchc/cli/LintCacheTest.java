@@ -18,14 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LintCacheTest {
     /** Two errors (one on the token's line, whose snippet must stay redacted) and a warning. */
-    private static final String FINDINGS = "version: 0.2.0\n"
+    static final String FINDINGS = "version: 0.2.0\n"
             + "persistentClusterToken: short\n"
             + "join:\n"
             + "  url: 10.0.0.1:25000/secrettoken0123456789abcdef01234\n"
             + "  worker: maybe\n"
             + "extraKubeletArgs:\n"
             + "  --max-pods: 110\n";
-    private static final String CLEAN = "version: 0.2.0\nextraKubeletArgs:\n  --max-pods: \"110\"\n";
+    static final String CLEAN = "version: 0.2.0\nextraKubeletArgs:\n  --max-pods: \"110\"\n";
 
     @TempDir
     Path tmp;

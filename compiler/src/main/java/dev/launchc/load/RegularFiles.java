@@ -1,15 +1,15 @@
 package dev.launchc.load;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 
@@ -64,11 +64,12 @@ public final class RegularFiles {
         if (attributes.size() > maxBytes) {
             throw new TooLarge(attributes.size(), maxBytes);
         }
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+        try (InputStream in = open(path)) {
             // The file may have been swapped or grown since the check: never read past the cap.
-            byte[] bytes = readAtMost(channel, maxBytes + 1);
+            byte[] bytes = readAtMost(in, attributes.size(), maxBytes + 1);
             if (bytes.length > maxBytes) {
-                throw new TooLarge(Math.max(channel.size(), bytes.length), maxBytes);
+                long size = in instanceof FileInputStream file ? file.getChannel().size() : Files.size(path);
+                throw new TooLarge(Math.max(size, bytes.length), maxBytes);
             }
             return bytes;
         } catch (Refused e) {
@@ -76,6 +77,22 @@ public final class RegularFiles {
         } catch (IOException e) {
             throw new Refused(problem(e));
         }
+    }
+
+    /**
+     * The file opened for reading. A FileInputStream costs a third less than a channel per small
+     * file (a fleet lint reads thousands), but says why it cannot open a file only in words: then
+     * a channel opens it again, to fail with the exception that names the reason.
+     */
+    private static InputStream open(Path path) throws IOException {
+        if (path.getFileSystem() == FileSystems.getDefault()) {
+            try {
+                return new FileInputStream(path.toFile());
+            } catch (FileNotFoundException e) {
+                // Opened again below.
+            }
+        }
+        return Files.newInputStream(path);
     }
 
     /** What is at {@code path}, following symbolic links, when it is a regular file; refused otherwise. */
@@ -138,9 +155,13 @@ public final class RegularFiles {
         return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
     }
 
-    private static byte[] readAtMost(FileChannel channel, long maxBytes) throws IOException {
+    /**
+     * At most {@code maxBytes} bytes of a file, in a buffer of the size it had when it was checked,
+     * grown only if it grew since.
+     */
+    private static byte[] readAtMost(InputStream in, long size, long maxBytes) throws IOException {
         int cap = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes);
-        byte[] bytes = new byte[(int) Math.min(cap, Math.max(channel.size(), 0) + 1)];
+        byte[] bytes = new byte[(int) Math.min(cap, Math.max(size, 0) + 1)];
         int length = 0;
         while (true) {
             if (length == bytes.length) {
@@ -149,7 +170,7 @@ public final class RegularFiles {
                 }
                 bytes = Arrays.copyOf(bytes, (int) Math.min(cap, Math.max(16, (long) length * 2)));
             }
-            int n = channel.read(ByteBuffer.wrap(bytes, length, bytes.length - length));
+            int n = in.read(bytes, length, bytes.length - length);
             if (n < 0) {
                 return Arrays.copyOf(bytes, length);
             }
