@@ -423,7 +423,7 @@ final class LintCache {
      * of its bytes ({@link #contentDigest}, which can be made before the rest is known).
      */
     Key key(String name, boolean walked, LintOptions.Choice settings, byte[] contentDigest) {
-        Sha256 sha = sha();
+        java.security.MessageDigest sha = sha();
         sha.update(contextDigest);
         ChoiceText last = lastChoice;
         if (last == null || last.choice() != settings) {
@@ -441,7 +441,7 @@ final class LintCache {
         return new Key(sha.digest(), 0);
     }
 
-    private static void updateLength(Sha256 sha, int length) {
+    private static void updateLength(java.security.MessageDigest sha, int length) {
         sha.update((byte) (length >>> 24));
         sha.update((byte) (length >>> 16));
         sha.update((byte) (length >>> 8));
@@ -658,11 +658,19 @@ final class LintCache {
         return in.readBoolean() ? readLong(in) : null;
     }
 
-    /** A digest per thread, made once: thousands of files are hashed on each core. */
-    private static final ThreadLocal<Sha256> SHA256 = ThreadLocal.withInitial(Sha256::new);
+    /** A digest per thread: looking the algorithm up for each of thousands of files costs more than hashing them. */
+    private static final ThreadLocal<java.security.MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
-    private static Sha256 sha() {
-        return SHA256.get().reset();
+    private static java.security.MessageDigest sha() {
+        java.security.MessageDigest sha = SHA256.get();
+        sha.reset();
+        return sha;
     }
 
     private static String sha256(byte[] bytes) {
