@@ -427,11 +427,7 @@ public final class TreeWriter {
         Map<Path, Path> targets = new java.util.HashMap<>();
         links.forEach(l -> targets.put(l.getKey(), l.getValue()));
         onAllCores(others, link -> {
-            try {
-                Files.createLink(link.getKey(), link.getValue());
-            } catch (FileAlreadyExistsException e) {
-                throw e;
-            } catch (UnsupportedOperationException | FileSystemException e) {
+            if (!hardLink(link.getKey(), link.getValue())) {
                 Files.createSymbolicLink(link.getKey(), targets.get(link.getKey()));
             }
         }, failAfter, done, staging);
@@ -490,17 +486,24 @@ public final class TreeWriter {
      * file has as many as it can take), the file is written as a copy instead.
      */
     private static void create(Planned p) throws IOException {
-        if (p.linkTo() != null) {
-            try {
-                Files.createLink(p.file(), p.linkTo());
-                return;
-            } catch (FileAlreadyExistsException e) {
-                throw e;
-            } catch (UnsupportedOperationException | FileSystemException e) {
-                // No hard links here (or too many on that inode): fall back to a copy.
-            }
+        if (p.linkTo() == null || !hardLink(p.file(), p.linkTo())) {
+            writeFile(p.file(), p.entry());
         }
-        writeFile(p.file(), p.entry());
+    }
+
+    /**
+     * Makes {@code link} another name of {@code existing} (for a symbolic link, of the link itself);
+     * false where the file system has no hard links, or the inode has as many as it can take.
+     */
+    private static boolean hardLink(Path link, Path existing) throws IOException {
+        try {
+            Files.createLink(link, existing);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            return false;
+        }
     }
 
     private static void joinAll(List<Thread> threads) {
