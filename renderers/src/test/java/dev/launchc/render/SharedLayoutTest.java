@@ -210,4 +210,36 @@ class SharedLayoutTest {
         assertFalse(Files.isSymbolicLink(out.resolve("nodes/local/args")));
         assertEquals("--x\n", Files.readString(out.resolve("nodes/local/args/kubelet")));
     }
+
+    @Test
+    void aKilledRunsSharedTreeBesideOutdirIsRemovedAsLaunchcs() throws Exception {
+        Path out = tmp.resolve("out");
+        TreeWriter.write(out, cluster(), TreeWriter.Layout.SHARED);
+        long dead = TreeWriterTest.deadPid();
+        // What a run killed after its swap leaves: the whole previous tree, links and all.
+        Path previous = tmp.resolve(".out.old-" + dead + "-789");
+        try (Stream<Path> walk = Files.walk(out)) {
+            for (Path p : walk.toList()) {
+                Path to = previous.resolve(out.relativize(p).toString());
+                if (Files.isSymbolicLink(p)) {
+                    Files.createSymbolicLink(to, Files.readSymbolicLink(p));
+                } else if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        assertTrue(Files.isSymbolicLink(previous.resolve("nodes/a/args")));
+        // And one whose link leads out of it: not launchc's, so it stays.
+        Path foreign = tmp.resolve(".out.old-" + dead + "-999");
+        Files.createDirectories(foreign.resolve("nodes/a"));
+        Files.copy(out.resolve(TreeWriter.MANIFEST), foreign.resolve(TreeWriter.MANIFEST));
+        Files.createSymbolicLink(foreign.resolve("nodes/a/args"), Path.of("../../../outside"));
+
+        TreeWriter.write(out, cluster(), TreeWriter.Layout.SHARED);
+
+        assertFalse(Files.exists(previous, LinkOption.NOFOLLOW_LINKS), "a previous shared tree stays");
+        assertTrue(Files.isSymbolicLink(foreign.resolve("nodes/a/args")), "a tree with a foreign link was removed");
+    }
 }

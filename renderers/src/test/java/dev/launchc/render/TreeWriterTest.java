@@ -224,7 +224,7 @@ class TreeWriterTest {
     }
 
     /** A process id that no running process has: one that has just ended. */
-    private static long deadPid() throws Exception {
+    static long deadPid() throws Exception {
         Process p = new ProcessBuilder("true").start();
         p.waitFor();
         return p.pid();
