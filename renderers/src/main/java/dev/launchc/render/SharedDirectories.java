@@ -47,7 +47,8 @@ public final class SharedDirectories {
         }
     }
 
-    public static Plan plan(SortedMap<String, OutputTree.Entry> entries) {
+    /** The plan for {@code entries}; an IOException when a file has the name of a directory another path needs. */
+    public static Plan plan(SortedMap<String, OutputTree.Entry> entries) throws IOException {
         Dir root = new Dir("");
         for (Map.Entry<String, OutputTree.Entry> e : entries.entrySet()) {
             Dir dir = root;
@@ -59,6 +60,9 @@ public final class SharedDirectories {
                 if (child == null) {
                     child = new Dir(path.substring(0, slash));
                     dir.children.put(name, child);
+                } else if (!(child instanceof Dir)) {
+                    // In path order a file comes before the paths below its name.
+                    throw new IOException("cannot create directory " + path.substring(0, slash) + ": a file or link has that name");
                 }
                 dir = (Dir) child;
             }

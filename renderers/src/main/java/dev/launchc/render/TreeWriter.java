@@ -179,7 +179,7 @@ public final class TreeWriter {
                     : new SharedDirectories.Plan(new java.util.TreeMap<>(), tree.entries());
             List<Map.Entry<Path, OutputTree.Entry>> files = resolve(staging.dir, plan.files());
             List<Map.Entry<Path, Path>> links = resolveLinks(staging.dir, plan.links());
-            createDirectories(staging.dir, files, links);
+            createDirectories(staging.dir, plan.files().keySet(), plan.links().keySet());
             // The manifest first, whole, before any other file: a staging directory that a kill
             // leaves is then provably launchc's (OwnedTree.removeStale).
             Path manifest = staging.dir.resolve(MANIFEST);
@@ -322,32 +322,38 @@ public final class TreeWriter {
      * the way. The directories of one depth are created on all cores once the depth above exists:
      * a 10,000-node tree has some 100,000 of them.
      */
-    private static void createDirectories(Path staging, List<Map.Entry<Path, OutputTree.Entry>> files,
-            List<Map.Entry<Path, Path>> links) throws IOException {
-        Set<Path> filePaths = new HashSet<>();
-        Set<Path> seen = new HashSet<>();
-        List<List<Path>> byDepth = new ArrayList<>();
-        int stagingDepth = staging.getNameCount();
-        List<Path> entries = new ArrayList<>(files.size() + links.size());
-        files.forEach(f -> entries.add(f.getKey()));
-        links.forEach(l -> entries.add(l.getKey()));
-        for (Path entry : entries) {
-            filePaths.add(entry);
-            for (Path dir = entry.getParent(); !dir.equals(staging) && seen.add(dir); dir = dir.getParent()) {
-                int depth = dir.getNameCount() - stagingDepth - 1;
+    private static void createDirectories(Path staging, java.util.Collection<String> files, java.util.Collection<String> links)
+            throws IOException {
+        // By the relative paths, not Path objects: a tree of 1,000 nodes has 33,000 files to find
+        // the directories of, and comparing and hashing strings is what costs least.
+        Set<String> entries = new HashSet<>(files);
+        entries.addAll(links);
+        Set<String> seen = new HashSet<>();
+        List<List<String>> byDepth = new ArrayList<>();
+        for (String entry : entries) {
+            int depth = 0;
+            for (int slash = entry.indexOf('/'); slash >= 0; slash = entry.indexOf('/', slash + 1)) {
+                depth++;
+            }
+            for (int slash = entry.lastIndexOf('/'); slash > 0; slash = entry.lastIndexOf('/', slash - 1)) {
+                String dir = entry.substring(0, slash);
+                if (!seen.add(dir)) {
+                    break;
+                }
+                depth--;
                 while (byDepth.size() <= depth) {
                     byDepth.add(new ArrayList<>());
                 }
                 byDepth.get(depth).add(dir);
             }
         }
-        for (Path dir : seen) {
-            if (filePaths.contains(dir)) {
-                throw new IOException("cannot create directory " + staging.relativize(dir) + ": a file or link has that name");
+        for (String dir : seen) {
+            if (entries.contains(dir)) {
+                throw new IOException("cannot create directory " + dir + ": a file or link has that name");
             }
         }
-        for (List<Path> level : byDepth) {
-            onAllCores(level, dir -> Files.createDirectory(dir, DIR_ATTRIBUTE), -1, new AtomicInteger(), null);
+        for (List<String> level : byDepth) {
+            onAllCores(level, dir -> Files.createDirectory(staging.resolve(dir), DIR_ATTRIBUTE), -1, new AtomicInteger(), null);
         }
     }
 

@@ -105,7 +105,7 @@ class SharedLayoutTest {
     }
 
     @Test
-    void theStoreTakesANameTheTreeDoesNotUse() {
+    void theStoreTakesANameTheTreeDoesNotUse() throws IOException {
         OutputTree t = new OutputTree();
         t.add("shared/readme", "mine\n", false, null);
         t.add("nodes/a/args/x", "1\n", false, "a");
@@ -118,7 +118,7 @@ class SharedLayoutTest {
     }
 
     @Test
-    void aDirectoryIsSharedOnlyWithEqualNamesBytesAndModes() {
+    void aDirectoryIsSharedOnlyWithEqualNamesBytesAndModes() throws IOException {
         OutputTree t = new OutputTree();
         t.add("nodes/a/x/f", "1\n", false, "a");
         t.add("nodes/b/x/f", "1\n", true, "b"); // the same bytes, but a secret

@@ -159,6 +159,20 @@ class TreeWriterTest {
         assertEquals(6, t.entries().size());
     }
 
+    @Test
+    void aFileWhereADirectoryMustBeIsRefusedBeforeAnythingIsWritten() {
+        for (TreeWriter.Layout layout : TreeWriter.Layout.values()) {
+            OutputTree t = new OutputTree();
+            t.add("nodes/a/args", "a file\n", false, "a");
+            t.add("nodes/a/args/kubelet", "--x\n", false, "a");
+            TreeWriter.addManifest(t);
+            Path out = tmp.resolve("out-" + layout);
+            IOException refused = assertThrows(IOException.class, () -> TreeWriter.write(out, t, layout));
+            assertEquals("cannot create directory nodes/a/args: a file or link has that name", refused.getMessage(), layout.name());
+            assertFalse(Files.exists(out), layout.name());
+        }
+    }
+
     // ---- issue 15: ownership, one-step swap, leftovers ------------------------------------------
 
     /** A web app's directory holds a manifest.json of its own: compile must not delete it (it did, with exit 0). */
