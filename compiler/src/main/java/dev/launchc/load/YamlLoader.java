@@ -340,6 +340,15 @@ public final class YamlLoader {
             Code code = msg.contains("limit") || msg.contains("aliases") ? Code.LIMIT_EXCEEDED : Code.YAML_SYNTAX;
             reporter.report(code, Pos.START, "", firstLine(msg));
             return new Attempt(new LoadedFile(source, List.of(), true), null);
+        } catch (NumberFormatException e) {
+            // snakeyaml-engine reads the hex digits of a quoted scalar's backslash escapes x, u and U with
+            // Integer.parseInt, which gets nothing when the text ends right after the escape.
+            // yaml.v2 (scannerc.go, yaml_parser_scan_flow_scalar) rejects the file there too.
+            int[] lines = dev.launchc.diag.LineBreaks.starts(text);
+            int last = lines[lines.length - 1];
+            reporter.report(Code.YAML_SYNTAX, new Pos(lines.length, text.codePointCount(last, text.length()) + 1), "",
+                    "while scanning a quoted scalar: found unexpected end of stream in an escape sequence");
+            return new Attempt(new LoadedFile(source, List.of(), true), null);
         } catch (StackOverflowError e) {
             reporter.report(Code.LIMIT_EXCEEDED, Pos.START, "", "input nests too deeply to parse");
             return new Attempt(new LoadedFile(source, List.of(), true), null);

@@ -128,6 +128,25 @@ class YamlLoaderHostileInputTest {
         assertTrue(d.message().contains("drops line 3 unread ('b: c')"), d.message());
     }
 
+    /**
+     * Found by ReportFormatFuzzTest: a double-quoted scalar whose text ends right after an escape
+     * that takes hex digits (\\x, \\u, \\U) made snakeyaml-engine's scanner throw a
+     * NumberFormatException (it parses the digits it got: none), and lint ended in "internal
+     * error". MicroK8s' parser rejects such a file too: gopkg.in/yaml.v2 2.4.0 scannerc.go,
+     * yaml_parser_scan_flow_scalar, "did not find expected hexdecimal number".
+     */
+    @Test
+    void anEscapeCutOffByTheEndOfTheFileIsASyntaxError() {
+        for (String text : List.of("a: \"\\u", "a: \"\\x", "a: \"\\U", "version: 0.2.0\nb:\n  c: \"1\\u")) {
+            Result r = load("escape at the end: " + text.replace("\n", "|"), text);
+            r.assertNoTree();
+            Diagnostic d = r.only();
+            int lastLine = text.split("\n", -1).length;
+            assertAt(d, Code.YAML_SYNTAX, lastLine, text.substring(text.lastIndexOf('\n') + 1).length() + 1);
+            assertTrue(d.message().contains("end of stream"), d.message());
+        }
+    }
+
     /** Each dropped span costs a parse of the whole file: past the budget the load ends with a finding, never without a result. */
     @Test
     void manyDroppedSpansEndAtTheBudget() {
