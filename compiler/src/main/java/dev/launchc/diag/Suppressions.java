@@ -184,7 +184,7 @@ public final class Suppressions {
             Set<Long> starts = new java.util.HashSet<>();
             LoadSettings settings = LoadSettings.builder().setParseComments(true)
                     .setCodePointLimit(Math.max(text.length(), 1) + 1).build();
-            ScannerImpl scanner = new ScannerImpl(settings, new StreamReader(settings, text));
+            ScannerImpl scanner = new ScannerImpl(settings, new StreamReader(settings, new ChunkReader(text)));
             int lastLine = 0;
             try {
                 while (scanner.hasNext()) {

@@ -42,6 +42,21 @@ class SuppressionsTest {
                 + "  --service-cluster-ip-range: 10.153.183.0/24\n"));
     }
 
+    /**
+     * Found by ReportFormatFuzzTest: the scanner that finds comments read the text with
+     * snakeyaml-engine's own reader, which throws an IndexOutOfBoundsException when a 1,024-char
+     * chunk ends on the first half of a surrogate pair (an emoji); lint ended in "internal error".
+     * It reads through the loader's ChunkReader now.
+     */
+    @Test
+    void anEmojiAcrossTheScannersChunkBoundaryIsRead() {
+        String padding = "# " + "x".repeat(1020) + "\n"; // 1,023 chars: the emoji's first half is the 1,025th
+        String text = padding + "#\uD83D\uDE00\n" + SAN_WARNING.formatted("  # launchc: ignore[LC2002]");
+        assertEquals('\uD83D', text.charAt(1024));
+        assertEquals(List.of(), codes(text));
+        assertEquals(List.of("LC2002@5"), codes(padding + "#\uD83D\uDE00\n" + SAN_WARNING.formatted("")));
+    }
+
     /** Lines end at a lone CR too, as YAML and the findings' positions count them. */
     @Test
     void aCommentOnTheLineBeforeCountsInAFileWithLoneCarriageReturns() {
