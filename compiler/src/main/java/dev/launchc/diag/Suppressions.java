@@ -197,8 +197,11 @@ public final class Suppressions {
                         }
                     }
                 }
-            } catch (YamlEngineException e) {
-                return new Comments(starts, lastLine); // what follows the last token read is judged by its text
+            } catch (YamlEngineException | NumberFormatException e) {
+                // A syntax error (snakeyaml-engine throws NumberFormatException for a hex escape
+                // cut off by the end of the text, as YamlLoader notes): what follows the last token
+                // read is judged by its text.
+                return new Comments(starts, lastLine);
             }
             return new Comments(starts, Integer.MAX_VALUE);
         }

@@ -57,6 +57,19 @@ class SuppressionsTest {
         assertEquals(List.of("LC2002@5"), codes(padding + "#\uD83D\uDE00\n" + SAN_WARNING.formatted("")));
     }
 
+    /**
+     * Found by ReportFormatFuzzTest in CI: a file that ends right after a hex escape in a quoted
+     * scalar made the comment scanner throw snakeyaml-engine's NumberFormatException (the loader
+     * already reported the syntax error); the comments before it are still read as comments (the
+     * directive is found, and it silences nothing in a file that did not load: LC0030).
+     */
+    @Test
+    void anEscapeCutOffByTheEndOfTheFileEndsTheScanLikeASyntaxError() {
+        String text = SAN_WARNING.formatted("  # launchc: ignore[LC2002]") + "extraKubeletArgs:\n  --max-pods: \"1\\u";
+        List<String> found = codes(text);
+        assertEquals(List.of("LC0030@3", "LC0001@5"), found, found::toString);
+    }
+
     /** Lines end at a lone CR too, as YAML and the findings' positions count them. */
     @Test
     void aCommentOnTheLineBeforeCountsInAFileWithLoneCarriageReturns() {
