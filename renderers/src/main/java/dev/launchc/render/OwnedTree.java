@@ -162,12 +162,13 @@ final class OwnedTree {
             return dir.relativize(other[0]) + " is not a regular file, directory or link";
         }
         Map<String, String> targets = new HashMap<>();
+        Path top = dir.toAbsolutePath().normalize();
         for (Map.Entry<String, Path> link : links.entrySet()) {
-            String target = linkTarget(dir, link.getKey(), link.getValue(), links);
+            Path target = SharedDirectories.linkedDirectory(top, top.resolve(link.getKey()), link.getValue());
             if (target == null) {
                 return link.getKey() + " is a symbolic link launchc does not write";
             }
-            targets.put(link.getKey(), target);
+            targets.put(link.getKey(), relative(top, target));
         }
         Map<String, Map<String, Long>> linked = new HashMap<>();
         targets.values().forEach(t -> linked.put(t, new HashMap<>()));
@@ -192,32 +193,6 @@ final class OwnedTree {
 
     private static String relative(Path dir, Path p) {
         return dir.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
-    }
-
-    /**
-     * The directory (relative to {@code dir}) that the link at {@code link} leads to, or null when
-     * it is not one launchc writes: a relative target inside the tree, a real directory reached
-     * through no other link, neither the link's own directory nor one above it.
-     */
-    private static String linkTarget(Path dir, String link, Path target, Map<String, Path> links) {
-        if (target.isAbsolute()) {
-            return null;
-        }
-        Path at = dir.resolve(link);
-        Path resolved = at.getParent().resolve(target).normalize();
-        if (!resolved.startsWith(dir) || resolved.equals(dir) || at.startsWith(resolved)) {
-            return null;
-        }
-        String relative = relative(dir, resolved);
-        for (String prefix = relative; ; prefix = prefix.substring(0, prefix.lastIndexOf('/'))) {
-            if (links.containsKey(prefix)) {
-                return null;
-            }
-            if (prefix.indexOf('/') < 0) {
-                break;
-            }
-        }
-        return Files.isDirectory(resolved, LinkOption.NOFOLLOW_LINKS) ? relative : null;
     }
 
     /** The directory of {@code dirs} that {@code path} is below, or null. */

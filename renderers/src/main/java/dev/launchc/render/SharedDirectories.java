@@ -154,10 +154,11 @@ public final class SharedDirectories {
      * anything else (not a link, or a link launchc does not write), which readers then refuse.
      */
     public static Path linkedDirectory(Path root, Path link) throws IOException {
-        if (!Files.isSymbolicLink(link)) {
-            return null;
-        }
-        Path target = Files.readSymbolicLink(link);
+        return Files.isSymbolicLink(link) ? linkedDirectory(root, link, Files.readSymbolicLink(link)) : null;
+    }
+
+    /** As {@link #linkedDirectory(Path, Path)} for a link whose target the caller has read already. */
+    static Path linkedDirectory(Path root, Path link, Path target) {
         Path top = root.toAbsolutePath().normalize();
         Path at = link.toAbsolutePath().normalize();
         if (target.isAbsolute() || at.getParent() == null) {
