@@ -415,10 +415,14 @@ public final class TreeWriter {
             throws IOException {
         Map<String, Path> firstLink = new java.util.HashMap<>();
         List<Map.Entry<Path, Path>> first = new ArrayList<>();
-        List<Map.Entry<Path, Path>> others = new ArrayList<>();
+        List<SameLink> others = new ArrayList<>();
         for (Map.Entry<Path, Path> link : links) {
             Path same = firstLink.putIfAbsent(link.getKey().getNameCount() + ":" + link.getValue(), link.getKey());
-            (same == null ? first : others).add(same == null ? link : Map.entry(link.getKey(), same));
+            if (same == null) {
+                first.add(link);
+            } else {
+                others.add(new SameLink(link.getKey(), link.getValue(), same));
+            }
         }
         onAllCores(first, link -> {
             try {
@@ -430,14 +434,15 @@ public final class TreeWriter {
                 throw new IOException("cannot create a symbolic link (" + e.getMessage() + "); the linked layout needs none", e);
             }
         }, failAfter, done, staging);
-        Map<Path, Path> targets = new java.util.HashMap<>();
-        links.forEach(l -> targets.put(l.getKey(), l.getValue()));
         onAllCores(others, link -> {
-            if (!hardLink(link.getKey(), link.getValue())) {
-                Files.createSymbolicLink(link.getKey(), targets.get(link.getKey()));
+            if (!hardLink(link.path(), link.first())) {
+                Files.createSymbolicLink(link.path(), link.target());
             }
         }, failAfter, done, staging);
     }
+
+    /** A symbolic link made as another name of {@code first}, an equal link at the same depth. */
+    private record SameLink(Path path, Path target, Path first) {}
 
     /**
      * Runs {@code action} on every item on all cores: for files and directories their system
