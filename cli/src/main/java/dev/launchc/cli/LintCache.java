@@ -208,7 +208,7 @@ final class LintCache {
      * then {@link #open()}s it: a run that fails on its inputs creates no cache, as before.
      */
     static LintCache prepare(Path dir, String context) {
-        Path contextDir = dir.resolve("ctx-" + sha256(context.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
+        Path contextDir = dir.resolve("ctx-" + HexFormat.of().formatHex(contentDigest(context.getBytes(StandardCharsets.UTF_8))).substring(0, 16));
         LintCache cache = new LintCache(dir, contextDir, context);
         if (!Files.isSymbolicLink(dir) && Files.isRegularFile(dir.resolve(TAG), LinkOption.NOFOLLOW_LINKS)
                 && Files.isDirectory(contextDir, LinkOption.NOFOLLOW_LINKS)) {
@@ -671,9 +671,5 @@ final class LintCache {
         java.security.MessageDigest sha = SHA256.get();
         sha.reset();
         return sha;
-    }
-
-    private static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(sha().digest(bytes));
     }
 }
