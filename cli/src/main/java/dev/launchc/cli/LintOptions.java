@@ -141,11 +141,8 @@ public final class LintOptions {
         return TargetOption.track(name == null ? dev.launchc.catalog.Catalog.get().newestTrack() : name);
     }
 
-    /** The linter for an input file's settings, shared by every input with the same settings. */
-    public Linter linter(Path file) {
-        return linter(settings(file));
-    }
 
+    /** The linter for an input file's settings, shared by every input with the same settings. */
     public Linter linter(Settings s) {
         Shared shared = lastShared;
         if (shared != null && shared.settings() == s) {
