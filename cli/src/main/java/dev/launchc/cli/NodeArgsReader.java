@@ -1,6 +1,7 @@
 package dev.launchc.cli;
 
 import dev.launchc.load.LoadLimits;
+import dev.launchc.render.SharedDirectories;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
-import dev.launchc.render.SharedDirectories;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
