@@ -111,7 +111,11 @@ class ArgsFileEditorTest {
         assertFalse(ArgsFileEditor.refreshOption(inPlace.content(), "--b", "9").changed());
     }
 
-    /** The helper as first written (split, replace, join): the in-place scan must answer exactly as it did. */
+    /**
+     * The helper as first written (split, replace, join): the in-place scan must answer exactly as it
+     * did. Both model canonical/microk8s microk8s-resources/actions/common/utils.sh
+     * refresh_opt_in_local_config ({@code sed -i "s@^$opt=.*@..."}, else {@code sed -i "1i..."}).
+     */
     private static ArgsFileEditor.Result refreshBySplitting(String content, String option, String value, boolean atTop) {
         String replacement = option + "=" + value;
         String text = content == null ? "" : content;
