@@ -54,15 +54,59 @@ public final class CompileCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where a command line {@link #parsedByHand} prints; picocli's writer otherwise. */
+    private PrintWriter err;
+
+    private static final java.util.Map<String, String> BY_HAND_VALUES = java.util.Map.of("-o", "--output", "--output", "--output",
+            "--layout", "--layout");
+
+    /**
+     * The command of an everyday compile line ({@code compile [--layout LAYOUT] -o OUTDIR FILE}, the
+     * options also with '=' where picocli takes it), parsed without picocli as {@link ByHandLine}
+     * reads it, which saves picocli's start-up on every compile; null for any other line, which
+     * picocli then parses, reports on and helps with.
+     */
+    static CompileCommand parsedByHand(String... args) {
+        ByHandLine line = ByHandLine.read(args, "compile", BY_HAND_VALUES, java.util.Map.of());
+        if (line == null || line.positionals().size() != 1 || !line.values().containsKey("--output")) {
+            return null;
+        }
+        CompileCommand compile = new CompileCommand();
+        compile.file = line.positionals().get(0);
+        compile.options = LintOptions.defaults();
+        try {
+            compile.outDir = Path.of(line.values().get("--output"));
+            String layout = line.values().get("--layout");
+            compile.layout = layout == null ? compile.layout : Layout.valueOf(layout);
+        } catch (IllegalArgumentException e) { // also java.nio.file.InvalidPathException
+            return null;
+        }
+        return compile;
+    }
+
+    /** Runs a command {@link #parsedByHand} as picocli runs one: the same output, messages and exit code. */
+    int execute(PrintWriter err) {
+        this.err = err;
+        try {
+            return call();
+        } catch (Exception e) {
+            return LaunchcCommand.failed(e, err);
+        }
+    }
+
+    private PrintWriter err() {
+        return err != null ? err : spec.commandLine().getErr();
+    }
+
     @Override
     public Integer call() {
         if (noLinks && layout != Layout.linked && layout != Layout.copies) {
             throw new UsageException("--no-links is --layout copies; it does not go with --layout " + layout);
         }
         TreeWriter.Layout storage = noLinks ? TreeWriter.Layout.COPIES : layout.writer;
-        dev.launchc.pipeline.CompileResult compiled = CompiledTree.build(options, file, nodes, spec.commandLine().getErr());
+        dev.launchc.pipeline.CompileResult compiled = CompiledTree.build(options, file, nodes, err());
         if (compiled == null) {
-            spec.commandLine().getErr().println("launchc: not compiled: fix the errors above; nothing was written");
+            err().println("launchc: not compiled: fix the errors above; nothing was written");
             return ExitCodes.INPUT_ERRORS;
         }
         TreeWriter.addManifest(compiled.tree());
@@ -74,7 +118,7 @@ public final class CompileCommand implements Callable<Integer> {
         // Every file written, manifest.json included.
         int files = compiled.tree().entries().size();
         int nodeCount = compiled.nodes().size();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         String dir = outDir.toString();
         err.println("launchc: wrote " + dir + (dir.endsWith("/") ? "" : "/") + " (" + nodeCount + (nodeCount == 1 ? " node, " : " nodes, ")
                 + files + (files == 1 ? " file)" : " files)"));

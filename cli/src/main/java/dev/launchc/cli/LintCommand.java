@@ -69,61 +69,29 @@ public final class LintCommand implements Callable<Integer> {
      * each at most once. Anything else (another option, a repeated one, stdin, a bad value) is null.
      */
     static LintCommand parsedByHand(String... args) {
-        if (args.length < 2 || !args[0].equals("lint")) {
+        ByHandLine line = ByHandLine.read(args, "lint", BY_HAND_VALUES, BY_HAND_FLAGS);
+        if (line == null || line.positionals().isEmpty()) {
             return null;
         }
         LintCommand lint = new LintCommand();
-        lint.paths = new ArrayList<>();
+        lint.paths = new ArrayList<>(line.positionals());
         lint.options = LintOptions.defaults();
-        java.util.Set<String> given = new java.util.HashSet<>();
-        for (int i = 1; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.isEmpty() || arg.charAt(0) == '@') {
-                return null;
-            }
-            if (arg.charAt(0) != '-') {
-                lint.paths.add(arg);
-                continue;
-            }
-            int eq = arg.indexOf('=');
-            String name = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
-            String value = name.equals(arg) ? null : arg.substring(eq + 1);
-            switch (name) {
-                case "-q", "--quiet", "-v", "--verbose" -> {
-                    boolean quiet = name.equals("-q") || name.equals("--quiet");
-                    if (value != null || !given.add(quiet ? "--quiet" : "--verbose")) {
-                        return null;
-                    }
-                    if (quiet) {
-                        lint.quiet = true;
-                    } else {
-                        lint.verbose = true;
-                    }
-                }
-                case "--cache", "--format" -> {
-                    if (value == null && i + 1 < args.length) {
-                        value = args[++i];
-                    }
-                    if (value == null || value.isEmpty() || value.charAt(0) == '-' || value.charAt(0) == '@' || !given.add(name)) {
-                        return null;
-                    }
-                    try {
-                        if (name.equals("--cache")) {
-                            lint.cacheDir = java.nio.file.Path.of(value);
-                        } else {
-                            lint.format = ReportFormat.Kind.valueOf(value);
-                        }
-                    } catch (IllegalArgumentException e) { // also java.nio.file.InvalidPathException
-                        return null;
-                    }
-                }
-                default -> {
-                    return null;
-                }
-            }
+        lint.quiet = line.flags().contains("--quiet");
+        lint.verbose = line.flags().contains("--verbose");
+        try {
+            String cache = line.values().get("--cache");
+            lint.cacheDir = cache == null ? null : java.nio.file.Path.of(cache);
+            String format = line.values().get("--format");
+            lint.format = format == null ? lint.format : ReportFormat.Kind.valueOf(format);
+        } catch (IllegalArgumentException e) { // also java.nio.file.InvalidPathException
+            return null;
         }
-        return lint.paths.isEmpty() ? null : lint;
+        return lint;
     }
+
+    private static final java.util.Map<String, String> BY_HAND_VALUES = java.util.Map.of("--cache", "--cache", "--format", "--format");
+    private static final java.util.Map<String, String> BY_HAND_FLAGS = java.util.Map.of("-q", "--quiet", "--quiet", "--quiet",
+            "-v", "--verbose", "--verbose", "--verbose");
 
     /** Runs a command {@link #parsedByHand} as picocli runs one: the same output, messages and exit code. */
     int execute(PrintWriter out, PrintWriter err) {

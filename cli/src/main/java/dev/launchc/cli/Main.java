@@ -34,6 +34,11 @@ public final class Main {
         if (lint != null) {
             return lint.execute(writer(System.out, "sun.stdout.encoding"), writer(System.err, "sun.stderr.encoding"));
         }
+        // So is an everyday compile line (CompileCommand.parsedByHand; CompileByHandTest).
+        CompileCommand compile = CompileCommand.parsedByHand(args);
+        if (compile != null) {
+            return compile.execute(writer(System.err, "sun.stderr.encoding"));
+        }
         CommandLine cl = LaunchcCommand.commandLine(args);
         return cl.execute(args);
     }

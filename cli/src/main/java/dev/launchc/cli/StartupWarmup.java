@@ -57,8 +57,10 @@ final class StartupWarmup {
                     new Linter(track, false, Mode.DEFAULT, LoadLimits.DEFAULTS).lint("warmup.yaml",
                             ("version: " + NativeLinter.parserVersion(track).version() + "\n" + SAMPLE_BODY)
                                     .getBytes(StandardCharsets.UTF_8)));
-        } catch (RuntimeException | LinkageError e) {
-            // Only speed is lost; the main thread meets any real problem itself and reports it.
+        } catch (Throwable e) {
+            // Out of memory too: uncaught, it would print this thread's stack trace. Only speed is
+            // lost; the main thread meets any real problem (a heap too small for the
+            // input included) itself and reports it in one line.
         }
     }
 }

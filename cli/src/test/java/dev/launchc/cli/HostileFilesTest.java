@@ -202,7 +202,7 @@ class HostileFilesTest {
 
     /**
      * A heap too small for a legal input: before, "internal error: java.lang.OutOfMemoryError" and
-     * exit 3; now exit 2 and which limit to raise.
+     * exit 3; now exit 2, which limit to raise, and no stack trace of any thread.
      */
     @Test
     void runningOutOfMemoryIsExit2AndSaysWhatToRaise() throws Exception {
@@ -214,6 +214,8 @@ class HostileFilesTest {
         Run r = child(null, 0, "24m", "lint", file.toString());
         assertEquals(2, r.code(), r::describe);
         assertTrue(r.err().contains("launchc: out of memory") && r.err().contains("LAUNCHC_JAVA_OPTS=-Xmx"), r::describe);
+        // No other thread's trace either (the start-up warm-up printed its own OutOfMemoryError).
+        assertNoTrace(r);
     }
 
     // ---- migrate ----------------------------------------------------------------------------------

@@ -44,6 +44,26 @@ class InputsTest {
     }
 
     @Test
+    void aLinkToADirectoryIsNotFollowedButADirectoryNamedLikeYamlIsWalked() throws IOException {
+        Files.createDirectories(tmp.resolve("dir"));
+        Files.writeString(tmp.resolve("dir/inside.yaml"), "version: 0.2.0\n");
+        Files.createSymbolicLink(tmp.resolve("linked-dir"), tmp.resolve("dir"));
+        Files.createDirectories(tmp.resolve("folder.yaml"));
+        Files.writeString(tmp.resolve("folder.yaml/node.yaml"), "version: 0.2.0\n");
+        assertEquals(List.of("dir/inside.yaml", "folder.yaml/node.yaml"), walked());
+    }
+
+    /** By the whole path's bytes, as the JDK orders paths: '-' (0x2d) before '/' (0x2f) before '0' and letters. */
+    @Test
+    void theOrderIsThePathsAcrossDepths() throws IOException {
+        Files.createDirectories(tmp.resolve("a/b"));
+        for (String name : List.of("a0.yaml", "a/b/c.yaml", "a-b.yaml", "a/a.yaml", "A.yaml", "a/b.yaml", "a/c.yaml")) {
+            Files.writeString(tmp.resolve(name), "version: 0.2.0\n");
+        }
+        assertEquals(List.of("A.yaml", "a-b.yaml", "a/a.yaml", "a/b.yaml", "a/b/c.yaml", "a/c.yaml", "a0.yaml"), walked());
+    }
+
+    @Test
     void aFifoIsNeverLinted() throws IOException, InterruptedException {
         Path fifo = tmp.resolve("pipe.yaml");
         assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
