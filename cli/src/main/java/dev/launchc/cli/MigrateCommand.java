@@ -71,7 +71,17 @@ public final class MigrateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("cannot read " + name + ": " + RegularFiles.problem(e));
         }
-        if (loaded.failed()) {
+        // Only a mapping is a launch config. Anything else (a list, a string) is what lint rejects
+        // as LC1001; printed back unchanged with exit 0, it would pass for a migrated config.
+        if (!loaded.failed()) {
+            for (YDocument doc : loaded.documents()) {
+                if (!doc.isEmpty() && !(doc.root() instanceof dev.launchc.load.YMap)) {
+                    reporter.report(dev.launchc.diag.Code.TYPE_MISMATCH, doc.root().pos(), "",
+                            "the document must be a mapping, not " + doc.root().describe());
+                }
+            }
+        }
+        if (loaded.failed() || reporter.hasErrors()) {
             PrintWriter err = spec.commandLine().getErr();
             err.print(new dev.launchc.cli.format.TextFormat(false).render(List.of(
                     new dev.launchc.lint.FileLint(name, "native", reporter.diagnostics(), null, loaded.source()))));

@@ -49,4 +49,31 @@ class InitMigrateTest {
         assertEquals(r.out(), Files.readString(file));
         assertEquals(0, CliContractTest.run("lint", "--strict", file.toString()).code());
     }
+
+    /** Lint rejects a document that is not a mapping (LC1001); migrate did print it back unchanged, with exit 0. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "- a\\n- b\\n|1:1|a list",
+        "hello\\n|1:1|a string",
+        "version: 0.1.0\\n---\\n- x\\n|3:1|a list",
+        "version: 0.1.0\\n---\\ntrue\\n|3:1|a boolean"})
+    void aDocumentThatIsNotAMappingIsNotMigrated(String escaped, String at, String kind) throws IOException {
+        String text = escaped.replace("\\n", "\n");
+        Path file = tmp.resolve("not-a-config.yaml");
+        Files.writeString(file, text);
+        CliContractTest.Run r = CliContractTest.run("migrate", file.toString());
+        assertEquals(1, r.code(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains(file + ":" + at + ": error: the document must be a mapping, not " + kind + " [LC1001]")
+                && r.err().contains("launchc: not migrated"), r.err());
+        CliContractTest.Run lint = CliContractTest.run("lint", file.toString());
+        assertEquals(1, lint.code(), lint.out());
+        assertTrue(lint.out().contains(file + ":" + at + ": error: the document must be a mapping, not " + kind + " [LC1001]"),
+                "lint says the same: " + lint.out());
+        assertEquals(1, CliContractTest.run("migrate", "-i", file.toString()).code());
+        assertEquals(text, Files.readString(file), "-i leaves the file alone");
+        // An empty document, or one that is null, is no config and no error either: nothing to rewrite.
+        Files.writeString(file, "version: 0.1.0\n---\n~\n");
+        assertEquals(0, CliContractTest.run("migrate", file.toString()).code());
+    }
 }
