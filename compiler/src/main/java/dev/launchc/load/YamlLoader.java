@@ -391,6 +391,9 @@ public final class YamlLoader {
         return ok;
     }
 
+    /** yaml.v2's yaml_MERGE_TAG: what {@code !!merge} expands to. */
+    private static final String MERGE_TAG = "tag:yaml.org,2002:merge";
+
     private final class Builder {
         private final Reporter reporter;
         private final List<YDocument> documents = new ArrayList<>();
@@ -405,6 +408,8 @@ public final class YamlLoader {
         private boolean failed;
         /** True once a document has ended: the parser now expects '---' or the end of the file. */
         private boolean documentEnded;
+        /** The {@code <<} keys that are merge keys by their tag ({@code !!merge <<}, {@code ! "<<"}): see {@link #isMergeKey}. */
+        private final java.util.Set<YScalar> taggedMergeKeys = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         private final SurrogateEscapes escapes;
 
         /** A mapping or list under construction; in a mapping the key seen last waits for its value. */
@@ -474,6 +479,9 @@ public final class YamlLoader {
                     boolean taggedNull = s.getTag().filter("tag:yaml.org,2002:null"::equals).isPresent();
                     YScalar scalar = taggedNull ? new YScalar("", true, pos(event.getStartMark()))
                             : new YScalar(s.getValue(), plain, pos(event.getStartMark()));
+                    if (!plain && "<<".equals(s.getValue()) && s.getTag().filter(t -> "!".equals(t) || MERGE_TAG.equals(t)).isPresent()) {
+                        taggedMergeKeys.add(scalar);
+                    }
                     anchor(s, scalar);
                     value(scalar, 1, 0, scalar.pos());
                 }
@@ -580,11 +588,13 @@ public final class YamlLoader {
         }
 
         /**
-         * yaml.v2 (decode.go, isMerge) takes a plain {@code <<} key as a merge key; a quoted one is
-         * an ordinary key.
+         * yaml.v2 (decode.go, isMerge) takes a {@code <<} key as a merge key when it is implicit or
+         * tagged {@code !!merge}; implicit (parserc.go, the scalar event) means plain and untagged,
+         * or tagged with the bare {@code !}, in any style. A quoted or otherwise tagged one
+         * ({@code "<<"}, {@code !!str <<}) is an ordinary key.
          */
-        private static boolean isMergeKey(YScalar key) {
-            return key.plain() && "<<".equals(key.text());
+        private boolean isMergeKey(YScalar key) {
+            return key.plain() && "<<".equals(key.text()) || taggedMergeKeys.contains(key);
         }
 
         /**

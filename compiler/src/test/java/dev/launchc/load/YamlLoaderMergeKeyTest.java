@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Merge keys as gopkg.in/yaml.v2 2.4.0 decodes them (decode.go: mapping and mappingStruct walk the
  * keys in order and call merge where a plain {@code <<} stands; merge unmarshals the mapping, or
  * each mapping of a list from the last to the first, into the same map; anything else fails with
- * "map merge requires map or sequence of maps as the value"; isMerge takes only a plain {@code <<}).
+ * "map merge requires map or sequence of maps as the value"; isMerge takes a plain {@code <<}, or
+ * one tagged {@code !!merge} or {@code !}).
  */
 class YamlLoaderMergeKeyTest {
 
@@ -111,6 +112,29 @@ class YamlLoaderMergeKeyTest {
         assertTrue(l.findings.isEmpty(), () -> l.findings.toString());
         assertTrue(l.map("/b").has("<<"));
         assertFalse(l.map("/b").has("--x"));
+    }
+
+    /**
+     * isMerge also takes a {@code <<} tagged {@code !!merge}, and one the parser marks implicit:
+     * tagged with the bare {@code !}, in any style (parserc.go: plain_implicit is set for an
+     * untagged plain scalar or the tag "!").
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"!!merge <<", "!!merge \"<<\"", "! <<", "! '<<'", "!<tag:yaml.org,2002:merge> <<"})
+    void aMergeKeyByItsTagIsMergedToo(String key) {
+        Loaded l = new Loaded(SHARED + "  " + key + ": *shared\n");
+        assertTrue(l.findings.isEmpty(), () -> l.findings.toString());
+        assertFalse(l.map("/b").has("<<"), key);
+        assertTrue(l.map("/b").has("--x"), key);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"!!str <<", "!!str \"<<\"", "!custom <<"})
+    void aMergeKeyWithAnotherTagIsAnOrdinaryKey(String key) {
+        Loaded l = new Loaded(SHARED + "  " + key + ": *shared\n");
+        assertTrue(l.findings.isEmpty(), () -> l.findings.toString());
+        assertTrue(l.map("/b").has("<<"), key);
+        assertFalse(l.map("/b").has("--x"), key);
     }
 
     @ParameterizedTest(name = "{0}")
