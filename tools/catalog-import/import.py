@@ -434,6 +434,48 @@ REMOVED_ADMISSION_PLUGINS = {
     "PersistentVolumeLabel": "1.31",
 }
 
+# The admission plugins kube-apiserver 1.27 registers (AllOrderedPlugins in
+# pkg/kubeapiserver/options/plugins.go, each name its package's PluginName), and those added since,
+# by the minor that added them. Any other name in --enable-admission-plugins or
+# --disable-admission-plugins stops the API server (LC1046). Sources: the generated kube-apiserver
+# reference of 1.35 (kubernetes.io, 37 names) and `kube-apiserver -h` lists of 1.29, 1.31, 1.32 and
+# 1.33 agree with what this table gives; plugins.go on master (1.36) for the newest; the additions
+# by their pull requests (ClusterTrustBundleAttest 1.27 PR 113218, PodTopologyLabels 1.33 PR 127092,
+# NodeDeclaredFeatureValidator 1.35 PR 133389, PodResizeValidator 1.36 PR 136043, PodGroupProtection
+# 1.36 PR 137641, JobValidation 1.36 KEP-5547, PodGroupWorkloadExists 1.36 PR 137464). 1.27, 1.28,
+# 1.30 and 1.34 are derived (no plugin added or removed in them but those listed).
+ADMISSION_PLUGINS_1_27 = [
+    "AlwaysAdmit", "AlwaysDeny", "AlwaysPullImages", "CertificateApproval", "CertificateSigning",
+    "CertificateSubjectRestriction", "ClusterTrustBundleAttest", "DefaultIngressClass", "DefaultStorageClass",
+    "DefaultTolerationSeconds", "DenyServiceExternalIPs", "EventRateLimit", "ExtendedResourceToleration",
+    "ImagePolicyWebhook", "LimitPodHardAntiAffinityTopology", "LimitRanger", "MutatingAdmissionWebhook",
+    "NamespaceAutoProvision", "NamespaceExists", "NamespaceLifecycle", "NodeRestriction",
+    "OwnerReferencesPermissionEnforcement", "PersistentVolumeClaimResize", "PersistentVolumeLabel",
+    "PodNodeSelector", "PodSecurity", "PodTolerationRestriction", "Priority", "ResourceQuota", "RuntimeClass",
+    "SecurityContextDeny", "ServiceAccount", "StorageObjectInUseProtection", "TaintNodesByCondition",
+    "ValidatingAdmissionPolicy", "ValidatingAdmissionWebhook",
+]
+ADMISSION_PLUGINS_ADDED = {
+    "MutatingAdmissionPolicy": "1.32",
+    "PodTopologyLabels": "1.33",
+    "NodeDeclaredFeatureValidator": "1.35",
+    "JobValidation": "1.36",
+    "PodGroupProtection": "1.36",
+    "PodGroupWorkloadExists": "1.36",
+    "PodResizeValidator": "1.36",
+}
+
+
+def admission_plugins(m):
+    """The plugins minor m registers, and those a newer minor adds (name: minor)."""
+    check(not set(ADMISSION_PLUGINS_ADDED) & set(ADMISSION_PLUGINS_1_27), "an added admission plugin is in the 1.27 list")
+    check(set(REMOVED_ADMISSION_PLUGINS) - {"PodSecurityPolicy"} <= set(ADMISSION_PLUGINS_1_27),
+          "a removed admission plugin is missing from the 1.27 list")
+    registered = set(ADMISSION_PLUGINS_1_27) | {p for p, v in ADMISSION_PLUGINS_ADDED.items() if vkey(v) <= vkey(m)}
+    registered -= {p for p, v in REMOVED_ADMISSION_PLUGINS.items() if vkey(v) <= vkey(m)}
+    later = {p: v for p, v in sorted(ADMISSION_PLUGINS_ADDED.items()) if vkey(v) > vkey(m)}
+    return sorted(registered), later
+
 
 # One-line flag descriptions from the Kubernetes website's component reference (CC BY 4.0), made by
 # flag_descriptions.py; one reference's text serves every minor that has the flag.
@@ -554,6 +596,8 @@ def build_kube(ref):
             "removedFlags": {c: dict(sorted(flags.items())) for c, flags in sorted(REMOVED_FLAGS.items())},
             "removedAdmissionPlugins": {p: v for p, v in sorted(REMOVED_ADMISSION_PLUGINS.items())
                                         if vkey(v) <= vkey(m)},
+            "admissionPlugins": admission_plugins(m)[0],
+            "laterAdmissionPlugins": admission_plugins(m)[1],
         }
         # component-prefixed gate keys (kube:Name=true) on kube-apiserver from 1.33/1.34 on
         if vkey(m) >= (1, 33):

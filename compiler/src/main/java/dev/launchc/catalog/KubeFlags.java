@@ -50,6 +50,10 @@ public final class KubeFlags {
     /** "component flag" to the minor that removed it, for flags gone before the catalog's oldest minor. */
     private final Map<String, String> removedFlags = new HashMap<>();
     private final Map<String, String> removedAdmissionPlugins = new HashMap<>();
+    /** Every admission plugin kube-apiserver of this minor registers; empty when the catalog does not list them. */
+    private final Set<String> admissionPlugins = new TreeSet<>();
+    /** Admission plugins that newer minors register, to the minor that added each. */
+    private final Map<String, String> laterAdmissionPlugins = new HashMap<>();
 
     KubeFlags(JsonNode data) {
         this.minor = data.path("minor").asText();
@@ -76,6 +80,9 @@ public final class KubeFlags {
                 f -> removedFlags.put(c.getKey() + " " + normalize(f.getKey()), f.getValue().asText())));
         data.path("featureGatePrefixes").fields().forEachRemaining(p -> gatePrefixes.put(p.getKey(), Catalog.strings(p.getValue())));
         data.path("removedAdmissionPlugins").fields().forEachRemaining(p -> removedAdmissionPlugins.put(p.getKey(),
+                p.getValue().asText()));
+        data.path("admissionPlugins").forEach(p -> admissionPlugins.add(p.asText()));
+        data.path("laterAdmissionPlugins").fields().forEachRemaining(p -> laterAdmissionPlugins.put(p.getKey(),
                 p.getValue().asText()));
     }
 
@@ -125,6 +132,16 @@ public final class KubeFlags {
     /** The minor that removed an admission plugin kube-apiserver of this minor no longer registers, or null. */
     public String admissionPluginRemovedIn(String name) {
         return removedAdmissionPlugins.get(name);
+    }
+
+    /** The admission plugins kube-apiserver of this minor registers (empty: the catalog does not know them). */
+    public Set<String> admissionPlugins() {
+        return Collections.unmodifiableSet(admissionPlugins);
+    }
+
+    /** The newer minor that added an admission plugin this minor does not have yet, or null. */
+    public String admissionPluginAddedIn(String name) {
+        return laterAdmissionPlugins.get(name);
     }
 
     /** Component prefixes ({@code kube:Name=true}) a component accepts in {@code --feature-gates}. */

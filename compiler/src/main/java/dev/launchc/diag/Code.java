@@ -66,6 +66,7 @@ public enum Code {
     OCTAL_INTEGER("LC1042", "integer flag value with a leading zero, read as octal", Severity.ERROR, Verdict.IGNORED),
     REMOVED_ADMISSION_PLUGIN("LC1044", "admission plugin removed in the track's Kubernetes minor", Severity.ERROR, Verdict.IGNORED),
     ADDONS_CONFLICT("LC1045", "addons that exclude each other on the track", Severity.ERROR, Verdict.IGNORED),
+    UNKNOWN_ADMISSION_PLUGIN("LC1046", "admission plugin the track's Kubernetes minor does not have", Severity.ERROR, Verdict.IGNORED),
     QUOTE_CHANGES_VALUE("LC1043", "quote or backslash that the args file's reader removes", Severity.ERROR, Verdict.IGNORED),
 
     // Likely mistakes.
