@@ -22,7 +22,9 @@ import java.util.TreeSet;
  *       kubelet's "set it in the config file" notice ({@code use-config-file}) covers nearly every
  *       kubelet flag and is not reported.</li>
  *   <li>LC1028 (BAD_FLAG_VALUE), at the value: a bool flag whose value Go's
- *       {@code strconv.ParseBool} rejects, after kubelite has deleted every quote.</li>
+ *       {@code strconv.ParseBool} rejects, after kubelite has deleted every quote; an
+ *       {@code int}, {@code int32}, {@code uint}, {@code float} or {@code duration} flag whose value
+ *       the flag library's parser for that type rejects ({@link GoFlagValues}).</li>
  * </ul>
  * A key whose value is null removes the line from the args file; nothing is passed to the
  * component, so removals are not checked. Keys that are not dash-prefixed single words are left
@@ -94,10 +96,30 @@ public final class KubeFlagRule implements Rule {
                     "plan to drop it; the Kubernetes " + kube.minor() + " " + component
                             + " reference names its replacement");
         }
-        if (flag.isBool() && !isGoBool(kubeliteView(e.value()))) {
+        String view = kubeliteView(e.value());
+        if (flag.isBool() && !isGoBool(view)) {
             ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key
                     + " takes true or false, not '" + e.value() + "'", "write true or false");
+        } else if (!flag.isBool() && !view.contains("$") && view.chars().noneMatch(Character::isWhitespace)
+                && !OctalIntRule.readAsOctal(view)) {
+            // '$' is expanded by kubelite; blanks and leading zeros are other rules' (ValueSafetyRule, LC1042).
+            String problem = GoFlagValues.problem(flag.type(), view);
+            if (problem != null) {
+                ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes "
+                        + (flag.type().equals("duration") ? "a duration" : flag.type().equals("float") ? "a number"
+                                : flag.type().equals("uint") ? "a non-negative whole number" : "a whole number")
+                        + ": " + problem + ", so " + component + " does not start", valueHint(flag.type(), problem));
+            }
         }
+    }
+
+    private static String valueHint(String type, String problem) {
+        if (type.equals("duration")) {
+            return problem.endsWith("has no unit") ? "add a unit: ns, us, ms, s, m or h (10s, 5m, 1h30m); only 0 needs none"
+                    : "write a number with a unit: ns, us, ms, s, m or h (10s, 5m, 1h30m)";
+        }
+        return problem.contains("out of range") ? "write a smaller value" : type.equals("float")
+                ? "write a number such as 5, 0.5 or 1e3" : "write digits only, such as 110";
     }
 
     /** The value as kubelite passes it on: every quote deleted, the line's trailing blanks trimmed. */

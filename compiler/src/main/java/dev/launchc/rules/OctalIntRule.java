@@ -18,6 +18,11 @@ public final class OctalIntRule implements Rule {
     private static final Set<String> BASE_ZERO_TYPES = Set.of("int", "int32", "uint");
     private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9_]*[0-9][0-9_]*");
 
+    /** A value with a leading zero that base 0 reads as octal: this rule's, not LC1028's. */
+    static boolean readAsOctal(String value) {
+        return LEADING_ZERO.matcher(value).matches();
+    }
+
     @Override
     public void check(RuleContext ctx) {
         KubeFlags kube = ctx.kube();
@@ -30,7 +35,7 @@ public final class OctalIntRule implements Rule {
                 return;
             }
             String value = KubeFlagRule.kubeliteView(e.value()).strip();
-            if (!LEADING_ZERO.matcher(value).matches()) {
+            if (!readAsOctal(value)) {
                 return;
             }
             String digits = value.replace("_", "").replaceFirst("^[-+]", "");

@@ -115,6 +115,25 @@ class KubeFlagRuleTest {
                 error("LC1028", 3, 21, "kube-proxy flag --masquerade-all takes true or false, not ''", "write true or false"));
     }
 
+    /**
+     * Values the flag library's parser for the flag's type refuses (GoFlagValues: Go's strconv and
+     * time.ParseDuration), so the component does not start. Not here: a leading zero (LC1042), a
+     * value kubelite expands ('$'), one with a blank (ValueSafetyRule), and 0x3e80, which base 0 reads as 16000.
+     */
+    @Test
+    void numbersAndDurationsTheParserRefuses() {
+        assertFindings(RULE, "bad-numbers", "1.32", CODES,
+                error("LC1028", 3, 15, "kubelet flag --max-pods takes a whole number: '110x' is not an integer, so kubelet does not"
+                        + " start", "write digits only, such as 110"),
+                error("LC1028", 4, 35, "kubelet flag --node-status-update-frequency takes a duration: '10' has no unit, so kubelet"
+                        + " does not start", "add a unit: ns, us, ms, s, m or h (10s, 5m, 1h30m); only 0 needs none"),
+                error("LC1028", 11, 34, "kube-controller-manager flag --leader-elect-lease-duration takes a duration: '60sec' has an"
+                        + " unknown unit 'sec', so kube-controller-manager does not start",
+                        "write a number with a unit: ns, us, ms, s, m or h (10s, 5m, 1h30m)"),
+                error("LC1028", 12, 25, "kube-controller-manager flag --node-eviction-rate takes a number: '0,1' is not a number, so"
+                        + " kube-controller-manager does not start", "write a number such as 5, 0.5 or 1e3"));
+    }
+
     @Test
     void findingInTheSecondPartPointsAtItsLine() {
         assertFindings(RULE, "multi-part", "1.33", CODES,
