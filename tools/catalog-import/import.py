@@ -466,6 +466,35 @@ ADMISSION_PLUGINS_ADDED = {
 }
 
 
+# Flags whose value must be one of a fixed set of names, or a comma-separated list of them, else
+# the component refuses to start (LC1047). Matched exactly. Sources: --authorization-mode,
+# kube-apiserver's BuiltInAuthorizationOptions.Validate (pkg/kubeapiserver/options/authorization.go:
+# "is not a valid mode", "has mode specified more than once", "at least one authorization-mode must
+# be passed") over AuthorizationModeChoices (pkg/kubeapiserver/authorizer/modes/modes.go);
+# --tls-min-version, component-base's cli/flag TLSVersion (ciphersuites_flag.go: VersionTLS10-13,
+# empty for the default, else "unknown tls version").
+TLS_VERSIONS = {"values": ["VersionTLS10", "VersionTLS11", "VersionTLS12", "VersionTLS13"], "emptyAllowed": True}
+FLAG_VALUES = {
+    "kube-apiserver": {
+        "--authorization-mode": {"values": ["ABAC", "AlwaysAllow", "AlwaysDeny", "Node", "RBAC", "Webhook"], "list": True},
+        "--tls-min-version": TLS_VERSIONS,
+    },
+    "kube-controller-manager": {"--tls-min-version": TLS_VERSIONS},
+    "kube-scheduler": {"--tls-min-version": TLS_VERSIONS},
+    "kubelet": {"--tls-min-version": TLS_VERSIONS},
+}
+
+
+def flag_values(m, comp_out):
+    """FLAG_VALUES for the flags minor m's components have."""
+    out = {}
+    for component, flags in sorted(FLAG_VALUES.items()):
+        have = {f: v for f, v in sorted(flags.items()) if f in comp_out.get(component, {}).get("flags", {})}
+        check(len(have) == len(flags), "%s: %s lacks a flag of FLAG_VALUES" % (m, component))
+        out[component] = have
+    return out
+
+
 def admission_plugins(m):
     """The plugins minor m registers, and those a newer minor adds (name: minor)."""
     check(not set(ADMISSION_PLUGINS_ADDED) & set(ADMISSION_PLUGINS_1_27), "an added admission plugin is in the 1.27 list")
@@ -596,6 +625,7 @@ def build_kube(ref):
             "removedFlags": {c: dict(sorted(flags.items())) for c, flags in sorted(REMOVED_FLAGS.items())},
             "removedAdmissionPlugins": {p: v for p, v in sorted(REMOVED_ADMISSION_PLUGINS.items())
                                         if vkey(v) <= vkey(m)},
+            "flagValues": flag_values(m, comp_out),
             "admissionPlugins": admission_plugins(m)[0],
             "laterAdmissionPlugins": admission_plugins(m)[1],
         }

@@ -50,6 +50,13 @@ public final class KubeFlags {
     /** "component flag" to the minor that removed it, for flags gone before the catalog's oldest minor. */
     private final Map<String, String> removedFlags = new HashMap<>();
     private final Map<String, String> removedAdmissionPlugins = new HashMap<>();
+    /**
+     * The names a flag's value must be one of (matched exactly): one name, or with {@code list} a
+     * comma-separated list of them, each once; {@code emptyAllowed}: an empty value means the default.
+     */
+    public record Choices(List<String> values, boolean list, boolean emptyAllowed) {}
+
+    private final Map<String, Choices> choices = new HashMap<>();
     /** Every admission plugin kube-apiserver of this minor registers; empty when the catalog does not list them. */
     private final Set<String> admissionPlugins = new TreeSet<>();
     /** Admission plugins that newer minors register, to the minor that added each. */
@@ -82,6 +89,9 @@ public final class KubeFlags {
         data.path("removedAdmissionPlugins").fields().forEachRemaining(p -> removedAdmissionPlugins.put(p.getKey(),
                 p.getValue().asText()));
         data.path("admissionPlugins").forEach(p -> admissionPlugins.add(p.asText()));
+        data.path("flagValues").fields().forEachRemaining(c -> c.getValue().fields().forEachRemaining(f -> choices.put(
+                c.getKey() + " " + normalize(f.getKey()), new Choices(Catalog.strings(f.getValue().path("values")),
+                        f.getValue().path("list").asBoolean(false), f.getValue().path("emptyAllowed").asBoolean(false)))));
         data.path("laterAdmissionPlugins").fields().forEachRemaining(p -> laterAdmissionPlugins.put(p.getKey(),
                 p.getValue().asText()));
     }
@@ -132,6 +142,11 @@ public final class KubeFlags {
     /** The minor that removed an admission plugin kube-apiserver of this minor no longer registers, or null. */
     public String admissionPluginRemovedIn(String name) {
         return removedAdmissionPlugins.get(name);
+    }
+
+    /** The names a component's flag takes, or null when any value is a matter for the component. */
+    public Choices choices(String component, String key) {
+        return choices.get(component + " " + normalize(shorthands.getOrDefault(key, key)));
     }
 
     /** The admission plugins kube-apiserver of this minor registers (empty: the catalog does not know them). */

@@ -6,6 +6,8 @@ import dev.launchc.diag.Code;
 import dev.launchc.diag.DidYouMean;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -103,7 +105,14 @@ public final class KubeFlagRule implements Rule {
         } else if (!flag.isBool() && !view.contains("$") && view.chars().noneMatch(Character::isWhitespace)
                 && !OctalIntRule.readAsOctal(view)) {
             // '$' is expanded by kubelite; blanks and leading zeros are other rules' (ValueSafetyRule, LC1042).
-            String problem = GoFlagValues.problem(flag.type(), view);
+            KubeFlags.Choices choices = kube.choices(component, key);
+            String problem = choices != null ? notAChoice(choices, view) : GoFlagValues.problem(flag.type(), view);
+            if (choices != null && problem != null) {
+                ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes "
+                        + (choices.list() ? "a comma-separated list of " : "one of ") + String.join(", ", choices.values())
+                        + ": " + problem + ", so " + component + " does not start", choiceHint(choices, view));
+                return;
+            }
             if (problem != null) {
                 ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes "
                         + (flag.type().equals("duration") ? "a duration" : flag.type().equals("float") ? "a number"
@@ -111,6 +120,37 @@ public final class KubeFlagRule implements Rule {
                         + ": " + problem + ", so " + component + " does not start", valueHint(flag.type(), problem));
             }
         }
+    }
+
+    /** Why a value is not one of the choices (each of a list, once), or null. */
+    static String notAChoice(KubeFlags.Choices choices, String value) {
+        if (value.isEmpty()) {
+            return choices.emptyAllowed() ? null : "an empty value names none";
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String item : choices.list() ? value.split(",", -1) : new String[] {value}) {
+            if (!choices.values().contains(item)) {
+                return "'" + (item.length() > 40 ? item.substring(0, 37) + "..." : item) + "' is none of them";
+            }
+            if (!seen.add(item)) {
+                return item + " is named twice";
+            }
+        }
+        return null;
+    }
+
+    private static String choiceHint(KubeFlags.Choices choices, String value) {
+        List<String> fixed = new ArrayList<>();
+        boolean renamed = false;
+        for (String item : choices.list() ? value.split(",", -1) : new String[] {value}) {
+            String name = choices.values().contains(item) ? item : DidYouMean.closest(item, choices.values()).orElse(null);
+            renamed |= name != null && !name.equals(item);
+            if (name != null && !fixed.contains(name)) {
+                fixed.add(name);
+            }
+        }
+        return fixed.isEmpty() ? "write one of " + String.join(", ", choices.values()) : "write " + String.join(",", fixed)
+                + (renamed ? " (names are matched exactly)" : ", each once");
     }
 
     private static String valueHint(String type, String problem) {

@@ -90,7 +90,8 @@ class GoFlagValuesTest {
 
     /**
      * No false finding on what MicroK8s itself ships: every default args file of every track
-     * (the snap's args files, which its components start with) passes for each flag's type.
+     * (the snap's args files, which its components start with) passes for each flag's type, and
+     * each flag with a fixed set of names (the catalog's flagValues: --authorization-mode=RBAC,Node) for its names.
      */
     @Test
     void everyDefaultArgOfEveryTrackPasses() {
@@ -113,6 +114,14 @@ class GoFlagValuesTest {
                     String value = KubeFlagRule.kubeliteView(line.substring(eq + 1));
                     if (flag == null || value.contains("$")) {
                         continue;
+                    }
+                    KubeFlags.Choices choices = kube.choices(component, line.substring(0, eq));
+                    if (choices != null) {
+                        checked++;
+                        String problem = KubeFlagRule.notAChoice(choices, value);
+                        if (problem != null) {
+                            failures.add(name + " " + component + " " + line + ": " + problem);
+                        }
                     }
                     if (List.of("int", "int32", "uint", "float", "duration").contains(flag.type())) {
                         checked++;

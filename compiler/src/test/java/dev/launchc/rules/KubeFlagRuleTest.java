@@ -6,6 +6,7 @@ import static dev.launchc.rules.CatalogRuleFixtures.warning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.launchc.catalog.Catalog;
+import dev.launchc.catalog.KubeFlags;
 import dev.launchc.diag.Diagnostic;
 import java.util.List;
 import java.util.Set;
@@ -132,6 +133,34 @@ class KubeFlagRuleTest {
                         "write a number with a unit: ns, us, ms, s, m or h (10s, 5m, 1h30m)"),
                 error("LC1028", 12, 25, "kube-controller-manager flag --node-eviction-rate takes a number: '0,1' is not a number, so"
                         + " kube-controller-manager does not start", "write a number such as 5, 0.5 or 1e3"));
+    }
+
+    /**
+     * Flags whose value is one of a fixed set of names (catalog flagValues): --authorization-mode
+     * (kube-apiserver's BuiltInAuthorizationOptions.Validate: each of AuthorizationModeChoices, each
+     * once), --tls-min-version (component-base cli/flag TLSVersion: VersionTLS10 to 13, empty for the default).
+     */
+    @Test
+    void namesOutsideAFlagsChoices() {
+        assertFindings(RULE, "bad-choices", "1.32", CODES,
+                error("LC1028", 3, 25, "kube-apiserver flag --authorization-mode takes a comma-separated list of ABAC, AlwaysAllow,"
+                        + " AlwaysDeny, Node, RBAC, Webhook: 'node' is none of them, so kube-apiserver does not start",
+                        "write RBAC,Node (names are matched exactly)"),
+                error("LC1028", 4, 22, "kube-apiserver flag --tls-min-version takes one of VersionTLS10, VersionTLS11, VersionTLS12,"
+                        + " VersionTLS13: 'TLS1.2' is none of them, so kube-apiserver does not start",
+                        "write one of VersionTLS10, VersionTLS11, VersionTLS12, VersionTLS13"),
+                error("LC1028", 10, 22, "kube-controller-manager flag --tls-min-version takes one of VersionTLS10, VersionTLS11,"
+                        + " VersionTLS12, VersionTLS13: 'VersionTLS12,VersionTLS13' is none of them, so kube-controller-manager does"
+                        + " not start", "write one of VersionTLS10, VersionTLS11, VersionTLS12, VersionTLS13"));
+    }
+
+    @Test
+    void aModeNamedTwiceStopsTheApiServer() {
+        KubeFlags.Choices modes = Catalog.get().kube("1.36").orElseThrow().choices("kube-apiserver", "--authorization-mode");
+        assertEquals("RBAC is named twice", KubeFlagRule.notAChoice(modes, "RBAC,Node,RBAC"));
+        assertEquals("an empty value names none", KubeFlagRule.notAChoice(modes, ""));
+        assertEquals("'' is none of them", KubeFlagRule.notAChoice(modes, "RBAC,"));
+        assertEquals(null, KubeFlagRule.notAChoice(modes, "Node,RBAC,Webhook"));
     }
 
     @Test
