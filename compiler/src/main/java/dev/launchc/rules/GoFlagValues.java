@@ -6,8 +6,9 @@ import java.math.BigInteger;
  * Whether Go's flag parsers accept a value, as the Kubernetes components' flag library (spf13/pflag)
  * parses each type: {@code int}, {@code int32} and {@code uint} with {@code strconv.ParseInt}/
  * {@code ParseUint} in base 0, {@code float} with {@code strconv.ParseFloat}, {@code duration} with
- * {@code time.ParseDuration}. Each check returns null for a value Go accepts, else why it does
- * not. A component refuses to start on a value its flag parser rejects.
+ * {@code time.ParseDuration}, and kube-apiserver's {@code --service-node-port-range} with
+ * apimachinery's PortRange. Each check returns null for a value Go accepts, else why it does not.
+ * A component refuses to start on a value its flag parser rejects.
  *
  * <p>Facts from Go's sources: {@code strconv/atoi.go} (ParseInt, ParseUint, underscoreOK),
  * {@code strconv/atof.go} (readFloat, special), {@code time/format.go} (ParseDuration, unitMap).
@@ -38,6 +39,8 @@ final class GoFlagValues {
             case "uint" -> integer(value, false, BigInteger.ZERO, UINT64_MAX);
             case "float" -> floating(value);
             case "duration" -> duration(value);
+            // kube-apiserver's --service-node-port-range, in the reference's words for its type.
+            case "<a string in the form 'N1-N2'>" -> portRange(value);
             default -> null;
         };
     }
@@ -207,6 +210,55 @@ final class GoFlagValues {
             return bad;
         }
         return Double.isInfinite(v) ? shown(s) + " is out of range for a floating-point number" : null;
+    }
+
+    /**
+     * apimachinery's utilnet PortRange.Set (util/net/port_range.go): blanks trimmed; empty for none;
+     * "N", "N1-N2" or "N+offset" with strconv.Atoi on each side (decimal, an optional sign); both
+     * '-' and '+' is refused; no end above 65535, the end not below the start.
+     */
+    static String portRange(String raw) {
+        String value = raw.strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        int hyphen = value.indexOf('-');
+        int plus = value.indexOf('+');
+        if (hyphen >= 0 && plus >= 0) {
+            return "'" + shown(raw) + "' is not a port range";
+        }
+        int split = Math.max(hyphen, plus);
+        Long low = atoi(split < 0 ? value : value.substring(0, split));
+        Long other = split < 0 ? low : atoi(value.substring(split + 1));
+        if (low == null || other == null) {
+            return "'" + shown(raw) + "' is not a port range (N1-N2)";
+        }
+        long high = plus >= 0 ? low + other : other;
+        if (low > 65535 || high > 65535) {
+            return shown(raw) + " goes past port 65535";
+        }
+        if (high < low) {
+            return shown(raw) + " ends before it starts";
+        }
+        return null;
+    }
+
+    /** strconv.Atoi: decimal digits with an optional sign, within 64 bits; null when it fails. */
+    private static Long atoi(String s) {
+        int start = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+        if (s.length() == start || s.length() > 20) {
+            return null;
+        }
+        for (int i = start; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return null;
+            }
+        }
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Nanoseconds per unit, as time.ParseDuration's unitMap (µ as U+00B5 and U+03BC). */

@@ -114,9 +114,7 @@ public final class KubeFlagRule implements Rule {
                 return;
             }
             if (problem != null) {
-                ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes "
-                        + (flag.type().equals("duration") ? "a duration" : flag.type().equals("float") ? "a number"
-                                : flag.type().equals("uint") ? "a non-negative whole number" : "a whole number")
+                ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes " + noun(flag.type())
                         + ": " + problem + ", so " + component + " does not start", valueHint(flag.type(), problem));
             }
         }
@@ -153,7 +151,20 @@ public final class KubeFlagRule implements Rule {
                 + (renamed ? " (names are matched exactly)" : ", each once");
     }
 
+    private static String noun(String type) {
+        return switch (type) {
+            case "duration" -> "a duration";
+            case "float" -> "a number";
+            case "uint" -> "a non-negative whole number";
+            case "int", "int32" -> "a whole number";
+            default -> "a port range";
+        };
+    }
+
     private static String valueHint(String type, String problem) {
+        if (!List.of("duration", "float", "uint", "int", "int32").contains(type)) {
+            return "write the first and the last port, such as 30000-32767";
+        }
         if (type.equals("duration")) {
             return problem.endsWith("has no unit") ? "add a unit: ns, us, ms, s, m or h (10s, 5m, 1h30m); only 0 needs none"
                     : "write a number with a unit: ns, us, ms, s, m or h (10s, 5m, 1h30m)";

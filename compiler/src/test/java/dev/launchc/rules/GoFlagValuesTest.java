@@ -156,4 +156,20 @@ class GoFlagValuesTest {
         String quoted = GoFlagValues.problem("int", emoji);
         assertTrue(quoted.startsWith("'" + "9".repeat(36) + "...'"), "a surrogate pair is not cut in half: " + quoted);
     }
+
+    private static final String PORT_RANGE = "<a string in the form 'N1-N2'>";
+
+    /** apimachinery util/net/port_range.go, PortRange.Set. */
+    @ParameterizedTest(name = "port range {0}")
+    @ValueSource(strings = {"30000-32767", "80-32767", "30000", "30000+2767", " 30000-32767 ", "", "0-0", "65535"})
+    void portRangesApimachineryAccepts(String value) {
+        assertNull(GoFlagValues.problem(PORT_RANGE, value), value);
+    }
+
+    @ParameterizedTest(name = "port range {0}")
+    @ValueSource(strings = {"30000:32767", "30000-", "-32767", "30000-32767-1", "30000+1-2", "30000 - 32767", "3e4-32767",
+        "32767-30000", "30000-65536", "65000+1000", "70000", "0x10-0x20", "30_000-32767", "+80-90", "+80", "-0"})
+    void portRangesApimachineryRefuses(String value) {
+        assertNotNull(GoFlagValues.problem(PORT_RANGE, value), value);
+    }
 }

@@ -128,10 +128,12 @@ class KubeFlagRuleTest {
                         + " start", "write digits only, such as 110"),
                 error("LC1028", 4, 35, "kubelet flag --node-status-update-frequency takes a duration: '10' has no unit, so kubelet"
                         + " does not start", "add a unit: ns, us, ms, s, m or h (10s, 5m, 1h30m); only 0 needs none"),
-                error("LC1028", 11, 34, "kube-controller-manager flag --leader-elect-lease-duration takes a duration: '60sec' has an"
+                error("LC1028", 10, 30, "kube-apiserver flag --service-node-port-range takes a port range: '30000:32767' is not a"
+                        + " port range (N1-N2), so kube-apiserver does not start", "write the first and the last port, such as 30000-32767"),
+                error("LC1028", 12, 34, "kube-controller-manager flag --leader-elect-lease-duration takes a duration: '60sec' has an"
                         + " unknown unit 'sec', so kube-controller-manager does not start",
                         "write a number with a unit: ns, us, ms, s, m or h (10s, 5m, 1h30m)"),
-                error("LC1028", 12, 25, "kube-controller-manager flag --node-eviction-rate takes a number: '0,1' is not a number, so"
+                error("LC1028", 13, 25, "kube-controller-manager flag --node-eviction-rate takes a number: '0,1' is not a number, so"
                         + " kube-controller-manager does not start", "write a number such as 5, 0.5 or 1e3"));
     }
 
