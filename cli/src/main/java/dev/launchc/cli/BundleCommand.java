@@ -59,7 +59,8 @@ public final class BundleCommand implements Callable<Integer> {
     String file;
 
     @Option(names = {"-o", "--output"}, paramLabel = "BUNDLE.tar.gz",
-            description = "The bundle to write (replaced atomically; mode 0600, as seeds hold the join token).")
+            description = "The bundle to write (mode 0600, as seeds hold the join token); an existing one is replaced"
+                    + " atomically, and only if launchc wrote it.")
     Path output;
 
     @Option(names = "--pull-from", paramLabel = "REGISTRY",
@@ -93,6 +94,47 @@ public final class BundleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Why {@code target} may not be replaced, or null: launchc replaces only what it wrote, a bundle
+     * of its own (a gzip'd tar whose first entry is the README.txt launchc writes), or nothing. A
+     * symbolic link, a device, a FIFO, a folder or any other file is refused: {@code -o} pointed at
+     * the cluster file, or at /dev/null as root, would otherwise be replaced by the bundle.
+     */
+    static String notABundle(Path target) {
+        java.nio.file.attribute.BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(target, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            return RegularFiles.problem(e);
+        }
+        if (attributes.isSymbolicLink()) {
+            return "it is a symbolic link; refusing to follow it";
+        }
+        if (attributes.isDirectory()) {
+            return "it is a directory";
+        }
+        if (!attributes.isRegularFile()) {
+            return "it exists and is not a regular file";
+        }
+        try (InputStream in = new java.util.zip.GZIPInputStream(RegularFiles.openNoLinks(target))) {
+            byte[] header = in.readNBytes(512 + README_START.length);
+            if (header.length == 512 + README_START.length
+                    && java.util.Arrays.equals(header, 0, README_NAME.length, README_NAME, 0, README_NAME.length)
+                    && java.util.Arrays.equals(header, 512, header.length, README_START, 0, README_START.length)) {
+                return null;
+            }
+        } catch (IOException e) {
+            // Not gzip, or not readable: not a bundle launchc wrote.
+        }
+        return "it exists and is not a bundle launchc wrote; remove it or choose another path";
+    }
+
+    /** A tar header's name field (NUL-ended) for README.txt, and how its text begins. */
+    private static final byte[] README_NAME = "README.txt\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] README_START = BundleContents.README_TITLE.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -116,8 +158,9 @@ public final class BundleCommand implements Callable<Integer> {
             throw new UsageException("--pull-from: '" + pullFrom + "' is not a registry host[:port][/path]: " + registryProblem);
         }
         Path target = output.toAbsolutePath().normalize();
-        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new UsageException("cannot write " + output + ": it is a directory");
+        String refusal = notABundle(target);
+        if (refusal != null) {
+            throw new UsageException("cannot write " + output + ": " + refusal);
         }
         CompileResult compiled = CompiledTree.build(options, file, null, err);
         if (compiled == null) {

@@ -153,8 +153,8 @@ class BundleTest {
 
     @Test
     void failedPullWritesNothingAndLeavesTheOldBundle() throws IOException {
-        Path out = tmp.resolve("b.tar.gz");
-        Files.writeString(out, "previous bundle");
+        Path out = bundle(tmp.resolve("b.tar.gz"), AIRGAPPED);
+        byte[] previous = Files.readAllBytes(out);
         int dead;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             dead = s.getLocalPort();
@@ -165,10 +165,43 @@ class BundleTest {
         assertTrue(run.err().contains("cannot pull docker.io/library/busybox:1.28.4 from 127.0.0.1:" + dead
                 + "/library/busybox:1.28.4"), run.err());
         assertTrue(run.err().contains("no bundle written"), run.err());
-        assertEquals("previous bundle", Files.readString(out));
+        assertArrayEquals(previous, Files.readAllBytes(out));
         try (Stream<Path> s = Files.list(tmp)) {
             assertEquals(List.of("b.tar.gz"), s.map(p -> p.getFileName().toString()).toList(), "no temporary file is left");
         }
+    }
+
+    /**
+     * -o replaces only a bundle launchc wrote (or nothing): not the input itself, a link (nor what it
+     * leads to), a FIFO, or any other file. Before, each was replaced with exit 0 (/dev/null too, as root).
+     */
+    @Test
+    void anOutputThatIsNotABundleOfLaunchcsIsRefused() throws IOException, InterruptedException {
+        Path input = tmp.resolve("cluster.yaml");
+        Files.copy(AIRGAPPED, input);
+        Files.copy(AIRGAPPED.resolveSibling("join-token.txt"), tmp.resolve("join-token.txt"));
+        Path precious = Files.writeString(tmp.resolve("precious.txt"), "mine");
+        Path link = Files.createSymbolicLink(tmp.resolve("link.tar.gz"), precious.getFileName());
+        Path fifo = tmp.resolve("fifo.tar.gz");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(), "mkfifo");
+        Path gzip = tmp.resolve("other.tar.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzip))) {
+            out.write("README.txt is not how this one starts".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] gzipBytes = Files.readAllBytes(gzip);
+        for (Path output : List.of(input, precious, link, fifo, gzip)) {
+            BundleFixtures.Run run = launchc("bundle", "-o", output.toString(), input.toString());
+            assertEquals(2, run.exitCode(), output + ": " + run.err());
+            assertTrue(run.err().contains("cannot write " + output + ": it "), run.err());
+        }
+        assertEquals(Files.readString(AIRGAPPED), Files.readString(input), "the input is untouched");
+        assertEquals("mine", Files.readString(precious));
+        assertTrue(Files.isSymbolicLink(link));
+        assertTrue(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class).isOther(), "the FIFO stays a FIFO");
+        assertArrayEquals(gzipBytes, Files.readAllBytes(gzip));
+        // A bundle of launchc's is replaced, as re-running the same line in CI does.
+        Path again = bundle(tmp.resolve("again.tar.gz"), AIRGAPPED);
+        assertEquals(0, launchc("bundle", "-o", again.toString(), input.toString()).exitCode());
     }
 
     @Test

@@ -348,15 +348,19 @@ class HostileCompileTest {
         assertCanaryUntouched();
     }
 
-    /** bundle -o LINK replaces the link itself (rename does not follow it); the file it pointed to stays. */
+    /**
+     * bundle -o LINK is refused: launchc replaces only a bundle of its own, and the link is the
+     * user's (before, the link itself was replaced; the file it pointed to stayed).
+     */
     @Test
-    void bundleOutputThatIsASymlinkReplacesTheLinkNotItsTarget() throws IOException {
+    void bundleOutputThatIsASymlinkIsRefused() throws IOException {
         Path link = Files.createSymbolicLink(tmp.resolve("bundle.tar.gz"), canary.resolve("keep.txt"));
         Cli.Run r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Cli.run("bundle", "-o", link.toString(),
                 nativeInput().toString()));
-        assertEquals(0, r.code(), r::describe);
-        assertFalse(Files.isSymbolicLink(link), "the link was replaced by the bundle");
-        assertEquals("rw-------", Cli.mode(link));
+        assertEquals(2, r.code(), r::describe);
+        assertTrue(r.clean(), r::describe);
+        assertTrue(r.err().contains("it is a symbolic link; refusing to follow it"), r::describe);
+        assertTrue(Files.isSymbolicLink(link), "the link stays");
         assertCanaryUntouched();
     }
 

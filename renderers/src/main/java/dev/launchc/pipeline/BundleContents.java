@@ -33,6 +33,9 @@ import java.util.TreeMap;
  * (a reproducible tar), pulling the images and checking the snaps are the caller's.
  */
 public final class BundleContents {
+    /** How README.txt, the bundle's first entry, begins: what tells a bundle of launchc's from any other file. */
+    public static final String README_TITLE = "Air-gap bundle for ";
+
     /** The permission bits of a bundle file. */
     public static final int FILE = 0644;
     public static final int SECRET = 0600;
@@ -126,7 +129,7 @@ public final class BundleContents {
         extras.snapFiles().forEach((f, p) -> files.put("snaps/" + f, Entry.ofFile(p, FILE)));
         files.put("install.sh", Entry.of(TemplateRenderer.render("install.sh.ftl", model), EXECUTABLE));
 
-        String title = "Air-gap bundle for " + (cluster != null ? "MicroK8s cluster " + name : name)
+        String title = README_TITLE + (cluster != null ? "MicroK8s cluster " + name : name)
                 + " (MicroK8s " + compiled.track().name() + ")";
         model.put("title", title.replaceAll("[\\r\\n]", " "));
         model.put("underline", "=".repeat(title.length()));
