@@ -197,12 +197,12 @@ public final class TreeWriter {
             // Last, once every stored copy is whole: a link never leads to a half-written directory.
             writeLinks(links, failAfter, done, staging);
             Files.setPosixFilePermissions(staging.dir, DIR);
-            Path old = staging.swapInto(target, OwnedTree.oldPrefix(name));
-            if (old != null) {
-                deleteTree(old);
-            }
+            staging.swapInto(target, OwnedTree.oldPrefix(name));
+            // The previous tree (now at the staging path) goes under the shutdown hook's lock: a
+            // stop meanwhile waits for it instead of racing it and leaving a half-deleted tree.
+            staging.deleteLeftover();
         } catch (IOException | RuntimeException | Error e) {
-            staging.abandon();
+            staging.deleteLeftover();
             throw e;
         } finally {
             staging.close();
@@ -252,8 +252,8 @@ public final class TreeWriter {
             return old;
         }
 
-        /** After a failure: the staging directory goes (the writers have stopped). */
-        synchronized void abandon() throws IOException {
+        /** After the swap, the previous tree; after a failure, the staging directory (the writers have stopped). */
+        synchronized void deleteLeftover() throws IOException {
             if (leftover != null) {
                 deleteTree(leftover);
                 leftover = null;
@@ -547,14 +547,33 @@ public final class TreeWriter {
     }
 
     static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        // Depth first, each folder after its entries; what is already gone (deleted by another
+        // thread of this run, such as the shutdown hook) is skipped, not an error.
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs)
+                    throws IOException {
+                Files.deleteIfExists(file);
+                return java.nio.file.FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof java.nio.file.NoSuchFileException) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null && !(e instanceof java.nio.file.NoSuchFileException)) {
+                    throw e;
+                }
+                Files.deleteIfExists(dir);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     /** A digest per thread: looking the algorithm up again for each of thousands of files costs more than hashing them. */
