@@ -17,12 +17,11 @@ install: build
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
 		$(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0644 $(JAR) $(DESTDIR)$(LIBDIR)/launchc.jar
-	printf '%s\n' '#!/bin/sh' \
+	{ echo '#!/bin/sh'; cat tools/launcher-guard.sh; printf '%s\n' \
 		'jar="$(LIBDIR)/launchc.jar"; jsa="$(LIBDIR)/launchc.jsa"' \
 		'set -- -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss4m -jar "$$jar" "$$@"' \
 		'if [ -f "$$jsa" ]; then set -- -XX:SharedArchiveFile="$$jsa" -Xshare:auto "$$@"; fi' \
-		'exec java "$$@"' \
-		> $(DESTDIR)$(PREFIX)/bin/launchc
+		'exec java "$$@"'; } > $(DESTDIR)$(PREFIX)/bin/launchc
 	chmod 0755 $(DESTDIR)$(PREFIX)/bin/launchc
 	-tools/cds-archive $(DESTDIR)$(LIBDIR)/launchc.jar $(DESTDIR)$(LIBDIR)/launchc.jsa
 	java -jar $(JAR) completion > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/launchc
