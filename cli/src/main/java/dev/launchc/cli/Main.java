@@ -23,6 +23,14 @@ public final class Main {
             }
             code = ExitCodes.USAGE;
         }
+        // The output is what the exit code vouches for: a report cut short by a full disk or a
+        // closed pipe (the JVM ignores SIGPIPE, and PrintStream only records the error) is exit 2.
+        System.out.flush();
+        if (System.out.checkError()) {
+            System.err.println("launchc: cannot write to standard output (a full disk, or a closed pipe):"
+                    + " the output is missing or cut short");
+            code = ExitCodes.USAGE;
+        }
         System.exit(code);
     }
 
@@ -32,7 +40,10 @@ public final class Main {
         // of a fleet takes less time than building picocli's model of the command.
         LintCommand lint = LintCommand.parsedByHand(args);
         if (lint != null) {
-            return lint.execute(writer(System.out, "sun.stdout.encoding"), writer(System.err, "sun.stderr.encoding"));
+            PrintWriter out = writer(System.out, "sun.stdout.encoding");
+            int code = lint.execute(out, writer(System.err, "sun.stderr.encoding"));
+            out.flush();
+            return code;
         }
         // So is an everyday compile line (CompileCommand.parsedByHand; CompileByHandTest).
         CompileCommand compile = CompileCommand.parsedByHand(args);
@@ -40,7 +51,9 @@ public final class Main {
             return compile.execute(writer(System.err, "sun.stderr.encoding"));
         }
         CommandLine cl = LaunchcCommand.commandLine(args);
-        return cl.execute(args);
+        int code = cl.execute(args);
+        cl.getOut().flush();
+        return code;
     }
 
     /** The writer picocli makes for a standard stream (CommandLine.getOut and getErr in picocli 4.7). */

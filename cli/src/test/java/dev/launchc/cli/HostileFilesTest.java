@@ -218,6 +218,33 @@ class HostileFilesTest {
         assertNoTrace(r);
     }
 
+    /**
+     * A report that cannot reach stdout (a full disk: /dev/full) is exit 2 with a message. Before:
+     * exit 0 and nothing written, as PrintStream only records the error (also for a closed pipe).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"schema", "lint", "explain"})
+    void aReportThatCannotBeWrittenIsExit2(String command) throws Exception {
+        Path file = Files.writeString(tmp.resolve("ok.yaml"), "version: 0.2.0\n");
+        List<String> args = switch (command) {
+            case "lint" -> List.of("lint", file.toString());
+            case "explain" -> List.of("explain", "LC1028");
+            default -> List.of("schema");
+        };
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(args);
+        Path err = tmp.resolve("child.err");
+        Process p = new ProcessBuilder(cmd).redirectOutput(new java.io.File("/dev/full")).redirectError(err.toFile()).start();
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "launchc did not end");
+        String stderr = Files.readString(err);
+        assertEquals(2, p.exitValue(), stderr);
+        assertTrue(stderr.contains("launchc: cannot write to standard output"), stderr);
+        assertFalse(stderr.contains("\tat "), stderr);
+    }
+
     // ---- migrate ----------------------------------------------------------------------------------
 
     /** Before: exit 1 and no output at all (the findings were printed but never flushed). */
