@@ -3,9 +3,6 @@ package dev.launchc.cli;
 import dev.launchc.lint.Linter;
 import dev.launchc.schema.SchemaId;
 import dev.launchc.schema.SchemaRegistry;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -29,15 +26,11 @@ public final class SchemaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (outputDir != null) {
+            java.util.Map<String, String> pages = new java.util.LinkedHashMap<>();
             for (SchemaId id : Linter.publishedSchemas()) {
-                Path target = outputDir.resolve(id.kind()).resolve(id.version() + ".json");
-                try {
-                    Files.createDirectories(target.getParent());
-                    Files.writeString(target, SchemaRegistry.text(id), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UsageException("cannot write " + target + ": " + e.getMessage());
-                }
+                pages.put(id.kind() + "/" + id.version() + ".json", SchemaRegistry.text(id));
             }
+            GeneratedFiles.write(outputDir, pages);
             return ExitCodes.OK;
         }
         String v = version != null ? version : Linter.publishedSchemas().stream().filter(s -> s.kind().equals(kind))
