@@ -245,6 +245,20 @@ class HostileFilesTest {
         assertFalse(stderr.contains("\tat "), stderr);
     }
 
+    /**
+     * A malformed message on the language server's stdin: one line on stderr and exit 1 (the stream
+     * broke without shutdown). Before, LSP4J's logger printed each exception's whole stack trace.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hello\r\n\r\n", "Content-Length: 100\r\n\r\n{\"jsonrpc\":\"2.0\"",
+        "Content-Length: 99999999999999\r\n\r\n{}", "Content-Length: 12\r\n\r\n{not json!!}"})
+    void garbageOnTheLanguageServersStdinIsOneLineNotATrace(String input) throws Exception {
+        Run r = child(input.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, HEAP, "lsp");
+        assertEquals(1, r.code(), r::describe);
+        assertTrue(r.err().contains("launchc lsp: "), r::describe);
+        assertFalse(r.err().contains("\tat ") || r.err().contains("SEVERE"), r::describe);
+    }
+
     // ---- migrate ----------------------------------------------------------------------------------
 
     /** Before: exit 1 and no output at all (the findings were printed but never flushed). */
