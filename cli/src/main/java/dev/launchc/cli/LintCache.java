@@ -8,6 +8,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -210,8 +211,7 @@ final class LintCache {
     static LintCache prepare(Path dir, String context) {
         Path contextDir = dir.resolve("ctx-" + HexFormat.of().formatHex(contentDigest(context.getBytes(StandardCharsets.UTF_8))).substring(0, 16));
         LintCache cache = new LintCache(dir, contextDir, context);
-        if (!Files.isSymbolicLink(dir) && Files.isRegularFile(dir.resolve(TAG), LinkOption.NOFOLLOW_LINKS)
-                && Files.isDirectory(contextDir, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isSymbolicLink(dir) && launchcTag(dir.resolve(TAG)) && Files.isDirectory(contextDir, LinkOption.NOFOLLOW_LINKS)) {
             try {
                 cache.load();
             } catch (IOException e) {
@@ -239,14 +239,35 @@ final class LintCache {
         }
     }
 
+    /** Whether {@code tag} is the CACHEDIR.TAG launchc writes (any other program's says so in its own words). */
+    private static boolean launchcTag(Path tag) {
+        if (!Files.isRegularFile(tag, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(tag, LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Arrays.equals(in.readNBytes(TAG_TEXT.length() + 1), TAG_TEXT.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A context directory's name as launchc makes it: ctx- and 16 hex digits. */
+    private static final java.util.regex.Pattern CONTEXT_NAME = java.util.regex.Pattern.compile("ctx-[0-9a-f]{16}");
+    /** A segment's or a segment's temporary file's name as launchc makes them. */
+    private static final java.util.regex.Pattern SEGMENT_NAME = java.util.regex.Pattern.compile(
+            "seg-[0-9a-f]{16}-[A-Za-z0-9]+\\.bin|\\.seg-[0-9]+\\.tmp");
+
     /** Makes {@code dir} launchc's cache directory, or refuses one that holds something else. */
     private static void claim(Path dir) throws IOException {
         if (Files.isSymbolicLink(dir)) {
             throw new IOException("it is a symbolic link");
         }
         Path tag = dir.resolve(TAG);
-        if (Files.isRegularFile(tag, LinkOption.NOFOLLOW_LINKS)) {
+        if (launchcTag(tag)) {
             return;
+        }
+        if (Files.exists(tag, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("its " + TAG + " is another program's; refusing to use another program's cache directory");
         }
         if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
@@ -576,7 +597,7 @@ final class LintCache {
         List<Path> contexts = new ArrayList<>();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, "ctx-*")) {
             for (Path dir : dirs) {
-                if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                if (CONTEXT_NAME.matcher(dir.getFileName().toString()).matches() && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                     contexts.add(dir);
                 }
             }
@@ -595,8 +616,7 @@ final class LintCache {
             }
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
                 for (Path f : files) {
-                    String n = f.getFileName().toString();
-                    if ((n.startsWith("seg-") && n.endsWith(".bin")) || (n.startsWith(".seg-") && n.endsWith(".tmp"))) {
+                    if (SEGMENT_NAME.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
                         Files.deleteIfExists(f);
                     }
                 }

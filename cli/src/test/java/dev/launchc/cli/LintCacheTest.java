@@ -94,6 +94,49 @@ class LintCacheTest {
         }
     }
 
+    /**
+     * Another program's cache directory (its own CACHEDIR.TAG) is refused, not taken over: before,
+     * any tag made it launchc's, and pruning old contexts then deleted a user's ctx-sub/seg-notes.bin.
+     */
+    @Test
+    void refusesAnotherProgramsCacheDirectory() throws IOException {
+        Path fleet = fleet();
+        Path other = Files.createDirectories(tmp.resolve("other-cache"));
+        Files.writeString(other.resolve(LintCache.TAG), "Signature: 8a477f597d28d172789f06886806bc55\n# made by another tool\n");
+        Files.createDirectories(other.resolve("ctx-sub"));
+        Files.writeString(other.resolve("ctx-sub/seg-notes.bin"), "mine");
+        CliRun run = CliRun.of("lint", "--cache", other.toString(), fleet.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("another program's"), run.err());
+        assertEquals("mine", Files.readString(other.resolve("ctx-sub/seg-notes.bin")));
+    }
+
+    /** Pruning old contexts deletes only what launchc names so: a context of 16 hex digits, its segments and their temporaries. */
+    @Test
+    void pruningLeavesFilesAndFoldersLaunchcDidNotName() throws IOException {
+        Path fleet = fleet();
+        Path cache = tmp.resolve("cache");
+        assertEquals(1, CliRun.of("lint", "--cache", cache.toString(), fleet.toString()).exitCode());
+        Path firstContext;
+        try (Stream<Path> s = Files.list(cache)) {
+            firstContext = s.filter(p -> p.getFileName().toString().startsWith("ctx-")).findFirst().orElseThrow();
+        }
+        Files.writeString(firstContext.resolve("seg-mine.bin"), "mine");
+        Files.createDirectories(cache.resolve("ctx-sub"));
+        Files.writeString(cache.resolve("ctx-sub/seg-notes.bin"), "mine");
+        Files.setLastModifiedTime(cache.resolve("ctx-sub"), java.nio.file.attribute.FileTime.fromMillis(0));
+        Files.setLastModifiedTime(firstContext, java.nio.file.attribute.FileTime.fromMillis(1000));
+        // More contexts than the cache keeps: each limit is part of the context.
+        for (int n = 1; n <= LintCache.MAX_CONTEXTS + 1; n++) {
+            assertEquals(1, CliRun.of("lint", "--cache", cache.toString(), "--max-nodes", String.valueOf(100_000 + n),
+                    fleet.toString()).exitCode());
+        }
+        assertEquals(List.of("seg-mine.bin"), segments(firstContext).stream().map(p -> p.getFileName().toString()).toList(),
+                "launchc's own segments of the oldest context were pruned, the user's file was not");
+        assertEquals("mine", Files.readString(firstContext.resolve("seg-mine.bin")));
+        assertEquals("mine", Files.readString(cache.resolve("ctx-sub/seg-notes.bin")));
+    }
+
     @Test
     void aDamagedOrForeignSegmentIsNeverTrustedAndIsCompactedAway() throws IOException {
         Path fleet = fleet();
