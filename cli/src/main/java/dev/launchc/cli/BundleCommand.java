@@ -179,7 +179,7 @@ public final class BundleCommand implements Callable<Integer> {
             try {
                 checked = SnapSet.read(snaps, compiled.track(), strict);
             } catch (IOException e) {
-                throw new UsageException("--snaps " + snaps + ": " + e.getMessage());
+                throw new UsageException("--snaps " + snaps + ": " + dev.launchc.load.RegularFiles.problemAt(e));
             }
             if (!checked.ok()) {
                 return refuse(checked.problems(), "", err);
@@ -193,7 +193,7 @@ public final class BundleCommand implements Callable<Integer> {
             Files.createDirectories(parent);
             staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
         } catch (IOException e) {
-            throw new UsageException("cannot write " + output + ": " + e.getMessage());
+            throw new UsageException("cannot write " + output + ": " + dev.launchc.load.RegularFiles.problemAt(e));
         }
         Thread cleanup = new Thread(() -> deleteQuietly(staging), "launchc-bundle-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
@@ -245,7 +245,7 @@ public final class BundleCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.OK;
         } catch (IOException e) {
-            throw new UsageException("cannot write " + output + ": " + e.getMessage() + "; no bundle written");
+            throw new UsageException("cannot write " + output + ": " + dev.launchc.load.RegularFiles.problemAt(e) + "; no bundle written");
         } finally {
             deleteQuietly(staging);
             try {
@@ -346,7 +346,7 @@ public final class BundleCommand implements Callable<Integer> {
         try (InputStream in = RegularFiles.openNoLinks(verify)) {
             report = BundleVerifier.verify(in, Files.size(verify));
         } catch (IOException e) {
-            throw new UsageException("--verify " + verify + ": " + e.getMessage());
+            throw new UsageException("--verify " + verify + ": " + dev.launchc.load.RegularFiles.problemAt(e));
         }
         if (!report.ok()) {
             report.problems().forEach(p -> err.println(verify + ": error: " + p.message() + " [" + p.code().id() + "]"));

@@ -113,7 +113,7 @@ public final class CompileCommand implements Callable<Integer> {
         try {
             TreeWriter.write(outDir, compiled.tree(), storage);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + outDir + ": " + e.getMessage());
+            throw new UsageException("cannot write " + outDir + ": " + dev.launchc.load.RegularFiles.problemAt(e));
         }
         // Every file written, manifest.json included.
         int files = compiled.tree().entries().size();

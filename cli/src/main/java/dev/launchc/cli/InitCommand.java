@@ -65,7 +65,7 @@ public final class InitCommand implements Callable<Integer> {
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new UsageException(output + " exists; launchc init never overwrites a file");
         } catch (IOException e) {
-            throw new UsageException("cannot write " + output + ": " + e.getMessage());
+            throw new UsageException("cannot write " + output + ": " + dev.launchc.load.RegularFiles.problemAt(e));
         }
         return ExitCodes.OK;
     }

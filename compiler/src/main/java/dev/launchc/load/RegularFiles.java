@@ -196,6 +196,18 @@ public final class RegularFiles {
         }
     }
 
+    /**
+     * An I/O failure in words with the file it concerns, when the JDK names one whose message is
+     * only that file's path (a NoSuchFileException says nothing else): "PATH: no such file".
+     */
+    public static String problemAt(IOException e) {
+        String problem = problem(e);
+        if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null && !problem.contains(f.getFile())) {
+            return f.getFile() + ": " + (problem.equals(f.getFile()) ? "cannot be written" : problem);
+        }
+        return problem;
+    }
+
     /** An I/O failure in words, without the JDK's exception class names. */
     public static String problem(IOException e) {
         if (e instanceof Refused) {
@@ -209,6 +221,15 @@ public final class RegularFiles {
         }
         if (e instanceof java.nio.file.FileSystemLoopException) {
             return "a loop of symbolic links";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "it already exists (another run writing the same place?)";
+        }
+        if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+            return "the folder is not empty";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a folder";
         }
         String reason = e instanceof java.nio.file.FileSystemException f ? f.getReason() : e.getMessage();
         return reason == null || reason.isBlank() ? "cannot read it" : reason;
