@@ -170,6 +170,8 @@ public final class TreeWriter {
                 throw new IOException(outDir + " " + refusal);
             }
         }
+        Set<PosixFilePermission> existingMode = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
+                ? Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS) : null;
         Files.createDirectories(parent);
         String name = target.getFileName().toString();
         OwnedTree.removeStale(parent, name);
@@ -196,7 +198,8 @@ public final class TreeWriter {
             writeFiles(others, layout, failAfter, done, staging);
             // Last, once every stored copy is whole: a link never leads to a half-written directory.
             writeLinks(links, failAfter, done, staging);
-            Files.setPosixFilePermissions(staging.dir, DIR);
+            // An existing OUTDIR keeps its mode (an empty folder the user made 0700 stays 0700).
+            Files.setPosixFilePermissions(staging.dir, existingMode != null ? existingMode : DIR);
             staging.swapInto(target, OwnedTree.oldPrefix(name));
             // The previous tree (now at the staging path) goes under the shutdown hook's lock: a
             // stop meanwhile waits for it instead of racing it and leaving a half-deleted tree.

@@ -65,6 +65,20 @@ class TreeWriterTest {
         }
     }
 
+    /** An existing OUTDIR keeps its mode: before, an empty folder the user had made 0700 came back 0755. */
+    @Test
+    void anExistingOutdirKeepsItsModeAndANewOneIs0755() throws IOException {
+        Path mine = Files.createDirectories(tmp.resolve("mine"));
+        Files.setPosixFilePermissions(mine, PosixFilePermissions.fromString("rwx------"));
+        TreeWriter.write(mine, tree("1"));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(mine)));
+        TreeWriter.write(mine, tree("2"));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(mine)), "also over a tree of launchc's");
+        Path fresh = tmp.resolve("fresh");
+        TreeWriter.write(fresh, tree("1"));
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+    }
+
     @Test
     void aFailureAfterTheFirstFileLeavesTheOldTreeUntouched() throws IOException {
         Path out = tmp.resolve("out");
