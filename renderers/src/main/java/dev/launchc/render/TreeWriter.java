@@ -170,8 +170,14 @@ public final class TreeWriter {
                 throw new IOException(outDir + " " + refusal);
             }
         }
+        // An existing OUTDIR keeps its mode (an empty folder the user made 0700 stays 0700), as long
+        // as its owner may still read, write and enter it: the next run has to replace it.
         Set<PosixFilePermission> existingMode = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
                 ? Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS) : null;
+        if (existingMode != null && !existingMode.containsAll(Set.of(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE))) {
+            existingMode = null;
+        }
         Files.createDirectories(parent);
         String name = target.getFileName().toString();
         OwnedTree.removeStale(parent, name);
@@ -198,7 +204,6 @@ public final class TreeWriter {
             writeFiles(others, layout, failAfter, done, staging);
             // Last, once every stored copy is whole: a link never leads to a half-written directory.
             writeLinks(links, failAfter, done, staging);
-            // An existing OUTDIR keeps its mode (an empty folder the user made 0700 stays 0700).
             Files.setPosixFilePermissions(staging.dir, existingMode != null ? existingMode : DIR);
             staging.swapInto(target, OwnedTree.oldPrefix(name));
             // The previous tree (now at the staging path) goes under the shutdown hook's lock: a

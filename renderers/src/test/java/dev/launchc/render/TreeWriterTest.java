@@ -77,6 +77,11 @@ class TreeWriterTest {
         Path fresh = tmp.resolve("fresh");
         TreeWriter.write(fresh, tree("1"));
         assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+        // A mode its owner could not replace the next time is not kept.
+        Path readOnly = Files.createDirectories(tmp.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        TreeWriter.write(readOnly, tree("1"));
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(readOnly)));
     }
 
     @Test
