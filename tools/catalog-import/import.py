@@ -616,6 +616,7 @@ def build_kube(ref):
         check(set(tsv) == set(fg), "%s: feature-gates.tsv and feature-gates.json disagree on names" % m)
         for k, (st, d) in tsv.items():
             check(fg[k]["stage"] == st and fg[k]["default"] == d, "%s: gate %s differs between tsv and json" % (m, k))
+        registered_plugins, later_plugins = admission_plugins(m)
         out[m] = {
             "minor": m,
             "components": comp_out,
@@ -626,8 +627,8 @@ def build_kube(ref):
             "removedAdmissionPlugins": {p: v for p, v in sorted(REMOVED_ADMISSION_PLUGINS.items())
                                         if vkey(v) <= vkey(m)},
             "flagValues": flag_values(m, comp_out),
-            "admissionPlugins": admission_plugins(m)[0],
-            "laterAdmissionPlugins": admission_plugins(m)[1],
+            "admissionPlugins": registered_plugins,
+            "laterAdmissionPlugins": later_plugins,
         }
         # component-prefixed gate keys (kube:Name=true) on kube-apiserver from 1.33/1.34 on
         if vkey(m) >= (1, 33):

@@ -23,12 +23,34 @@ final class GoFlagValues {
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     /** A value as a message quotes it: a long one cut short, so that a finding stays one readable line. */
-    private static String shown(String value) {
+    static String shown(String value) {
         if (value.length() <= 40) {
             return value;
         }
         int end = Character.isHighSurrogate(value.charAt(36)) ? 36 : 37;
         return value.substring(0, end) + "...";
+    }
+
+    /** The kind of value a flag of a type {@link #problem} checks takes, as a message says it. */
+    static String noun(String type) {
+        return switch (type) {
+            case "duration" -> "a duration";
+            case "float" -> "a number";
+            case "uint" -> "a non-negative whole number";
+            case "int", "int32" -> "a whole number";
+            default -> "a port range";
+        };
+    }
+
+    /** What to write instead, for a {@code problem} that {@link #problem} found with a value of {@code type}. */
+    static String hint(String type, String problem) {
+        return switch (type) {
+            case "duration" -> problem.endsWith("has no unit") ? "add a unit: ns, us, ms, s, m or h (10s, 5m, 1h30m); only 0 needs none"
+                    : "write a number with a unit: ns, us, ms, s, m or h (10s, 5m, 1h30m)";
+            case "float", "uint", "int", "int32" -> problem.contains("out of range") ? "write a smaller value"
+                    : type.equals("float") ? "write a number such as 5, 0.5 or 1e3" : "write digits only, such as 110";
+            default -> "write the first and the last port, such as 30000-32767";
+        };
     }
 
     /** The problem with {@code value} for a flag of catalog type {@code type}, or null (also for a type not checked here). */

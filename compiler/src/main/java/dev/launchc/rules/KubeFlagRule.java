@@ -114,8 +114,9 @@ public final class KubeFlagRule implements Rule {
                 return;
             }
             if (problem != null) {
-                ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes " + noun(flag.type())
-                        + ": " + problem + ", so " + component + " does not start", valueHint(flag.type(), problem));
+                ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes "
+                        + GoFlagValues.noun(flag.type()) + ": " + problem + ", so " + component + " does not start",
+                        GoFlagValues.hint(flag.type(), problem));
             }
         }
     }
@@ -128,7 +129,7 @@ public final class KubeFlagRule implements Rule {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String item : choices.list() ? value.split(",", -1) : new String[] {value}) {
             if (!choices.values().contains(item)) {
-                return "'" + (item.length() > 40 ? item.substring(0, 37) + "..." : item) + "' is none of them";
+                return "'" + GoFlagValues.shown(item) + "' is none of them";
             }
             if (!seen.add(item)) {
                 return item + " is named twice";
@@ -149,28 +150,6 @@ public final class KubeFlagRule implements Rule {
         }
         return fixed.isEmpty() ? "write one of " + String.join(", ", choices.values()) : "write " + String.join(",", fixed)
                 + (renamed ? " (names are matched exactly)" : ", each once");
-    }
-
-    private static String noun(String type) {
-        return switch (type) {
-            case "duration" -> "a duration";
-            case "float" -> "a number";
-            case "uint" -> "a non-negative whole number";
-            case "int", "int32" -> "a whole number";
-            default -> "a port range";
-        };
-    }
-
-    private static String valueHint(String type, String problem) {
-        if (!List.of("duration", "float", "uint", "int", "int32").contains(type)) {
-            return "write the first and the last port, such as 30000-32767";
-        }
-        if (type.equals("duration")) {
-            return problem.endsWith("has no unit") ? "add a unit: ns, us, ms, s, m or h (10s, 5m, 1h30m); only 0 needs none"
-                    : "write a number with a unit: ns, us, ms, s, m or h (10s, 5m, 1h30m)";
-        }
-        return problem.contains("out of range") ? "write a smaller value" : type.equals("float")
-                ? "write a number such as 5, 0.5 or 1e3" : "write digits only, such as 110";
     }
 
     /** The value as kubelite passes it on: every quote deleted, the line's trailing blanks trimmed. */
