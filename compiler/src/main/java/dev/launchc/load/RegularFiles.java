@@ -203,7 +203,7 @@ public final class RegularFiles {
     public static String problemAt(IOException e) {
         String problem = problem(e);
         if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null && !problem.contains(f.getFile())) {
-            return f.getFile() + ": " + (problem.equals(f.getFile()) ? "cannot be written" : problem);
+            return f.getFile() + ": " + problem;
         }
         return problem;
     }

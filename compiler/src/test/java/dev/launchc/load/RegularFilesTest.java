@@ -79,4 +79,15 @@ class RegularFilesTest {
         assertFalse(e instanceof RegularFiles.TooLarge);
         assertTrue(e.getMessage().contains("no such file"));
     }
+
+    /** An I/O failure names its file and the reason, also where the JDK's message is only the path. */
+    @org.junit.jupiter.api.Test
+    void aProblemAtAFileNamesItAndTheReason() {
+        assertEquals("/x/y: no such file", RegularFiles.problemAt(new java.nio.file.NoSuchFileException("/x/y")));
+        assertEquals("/x/y: Read-only file system",
+                RegularFiles.problemAt(new java.nio.file.FileSystemException("/x/y", null, "Read-only file system")));
+        assertEquals("/x/y: it already exists (another run writing the same place?)",
+                RegularFiles.problemAt(new java.nio.file.FileAlreadyExistsException("/x/y")));
+        assertEquals("it is a symbolic link", RegularFiles.problemAt(new IOException("it is a symbolic link")));
+    }
 }
