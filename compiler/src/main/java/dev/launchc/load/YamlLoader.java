@@ -3,7 +3,6 @@ package dev.launchc.load;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.Pos;
 import dev.launchc.diag.Reporter;
-import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
