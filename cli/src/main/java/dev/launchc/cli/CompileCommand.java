@@ -87,11 +87,7 @@ public final class CompileCommand implements Callable<Integer> {
     /** Runs a command {@link #parsedByHand} as picocli runs one: the same output, messages and exit code. */
     int execute(PrintWriter err) {
         this.err = err;
-        try {
-            return call();
-        } catch (Exception e) {
-            return LaunchcCommand.failed(e, err);
-        }
+        return LaunchcCommand.runByHand(this, err);
     }
 
     private PrintWriter err() {

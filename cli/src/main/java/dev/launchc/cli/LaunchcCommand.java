@@ -75,6 +75,18 @@ public final class LaunchcCommand implements Runnable {
         return cl;
     }
 
+    /**
+     * Runs a command that Main parsed by hand as picocli's execution would: its exit code, or for an
+     * exception what {@link #failed} prints and returns (picocli's execution exception handler).
+     */
+    static int runByHand(java.util.concurrent.Callable<Integer> command, PrintWriter err) {
+        try {
+            return command.call();
+        } catch (Exception e) {
+            return failed(e, err);
+        }
+    }
+
     /** What a command's failure prints, and its exit code. */
     static int failed(Exception ex, PrintWriter err) {
         if (ex instanceof UsageException) {

@@ -97,11 +97,7 @@ public final class LintCommand implements Callable<Integer> {
     int execute(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
-        try {
-            return call();
-        } catch (Exception e) {
-            return LaunchcCommand.failed(e, err);
-        }
+        return LaunchcCommand.runByHand(this, err);
     }
 
     private PrintWriter out() {
