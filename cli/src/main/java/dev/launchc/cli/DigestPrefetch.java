@@ -7,18 +7,21 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
- * The digests of the files a walk finds, made on the second core while the first walks on
- * ({@code lint --cache}): once the cache is read, that core would otherwise wait for the walk. A
- * look-ahead only: a file it did not reach or could not read is read later as before (which
- * reports what is wrong with it), and what it read is what a later read sees unless the file
- * changes during the run.
+ * A look-ahead over the files a walk finds, on the second core while the first walks on
+ * ({@code lint --cache}): once the cache is read, that core would otherwise wait for the walk. For
+ * each file it makes the key of its {@link FileStamp}, and, when the cache has no result under that
+ * key, the digest of its bytes. A look-ahead only: a file it did not reach or could not read is
+ * read later as before (which reports what is wrong with it), and what it read is what a later
+ * read sees unless the file changes during the run.
  */
 final class DigestPrefetch {
     private final long maxBytes;
-    private final Queue<Path> found = new ConcurrentLinkedQueue<>();
+    private final Queue<Inputs.Input> found = new ConcurrentLinkedQueue<>();
     private final Map<Path, byte[]> digests = new ConcurrentHashMap<>();
+    private final Map<Path, LintCache.Key> stampKeys = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
     DigestPrefetch(long maxBytes) {
@@ -26,23 +29,36 @@ final class DigestPrefetch {
     }
 
     /** A file the walk found. */
-    void offer(Path file) {
+    void offer(Inputs.Input file) {
         if (!stopped) {
             found.add(file);
         }
     }
 
-    /** Digests the files offered, until {@link #stop}. */
-    void run() {
+    /**
+     * Looks ahead over the files offered, until {@link #stop}.
+     *
+     * @param choices what an input's flags and settings file choose (for its key); may throw for a
+     *     settings file that cannot be used, which the lint itself then reports
+     */
+    void run(LintCache cache, Function<Path, LintOptions.Choice> choices) {
         while (!stopped) {
-            Path file = found.poll();
+            Inputs.Input file = found.poll();
             if (file == null) {
                 LockSupport.parkNanos(100_000); // the walk is between files, or in a folder without inputs
                 continue;
             }
+            Path path = file.path();
             try {
-                digests.put(file, LintCache.contentDigest(RegularFiles.read(file, maxBytes)));
-            } catch (RegularFiles.Refused e) {
+                if (file.stamp() != null) {
+                    LintCache.Key key = cache.stampKey(file.name(), file.walked(), choices.apply(path), file.stamp());
+                    stampKeys.put(path, key);
+                    if (cache.has(key)) {
+                        continue; // found without reading it
+                    }
+                }
+                digests.put(path, LintCache.contentDigest(RegularFiles.read(path, maxBytes)));
+            } catch (RegularFiles.Refused | RuntimeException e) {
                 // Read again later, which reports it.
             }
         }
@@ -56,5 +72,10 @@ final class DigestPrefetch {
     /** The digest of a file's bytes ({@link LintCache#contentDigest}), or null when it has none. */
     byte[] digest(Path file) {
         return file == null ? null : digests.get(file);
+    }
+
+    /** The key of a file's stamp ({@link LintCache#stampKey}), or null when it has none yet. */
+    LintCache.Key stampKey(Path file) {
+        return file == null ? null : stampKeys.get(file);
     }
 }

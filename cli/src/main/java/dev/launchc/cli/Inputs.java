@@ -8,15 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Expands lint arguments into inputs: files, directories (recursive *.yaml / *.yml) and "-" for stdin. */
 public final class Inputs {
     /**
      * One input, read on demand so that a large directory is not held in memory at once.
      * {@code walked}: found by walking a directory rather than named on the command line.
+     * {@code stamp}: what the walk's stat of it said (null for a named file, stdin, or a platform
+     * without {@link FileStamp#AVAILABLE}).
      */
-    public record Input(String name, Path path, boolean walked) {
+    public record Input(String name, Path path, boolean walked, FileStamp stamp) {
+        public Input(String name, Path path, boolean walked) {
+            this(name, path, walked, null);
+        }
+
         /**
          * The input's bytes. Only a regular file is read (a FIFO or a device named in a directory
          * walk, or swapped in since, is refused), and never more than {@code maxBytes}.
@@ -84,7 +89,7 @@ public final class Inputs {
     }
 
     /** As {@link #collect(List)}, telling {@code found} of each file of a walk as soon as the walk meets it. */
-    static List<Input> collect(List<String> args, java.util.function.Consumer<Path> found) {
+    static List<Input> collect(List<String> args, java.util.function.Consumer<Input> found) {
         List<Input> out = new ArrayList<>();
         for (String arg : args) {
             if ("-".equals(arg)) {
@@ -93,17 +98,8 @@ public final class Inputs {
             }
             Path p = Path.of(arg);
             if (Files.isDirectory(p)) {
-                // The walk has each entry's own attributes already: only a symbolic link costs a
-                // stat of its own (to learn whether it leads to a regular file).
-                try (Stream<Path> walk = Files.find(p, Integer.MAX_VALUE, (f, own) -> {
-                    boolean input = isYaml(f) && (own.isRegularFile() || own.isSymbolicLink() && Files.isRegularFile(f));
-                    if (input) {
-                        found.accept(f);
-                    }
-                    return input;
-                })) {
-                    walk.sorted()
-                            .forEach(f -> out.add(new Input(f.toString(), f, true)));
+                try {
+                    walk(p, out, found);
                 } catch (IOException | java.io.UncheckedIOException e) {
                     throw new UsageException("cannot read directory " + arg + ": " + e.getMessage());
                 }
@@ -124,4 +120,64 @@ public final class Inputs {
         return out;
     }
 
+    /**
+     * The YAML files below {@code root}, in the order of their paths (as the JDK compares paths:
+     * by their bytes, across depths). {@code root} itself is followed when it is a link (the user
+     * named it); links below it are followed only to a regular file, never into a folder (no
+     * cycles, no walking out of the tree). One stat per entry: it tells folders from files and,
+     * where the platform has them, gives each input its {@link FileStamp}.
+     */
+    private static void walk(Path root, List<Input> out, java.util.function.Consumer<Input> found) throws IOException {
+        List<Input> walked = new ArrayList<>();
+        java.util.ArrayDeque<Path> folders = new java.util.ArrayDeque<>();
+        folders.push(root);
+        while (!folders.isEmpty()) {
+            try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(folders.pop())) {
+                for (Path entry : entries) {
+                    Input input = walkedEntry(entry, folders);
+                    if (input != null) {
+                        walked.add(input);
+                        found.accept(input);
+                    }
+                }
+            }
+        }
+        walked.sort(java.util.Comparator.comparing(Input::path));
+        out.addAll(walked);
+    }
+
+    /** The input {@code entry} is, or null; a folder goes onto {@code folders}. */
+    private static Input walkedEntry(Path entry, java.util.Deque<Path> folders) throws IOException {
+        if (!FileStamp.AVAILABLE) {
+            java.nio.file.attribute.BasicFileAttributes own = Files.readAttributes(entry,
+                    java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (own.isDirectory()) {
+                folders.push(entry);
+                return null;
+            }
+            boolean input = isYaml(entry) && (own.isRegularFile() || own.isSymbolicLink() && Files.isRegularFile(entry));
+            return input ? new Input(entry.toString(), entry, true) : null;
+        }
+        FileStamp.Entry own;
+        try {
+            own = FileStamp.entry(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null; // deleted since the listing
+        }
+        if (own.directory()) {
+            folders.push(entry);
+            return null;
+        }
+        if (!isYaml(entry)) {
+            return null;
+        }
+        if (own.regularFile()) {
+            return new Input(entry.toString(), entry, true, own.stamp());
+        }
+        if (own.symbolicLink()) {
+            FileStamp target = FileStamp.of(entry);
+            return target == null ? null : new Input(entry.toString(), entry, true, target);
+        }
+        return null;
+    }
 }

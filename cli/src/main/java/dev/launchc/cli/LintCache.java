@@ -117,7 +117,10 @@ final class LintCache {
     private final Map<Key, Stored> known = new java.util.HashMap<>();
     /** The entries this run replayed; sized once the segments are read (growing it costs more than the lookups). */
     private Map<Key, Stored> used = new ConcurrentHashMap<>();
+    /** What this run adds: the results of misses, and new stamp keys of results ({@link #alias}). */
     private final Map<Key, Stored> added = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger linted = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger unread = new java.util.concurrent.atomic.AtomicInteger();
     private boolean untrusted;
     /** The last clean result decoded, with its encoding. */
     private volatile Decoded lastClean;
@@ -446,12 +449,7 @@ final class LintCache {
     Key key(String name, boolean walked, LintOptions.Choice settings, byte[] contentDigest) {
         java.security.MessageDigest sha = sha();
         sha.update(contextDigest);
-        ChoiceText last = lastChoice;
-        if (last == null || last.choice() != settings) {
-            last = new ChoiceText(settings, settings(settings).getBytes(StandardCharsets.UTF_8));
-            lastChoice = last;
-        }
-        byte[] settingsBytes = last.text();
+        byte[] settingsBytes = settingsText(settings);
         updateLength(sha, settingsBytes.length);
         sha.update(settingsBytes);
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
@@ -462,11 +460,72 @@ final class LintCache {
         return new Key(sha.digest(), 0);
     }
 
+    /**
+     * The key under which an input's result is found by its {@link FileStamp} alone, without
+     * reading it: as {@link #key}, with the stamp in place of the bytes' digest (and a marker, so
+     * that no stamp key is ever a content key).
+     */
+    Key stampKey(String name, boolean walked, LintOptions.Choice settings, FileStamp stamp) {
+        java.security.MessageDigest sha = sha();
+        sha.update(contextDigest);
+        byte[] settingsBytes = settingsText(settings);
+        updateLength(sha, settingsBytes.length);
+        sha.update(settingsBytes);
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        updateLength(sha, nameBytes.length);
+        sha.update(nameBytes);
+        sha.update((byte) (walked ? 3 : 2));
+        java.nio.ByteBuffer fields = java.nio.ByteBuffer.allocate(48);
+        fields.putLong(stamp.device()).putLong(stamp.inode()).putLong(stamp.size())
+                .putLong(stamp.modifiedSeconds()).putInt(stamp.modifiedNanos())
+                .putLong(stamp.changedSeconds()).putInt(stamp.changedNanos());
+        sha.update(fields.array());
+        return new Key(sha.digest(), 0);
+    }
+
+    /** The text of a choice in keys, made once for the choice most inputs share. */
+    private byte[] settingsText(LintOptions.Choice settings) {
+        ChoiceText last = lastChoice;
+        if (last == null || last.choice() != settings) {
+            last = new ChoiceText(settings, settings(settings).getBytes(StandardCharsets.UTF_8));
+            lastChoice = last;
+        }
+        return last.text();
+    }
+
+    /** Whether a result is stored under {@code key} (read by the look-ahead, which then skips the file). */
+    boolean has(Key key) {
+        return known.containsKey(key);
+    }
+
+    /**
+     * Records {@code stampKey} as a second key of the result stored under {@code contentKey} (found
+     * or linted in this run): the next run finds it without reading the file.
+     */
+    void alias(Key stampKey, Key contentKey) {
+        Stored stored = added.get(contentKey);
+        if (stored == null) {
+            stored = known.get(contentKey);
+        }
+        if (stored != null && !known.containsKey(stampKey)) {
+            added.put(stampKey, stored);
+        }
+    }
+
     private static void updateLength(java.security.MessageDigest sha, int length) {
         sha.update((byte) (length >>> 24));
         sha.update((byte) (length >>> 16));
         sha.update((byte) (length >>> 8));
         sha.update((byte) length);
+    }
+
+    /** The result cached under a {@link #stampKey}, or null on a miss; a hit is counted as one not read. */
+    Result getByStamp(Key key) {
+        Result r = get(key);
+        if (r != null) {
+            unread.incrementAndGet();
+        }
+        return r;
     }
 
     /** The result cached under {@code key}, or null on a miss. */
@@ -518,6 +577,7 @@ final class LintCache {
             r = new Result(lint.kind(), List.copyOf(lint.diagnostics()), redacted);
         }
         added.put(key, new Stored(encode(r)));
+        linted.incrementAndGet();
     }
 
     /**
@@ -635,8 +695,13 @@ final class LintCache {
         return used.size();
     }
 
+    /** The hits found by their files' stamps, without reading the files. */
+    int unread() {
+        return unread.get();
+    }
+
     int misses() {
-        return added.size();
+        return linted.get();
     }
 
     // writeUTF takes at most 65,535 bytes: messages, hints and lines may be longer.

@@ -108,6 +108,12 @@ public final class LintCommand implements Callable<Integer> {
         return err != null ? err : spec.commandLine().getErr();
     }
 
+    /**
+     * The clock of a run's start, against which a file's last change must be {@link FileStamp#SETTLE}
+     * old for its stamp to be recorded. Tests move it ahead to treat files they just wrote as settled.
+     */
+    static java.time.Clock clock = java.time.Clock.systemUTC();
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
@@ -118,12 +124,14 @@ public final class LintCommand implements Callable<Integer> {
         dev.launchc.config.ProjectConfig cliExcludes = new dev.launchc.config.ProjectConfig(null, null, List.of(), List.of(),
                 exclude, List.of());
         // While this core walks the inputs, the other reads the cache's context and segments, then
-        // digests the files the walk has found so far.
+        // looks ahead over the files the walk has found so far (their stamps' keys, or digests).
         DigestPrefetch prefetch = cacheDir == null || fix ? null : new DigestPrefetch(limits.maxFileBytes());
+        // Before the walk's stats: a stamp is recorded only for a file that changed well before it (FileStamp).
+        java.time.Instant runStart = java.time.Instant.now(clock);
         java.util.concurrent.CompletableFuture<LintCache> preparing = prefetch == null ? null
                 : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                     LintCache prepared = LintCache.prepare(cacheDir, LintCache.context(options));
-                    prefetch.run();
+                    prefetch.run(prepared, options::choice);
                     return prepared;
                 });
         List<Inputs.Input> inputs;
@@ -131,7 +139,7 @@ public final class LintCommand implements Callable<Integer> {
             inputs = Inputs.collect(paths, prefetch == null ? file -> { } : prefetch::offer).stream()
                     // A walk skips the settings files themselves, and what --exclude or their exclude: names.
                     .filter(in -> !in.walked() || !in.path().getFileName().toString().equals(dev.launchc.config.ProjectConfig.FILE_NAME)
-                            && !cliExcludes.excludes(in.path().normalize().toString()) && !options.excluded(in.path()))
+                            && (exclude.isEmpty() || !cliExcludes.excludes(in.path().normalize().toString())) && !options.excluded(in.path()))
                     .toList();
         } finally {
             if (prefetch != null) {
@@ -151,7 +159,7 @@ public final class LintCommand implements Callable<Integer> {
             LintOptions.Choice choice = settings == null ? options.choice(in.path()) : null;
             // --fix rewrites files from a fresh lint; a replayed result has no fixes to apply.
             Inputs.Linted read = settings != null ? in.lint(options.linter(settings), limits.maxFileBytes(), in.walked())
-                    : cached(cache, prefetch, in, choice, limits);
+                    : cached(cache, prefetch, in, choice, limits, runStart);
             byte[] bytes = read.bytes();
             FileLint r = read.lint();
             FileFixer.Fixed fixed = null;
@@ -238,38 +246,59 @@ public final class LintCommand implements Callable<Integer> {
     }
 
     /**
-     * A replayed result when the cache has this name, bytes and settings; otherwise a fresh lint,
-     * which is added. The linter is only built on a miss: a run whose every file hits never needs
-     * the catalog's rules or the schema.
+     * A replayed result when the cache has this name and settings with the same stamp
+     * ({@link FileStamp}: the file is not read) or the same bytes; otherwise a fresh lint, which is
+     * added. The linter is only built on a miss: a run whose every file hits never needs the
+     * catalog's rules or the schema.
      */
     private Inputs.Linted cached(LintCache cache, DigestPrefetch prefetch, Inputs.Input in, LintOptions.Choice choice,
-            LoadLimits limits) {
-        byte[] digest = prefetch.digest(in.path());
-        if (digest != null) {
-            LintCache.Result hit = cache.get(cache.key(in.name(), in.walked(), choice, digest));
+            LoadLimits limits, java.time.Instant runStart) {
+        // By the file's stamp first (the walk's stat, or one now for a named file): no read at all.
+        FileStamp stamp = in.stamp() != null ? in.stamp() : in.path() == null ? null : FileStamp.of(in.path());
+        LintCache.Key stampKey = stamp == null ? null : prefetch.stampKey(in.path());
+        if (stamp != null && stampKey == null) {
+            stampKey = cache.stampKey(in.name(), in.walked(), choice, stamp);
+        }
+        if (stampKey != null) {
+            LintCache.Result hit = cache.getByStamp(stampKey);
             if (hit != null) {
-                // Without the bytes: only --fix needs them, and it never replays.
                 return new Inputs.Linted(null, LintCache.replay(in.name(), hit));
             }
         }
-        byte[] bytes;
-        try {
-            bytes = in.read(limits.maxFileBytes());
-        } catch (Inputs.TooLarge tooLarge) {
-            // Not cached: Input.lint reports it with the file's real size (the size check reads nothing).
-            return in.lint(options.linter(options.settings(choice)), limits.maxFileBytes(), in.walked());
+        byte[] digest = prefetch.digest(in.path());
+        LintCache.Key key = digest == null ? null : cache.key(in.name(), in.walked(), choice, digest);
+        Inputs.Linted linted = key == null ? null : replayed(cache, key, in, null);
+        if (linted == null) {
+            byte[] bytes;
+            try {
+                bytes = in.read(limits.maxFileBytes());
+            } catch (Inputs.TooLarge tooLarge) {
+                // Not cached: Input.lint reports it with the file's real size (the size check reads nothing).
+                return in.lint(options.linter(options.settings(choice)), limits.maxFileBytes(), in.walked());
+            }
+            key = cache.key(in.name(), in.walked(), choice, LintCache.contentDigest(bytes));
+            linted = replayed(cache, key, in, bytes);
+            if (linted == null) {
+                LintOptions.Settings settings = options.settings(choice);
+                Linter linter = options.linter(settings);
+                FileLint r = options.asCompiled(in.walked() ? linter.lintIfLaunchConfig(in.name(), bytes) : linter.lint(in.name(), bytes),
+                        settings);
+                cache.put(key, r);
+                linted = new Inputs.Linted(bytes, r);
+            }
         }
-        LintCache.Key key = cache.key(in.name(), in.walked(), choice, LintCache.contentDigest(bytes));
+        // The stamp was read before the bytes: if the file changed since, its stamp changed too.
+        if (stampKey != null && stamp.settledBefore(runStart)) {
+            cache.alias(stampKey, key);
+        }
+        return linted;
+    }
+
+    /** The cached result under {@code key}, replayed; null on a miss. */
+    private static Inputs.Linted replayed(LintCache cache, LintCache.Key key, Inputs.Input in, byte[] bytes) {
         LintCache.Result hit = cache.get(key);
-        if (hit != null) {
-            return new Inputs.Linted(bytes, LintCache.replay(in.name(), hit));
-        }
-        LintOptions.Settings settings = options.settings(choice);
-        Linter linter = options.linter(settings);
-        FileLint r = options.asCompiled(in.walked() ? linter.lintIfLaunchConfig(in.name(), bytes) : linter.lint(in.name(), bytes),
-                settings);
-        cache.put(key, r);
-        return new Inputs.Linted(bytes, r);
+        // Without the bytes when they were not read here: only --fix needs them, and it never replays.
+        return hit == null ? null : new Inputs.Linted(bytes, LintCache.replay(in.name(), hit));
     }
 
     /** The value of a finished task, or what it threw as it was thrown. */
@@ -295,7 +324,8 @@ public final class LintCommand implements Callable<Integer> {
             err.println("launchc: warning: cannot update the cache in " + cacheDir + ": " + e.getMessage());
         }
         if (verbose) {
-            err.printf("launchc: cache %s: %d hits, %d linted%n", cacheDir, cache.hits(), cache.misses());
+            err.printf("launchc: cache %s: %d hits, %d linted (%d of the hits by file stamp, not read)%n", cacheDir,
+                    cache.hits(), cache.misses(), cache.unread());
         }
         err.flush();
     }

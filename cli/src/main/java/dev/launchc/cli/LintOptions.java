@@ -167,8 +167,18 @@ public final class LintOptions {
 
     /** The settings file for an input; one that cannot be used is a usage error that shows its findings. */
     private java.util.Optional<ProjectConfigs.Found> found(Path file) {
+        // A walk meets a folder's files one after another: its settings file is looked up once.
+        Path folder = file == null ? null : file.getParent();
+        FolderSettings last = lastFolder;
+        if (folder != null && last != null && last.folder().equals(folder)) {
+            return last.found();
+        }
         try {
-            return configs().forFile(file);
+            java.util.Optional<ProjectConfigs.Found> found = configs().forFile(file);
+            if (folder != null) {
+                lastFolder = new FolderSettings(folder, found);
+            }
+            return found;
         } catch (ProjectConfigs.InvalidConfig e) {
             if (e.problems().isEmpty()) {
                 throw new UsageException(e.getMessage());
@@ -184,7 +194,13 @@ public final class LintOptions {
         return dev.launchc.pipeline.CompilePipeline.fails(results, mode);
     }
 
-    private ProjectConfigs configs() {
+    /** The settings file found for a folder's files, as named (the same name always finds the same file). */
+    private record FolderSettings(Path folder, java.util.Optional<ProjectConfigs.Found> found) {}
+
+    private volatile FolderSettings lastFolder;
+
+    // Synchronized: lint --cache's look-ahead asks from its own thread while the walk goes on.
+    private synchronized ProjectConfigs configs() {
         if (configs == null) {
             configs = new ProjectConfigs(config);
         }

@@ -1,7 +1,7 @@
 package dev.launchc.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,8 +66,37 @@ class InputsTest {
     @Test
     void aFifoIsNeverLinted() throws IOException, InterruptedException {
         Path fifo = tmp.resolve("pipe.yaml");
-        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(), "mkfifo");
         Files.writeString(tmp.resolve("node.yaml"), "version: 0.2.0\n");
         assertEquals(List.of("node.yaml"), walked());
+    }
+
+    /**
+     * A folder named on the command line through a link is walked (a link below it is not): the
+     * JDK's walk did not follow it, and "0 files, 0 errors" passed a whole fleet unlinted.
+     */
+    @Test
+    void aLinkNamedOnTheCommandLineIsWalked() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("configs"));
+        Files.writeString(dir.resolve("node.yaml"), "version: 0.2.0\n");
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), dir);
+        List<Inputs.Input> inputs = Inputs.collect(List.of(link.toString()));
+        assertEquals(List.of(link.resolve("node.yaml").toString()), inputs.stream().map(Inputs.Input::name).toList());
+        assertTrue(CliRun.of("lint", link.toString()).out().contains("1 file,"));
+    }
+
+    /** Each walked file carries its stat (for lint --cache), taken from the file a link leads to. */
+    @Test
+    void aWalkedFileCarriesItsStamp() throws IOException {
+        Path real = Files.writeString(tmp.resolve("real.yaml"), "version: 0.2.0\n");
+        Files.createSymbolicLink(tmp.resolve("link.yaml"), real.getFileName());
+        List<Inputs.Input> inputs = Inputs.collect(List.of(tmp.toString()));
+        assertEquals(2, inputs.size());
+        FileStamp stamp = FileStamp.of(real);
+        assertEquals(Files.size(real), stamp.size());
+        for (Inputs.Input in : inputs) {
+            assertEquals(stamp, in.stamp(), in.name());
+        }
+        assertEquals(null, Inputs.collect(List.of(real.toString())).get(0).stamp(), "a named file is stat'ed when it is linted");
     }
 }

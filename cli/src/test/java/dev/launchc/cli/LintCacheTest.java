@@ -190,4 +190,77 @@ class LintCacheTest {
         }
         assertTrue(CliRun.of("lint", "--cache", cache, "-v", fleet.toString()).err().contains("23 hits, 0 linted"));
     }
+
+    /** Runs {@code body} with the run's clock a minute ahead: the files it just wrote count as settled ({@link FileStamp#SETTLE}). */
+    private static void aMinuteLater(ThrowingRunnable body) throws IOException {
+        java.time.Clock before = LintCommand.clock;
+        LintCommand.clock = java.time.Clock.offset(before, java.time.Duration.ofMinutes(1));
+        try {
+            body.run();
+        } finally {
+            LintCommand.clock = before;
+        }
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws IOException;
+    }
+
+    @Test
+    void aSettledFileIsReplayedByItsStampWithoutBeingRead() throws IOException {
+        Path fleet = fleet();
+        String cache = tmp.resolve("cache").toString();
+        String uncached = CliRun.of("lint", fleet.toString()).out();
+        String named = fleet.resolve("bad.yaml").toString();
+        aMinuteLater(() -> {
+            CliRun.of("lint", "--cache", cache, fleet.toString());
+            CliRun second = CliRun.of("lint", "--cache", cache, "-v", fleet.toString());
+            assertEquals(uncached, second.out());
+            assertTrue(second.err().contains("3 hits, 0 linted (3 of the hits by file stamp, not read)"), second.err());
+            // A file named on the command line too (as pre-commit names them).
+            CliRun.of("lint", "--cache", cache, named);
+            CliRun again = CliRun.of("lint", "--cache", cache, "-v", named);
+            assertEquals(CliRun.of("lint", named).out(), again.out());
+            assertTrue(again.err().contains("1 hits, 0 linted (1 of the hits by file stamp, not read)"), again.err());
+        });
+    }
+
+    /**
+     * The stamp holds the status-change time, which no writer can set back: a file rewritten in
+     * place to the same size, with its modification time set back (touch -r, cp -p, rsync -t), is
+     * read and linted again. Device, inode, size and modification time alone would replay the old,
+     * clean result.
+     */
+    @Test
+    void aRewriteThatKeepsInodeSizeAndModificationTimeIsLintedAgain() throws IOException {
+        Path fleet = fleet();
+        Path good = fleet.resolve("good.yaml");
+        String cache = tmp.resolve("cache").toString();
+        aMinuteLater(() -> {
+            CliRun.of("lint", "--cache", cache, fleet.toString());
+            assertTrue(CliRun.of("lint", "--cache", cache, "-v", fleet.toString()).err().contains("(3 of the hits by file stamp"));
+            Object inode = Files.getAttribute(good, "unix:ino");
+            java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(good);
+            String broken = CLEAN.replace("\"110\"", "\"1x0\"");
+            assertEquals(CLEAN.length(), broken.length());
+            Files.writeString(good, broken);
+            Files.setLastModifiedTime(good, modified);
+            assertEquals(inode, Files.getAttribute(good, "unix:ino"));
+            CliRun after = CliRun.of("lint", "--cache", cache, "-v", fleet.toString());
+            assertEquals(CliRun.of("lint", fleet.toString()).out(), after.out());
+            assertTrue(after.out().contains("good.yaml:3"), after.out());
+            assertEquals(1, after.exitCode());
+            assertTrue(after.err().contains("2 hits, 1 linted (2 of the hits by file stamp, not read)"), after.err());
+        });
+    }
+
+    /** A file changed within {@link FileStamp#SETTLE} of the run could change again unseen by its stamp: found by its bytes only. */
+    @Test
+    void aFileThatChangedJustBeforeTheRunIsReadEveryTime() throws IOException {
+        Path fleet = fleet();
+        String cache = tmp.resolve("cache").toString();
+        CliRun.of("lint", "--cache", cache, fleet.toString());
+        CliRun second = CliRun.of("lint", "--cache", cache, "-v", fleet.toString());
+        assertTrue(second.err().contains("3 hits, 0 linted (0 of the hits by file stamp, not read)"), second.err());
+    }
 }
