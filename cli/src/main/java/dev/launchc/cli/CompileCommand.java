@@ -87,7 +87,7 @@ public final class CompileCommand implements Callable<Integer> {
     /** Runs a command {@link #parsedByHand} as picocli runs one: the same output, messages and exit code. */
     int execute(PrintWriter err) {
         this.err = err;
-        return LaunchcCommand.runByHand(this, err);
+        return ExitCodes.runByHand(this, err);
     }
 
     private PrintWriter err() {

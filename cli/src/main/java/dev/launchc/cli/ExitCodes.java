@@ -1,5 +1,7 @@
 package dev.launchc.cli;
 
+import java.io.PrintWriter;
+
 /**
  * launchc's exit codes; every outcome is one of these three, also an internal failure or running
  * out of memory (README, "Exit codes").
@@ -27,5 +29,33 @@ public final class ExitCodes {
                     + " or lower --max-depth";
         }
         return "internal error: " + t + " (please report it; LAUNCHC_DEBUG=1 prints the stack trace)";
+    }
+
+    /**
+     * Runs a command that Main parsed by hand as picocli's execution would: its exit code, or for an
+     * exception what {@link #failed} prints and returns (picocli's execution exception handler).
+     * Here rather than in LaunchcCommand, whose static set-up (the subcommands' classes and method
+     * references) a by-hand run does not need.
+     */
+    static int runByHand(java.util.concurrent.Callable<Integer> command, PrintWriter err) {
+        try {
+            return command.call();
+        } catch (Exception e) {
+            return failed(e, err);
+        }
+    }
+
+    /** What a command's failure prints, and its exit code. */
+    static int failed(Exception ex, PrintWriter err) {
+        if (ex instanceof UsageException) {
+            err.println("launchc: " + ex.getMessage());
+            return ExitCodes.USAGE;
+        }
+        // An internal failure: say so plainly, without a stack trace unless asked for.
+        err.println("launchc: " + ExitCodes.describe(ex));
+        if (System.getenv("LAUNCHC_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        return ExitCodes.USAGE;
     }
 }

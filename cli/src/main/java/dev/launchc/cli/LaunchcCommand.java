@@ -71,33 +71,7 @@ public final class LaunchcCommand implements Runnable {
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, commandLine.getErr()));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> ExitCodes.failed(ex, commandLine.getErr()));
         return cl;
-    }
-
-    /**
-     * Runs a command that Main parsed by hand as picocli's execution would: its exit code, or for an
-     * exception what {@link #failed} prints and returns (picocli's execution exception handler).
-     */
-    static int runByHand(java.util.concurrent.Callable<Integer> command, PrintWriter err) {
-        try {
-            return command.call();
-        } catch (Exception e) {
-            return failed(e, err);
-        }
-    }
-
-    /** What a command's failure prints, and its exit code. */
-    static int failed(Exception ex, PrintWriter err) {
-        if (ex instanceof UsageException) {
-            err.println("launchc: " + ex.getMessage());
-            return ExitCodes.USAGE;
-        }
-        // An internal failure: say so plainly, without a stack trace unless asked for.
-        err.println("launchc: " + ExitCodes.describe(ex));
-        if (System.getenv("LAUNCHC_DEBUG") != null) {
-            ex.printStackTrace(err);
-        }
-        return ExitCodes.USAGE;
     }
 }
