@@ -56,7 +56,7 @@ final class LintCache {
     private static final String TAG_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n"
             + "# This file is a cache directory tag created by launchc (lint --cache).\n"
             + "# For information about cache directory tags see https://bford.info/cachedir/\n";
-    private static final String MAGIC = "launchc lint cache 2";
+    private static final String MAGIC = "launchc lint cache 3";
     /** A segment larger than this is not launchc's (200,000 entries take a few tens of MB). */
     private static final long MAX_SEGMENT_BYTES = 512L << 20;
     private static final Duration STALE_TEMP = Duration.ofHours(1);
@@ -65,7 +65,7 @@ final class LintCache {
     record Result(String kind, List<Diagnostic> diagnostics, Map<Integer, String> redactedLines) {}
 
     /** A key, the SHA-256 of what a result depends on ({@link #key}), held as four longs. */
-    static final class Key {
+    static final class Key implements Comparable<Key> {
         private final long a;
         private final long b;
         private final long c;
@@ -95,6 +95,89 @@ final class LintCache {
         public int hashCode() {
             return Long.hashCode(a);
         }
+
+        @Override
+        public int compareTo(Key k) {
+            int order = Long.compare(a, k.a);
+            order = order != 0 ? order : Long.compare(b, k.b);
+            order = order != 0 ? order : Long.compare(c, k.c);
+            return order != 0 ? order : Long.compare(d, k.d);
+        }
+
+        /** This key against the one stored at {@code offset} of {@code segment} (four big-endian longs). */
+        int compareTo(java.nio.ByteBuffer segment, int offset) {
+            int order = Long.compare(a, segment.getLong(offset));
+            order = order != 0 ? order : Long.compare(b, segment.getLong(offset + 8));
+            order = order != 0 ? order : Long.compare(c, segment.getLong(offset + 16));
+            return order != 0 ? order : Long.compare(d, segment.getLong(offset + 24));
+        }
+    }
+
+    /**
+     * A segment as read, searched in place: its keys are stored sorted, each with the end of its
+     * result, so that a run finds a key by binary search instead of indexing every entry first (a
+     * cached run of thousands of files would spend more time building that index than looking up).
+     *
+     * <p>Layout after the header: {@code count} keys of 32 bytes in ascending order; {@code count}
+     * ints, the end of each key's result in the payload; the payload; the CRC-32C of all before it.
+     */
+    private static final class Segment {
+        private final byte[] bytes;
+        private final java.nio.ByteBuffer view;
+        private final int count;
+        private final int keys;
+        private final int ends;
+        private final int payload;
+        private final int payloadLength;
+
+        Segment(byte[] bytes, int count, int keys, int end) throws IOException {
+            long payloadStart = keys + 36L * count;
+            if (count < 0 || payloadStart > end) {
+                throw new IOException("bad count");
+            }
+            this.bytes = bytes;
+            this.view = java.nio.ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+            this.count = count;
+            this.keys = keys;
+            this.ends = keys + 32 * count;
+            this.payload = (int) payloadStart;
+            this.payloadLength = end - payload;
+        }
+
+        /** The result stored under {@code key}, or null. A result whose bounds are wrong is none. */
+        Stored find(Key key) {
+            int low = 0;
+            int high = count - 1;
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                int order = key.compareTo(view, keys + 32 * middle);
+                if (order == 0) {
+                    return stored(middle);
+                }
+                if (order > 0) {
+                    low = middle + 1;
+                } else {
+                    high = middle - 1;
+                }
+            }
+            return null;
+        }
+
+        private Stored stored(int index) {
+            int start = index == 0 ? 0 : view.getInt(ends + 4 * (index - 1));
+            int end = view.getInt(ends + 4 * index);
+            return start < 0 || start > end || end > payloadLength ? null : new Stored(bytes, payload + start, end - start);
+        }
+
+        /** Each entry, in the segment's order. */
+        void forEach(java.util.function.BiConsumer<Key, Stored> action) {
+            for (int i = 0; i < count; i++) {
+                Stored stored = stored(i);
+                if (stored != null) {
+                    action.accept(new Key(bytes, keys + 32 * i), stored);
+                }
+            }
+        }
     }
 
     /**
@@ -113,8 +196,10 @@ final class LintCache {
     /** The context's digest, which each key starts from: the context text itself is a few kB. */
     private final byte[] contextDigest;
     private final List<Path> segmentsRead = new ArrayList<>();
-    /** What the segments hold, filled before any lookup and only read after. */
-    private final Map<Key, Stored> known = new java.util.HashMap<>();
+    /** The segments read, newest first (a newer result for a key wins); filled before any lookup and only read after. */
+    private final List<Segment> known = new ArrayList<>();
+    /** The entries of {@link #known} (a key in two segments counts twice). */
+    private int knownEntries;
     /** The entries this run replayed; sized once the segments are read (growing it costs more than the lookups). */
     private Map<Key, Stored> used = new ConcurrentHashMap<>();
     /** What this run adds: the results of misses, and new stamp keys of results ({@link #alias}). */
@@ -310,7 +395,7 @@ final class LintCache {
                 untrusted = true; // damaged or foreign: left out now, compacted away on the next write
             }
         }
-        used = new ConcurrentHashMap<>(known.size() + known.size() / 2 + 16);
+        used = new ConcurrentHashMap<>(knownEntries + knownEntries / 2 + 16);
     }
 
     /**
@@ -332,23 +417,9 @@ final class LintCache {
             return;
         }
         int count = header.readInt();
-        java.nio.ByteBuffer entries = java.nio.ByteBuffer.wrap(bytes, 0, end);
-        entries.position(end - header.available());
-        Map<Key, Stored> read = new java.util.HashMap<>();
-        for (int i = 0; i < count; i++) {
-            Key key = new Key(bytes, entries.position());
-            entries.position(entries.position() + 32);
-            int length = entries.getInt();
-            if (length < 0 || length > entries.remaining()) {
-                throw new IOException("bad length");
-            }
-            read.put(key, new Stored(bytes, entries.position(), length));
-            entries.position(entries.position() + length);
-        }
-        if (entries.hasRemaining()) {
-            throw new IOException("trailing bytes");
-        }
-        known.putAll(read); // only a whole segment counts
+        Segment read = new Segment(bytes, count, end - header.available(), end);
+        known.add(0, read); // only a whole segment counts
+        knownEntries += count;
     }
 
     private static int crc(byte[] bytes, int length) {
@@ -495,7 +566,18 @@ final class LintCache {
 
     /** Whether a result is stored under {@code key} (read by the look-ahead, which then skips the file). */
     boolean has(Key key) {
-        return known.containsKey(key);
+        return find(key) != null;
+    }
+
+    /** The result the segments read hold under {@code key}, the newest segment's first; null when none does. */
+    private Stored find(Key key) {
+        for (Segment segment : known) {
+            Stored stored = segment.find(key);
+            if (stored != null) {
+                return stored;
+            }
+        }
+        return null;
     }
 
     /**
@@ -505,9 +587,9 @@ final class LintCache {
     void alias(Key stampKey, Key contentKey) {
         Stored stored = added.get(contentKey);
         if (stored == null) {
-            stored = known.get(contentKey);
+            stored = find(contentKey);
         }
-        if (stored != null && !known.containsKey(stampKey)) {
+        if (stored != null && !has(stampKey)) {
             added.put(stampKey, stored);
         }
     }
@@ -530,7 +612,7 @@ final class LintCache {
 
     /** The result cached under {@code key}, or null on a miss. */
     Result get(Key key) {
-        Stored stored = known.get(key);
+        Stored stored = find(key);
         Result r = stored == null ? null : decode(stored);
         if (r != null) {
             used.put(key, stored);
@@ -585,18 +667,19 @@ final class LintCache {
      * old contexts. A failure only costs the next run its hits: the cache never decides a verdict.
      */
     void save() throws IOException {
-        boolean merge = untrusted || segmentsRead.size() + 1 > MAX_SEGMENTS || known.size() + added.size() > MAX_ENTRIES;
+        boolean merge = untrusted || segmentsRead.size() + 1 > MAX_SEGMENTS || knownEntries + added.size() > MAX_ENTRIES;
         if (added.isEmpty() && !merge) {
             return;
         }
         Map<Key, Stored> out = new LinkedHashMap<>(added);
         if (merge) {
             used.forEach(out::putIfAbsent);
-            for (Map.Entry<Key, Stored> e : known.entrySet()) {
-                if (out.size() >= MAX_ENTRIES) {
-                    break;
-                }
-                out.putIfAbsent(e.getKey(), e.getValue());
+            for (Segment segment : known) {
+                segment.forEach((key, stored) -> {
+                    if (out.size() < MAX_ENTRIES) {
+                        out.putIfAbsent(key, stored);
+                    }
+                });
             }
         }
         Path temp = Files.createTempFile(contextDir, ".seg-", ".tmp");
@@ -625,10 +708,18 @@ final class LintCache {
         out.writeUTF(MAGIC);
         writeLong(out, context);
         out.writeInt(entries.size());
-        for (Map.Entry<Key, Stored> e : entries.entrySet()) {
-            Stored stored = e.getValue();
+        List<Map.Entry<Key, Stored>> sorted = new ArrayList<>(entries.entrySet());
+        sorted.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<Key, Stored> e : sorted) {
             e.getKey().writeTo(out);
-            out.writeInt(stored.length());
+        }
+        int end = 0;
+        for (Map.Entry<Key, Stored> e : sorted) {
+            end += e.getValue().length();
+            out.writeInt(end);
+        }
+        for (Map.Entry<Key, Stored> e : sorted) {
+            Stored stored = e.getValue();
             out.write(stored.buffer(), stored.offset(), stored.length());
         }
         out.flush();

@@ -97,7 +97,7 @@ public final class LintCommand implements Callable<Integer> {
     int execute(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
-        return LaunchcCommand.runByHand(this, err);
+        return ExitCodes.runByHand(this, err);
     }
 
     private PrintWriter out() {
