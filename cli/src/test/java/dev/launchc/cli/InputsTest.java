@@ -63,6 +63,19 @@ class InputsTest {
         assertEquals(List.of("A.yaml", "a-b.yaml", "a/a.yaml", "a/b.yaml", "a/b/c.yaml", "a/c.yaml", "a0.yaml"), walked());
     }
 
+    /**
+     * Beyond ASCII too: U+FF21 (UTF-8 EF BC A1) before U+1F600 (F0 9F 98 80), although Java's text
+     * order (UTF-16: FF21 after D83D) puts them the other way round.
+     */
+    @Test
+    void theOrderIsThePathsBytesBeyondAscii() throws IOException {
+        assertEquals("UTF-8", System.getProperty("sun.jnu.encoding"), "file names are UTF-8 (LANG=C.UTF-8)");
+        for (String name : List.of("\uD83D\uDE00.yaml", "\uFF21.yaml", "b.yaml")) {
+            Files.writeString(tmp.resolve(name), "version: 0.2.0\n");
+        }
+        assertEquals(List.of("b.yaml", "\uFF21.yaml", "\uD83D\uDE00.yaml"), walked());
+    }
+
     @Test
     void aFifoIsNeverLinted() throws IOException, InterruptedException {
         Path fifo = tmp.resolve("pipe.yaml");
