@@ -12,8 +12,8 @@ import java.util.function.Function;
 /**
  * A look-ahead over the files a walk finds, on the second core while the first walks on
  * ({@code lint --cache}): once the cache is read, that core would otherwise wait for the walk. For
- * each file it makes the key of its {@link FileStamp}, and, when the cache has no result under that
- * key, the digest of its bytes. A look-ahead only: a file it did not reach or could not read is
+ * each file it reads its {@link FileStamp} and makes its key, and, when the cache has no result
+ * under that key, the digest of its bytes. A look-ahead only: a file it did not reach or could not read is
  * read later as before (which reports what is wrong with it), and what it read is what a later
  * read sees unless the file changes during the run.
  */
@@ -21,7 +21,10 @@ final class DigestPrefetch {
     private final long maxBytes;
     private final Queue<Inputs.Input> found = new ConcurrentLinkedQueue<>();
     private final Map<Path, byte[]> digests = new ConcurrentHashMap<>();
-    private final Map<Path, LintCache.Key> stampKeys = new ConcurrentHashMap<>();
+    private final Map<Path, Stamped> stamps = new ConcurrentHashMap<>();
+
+    /** A file's stamp, read before its bytes, and its key. */
+    record Stamped(FileStamp stamp, LintCache.Key key) {}
     private volatile boolean stopped;
 
     DigestPrefetch(long maxBytes) {
@@ -50,9 +53,11 @@ final class DigestPrefetch {
             }
             Path path = file.path();
             try {
-                if (file.stamp() != null) {
-                    LintCache.Key key = cache.stampKey(file.name(), file.walked(), choices.apply(path), file.stamp());
-                    stampKeys.put(path, key);
+                // The stamp first, the bytes after: if the file changes in between, its stamp does too.
+                FileStamp stamp = FileStamp.of(path);
+                if (stamp != null) {
+                    LintCache.Key key = cache.stampKey(file.name(), file.walked(), choices.apply(path), stamp);
+                    stamps.put(path, new Stamped(stamp, key));
                     if (cache.has(key)) {
                         continue; // found without reading it
                     }
@@ -74,8 +79,8 @@ final class DigestPrefetch {
         return file == null ? null : digests.get(file);
     }
 
-    /** The key of a file's stamp ({@link LintCache#stampKey}), or null when it has none yet. */
-    LintCache.Key stampKey(Path file) {
-        return file == null ? null : stampKeys.get(file);
+    /** A file's stamp and its key ({@link LintCache#stampKey}), or null when it has none yet. */
+    Stamped stamped(Path file) {
+        return file == null ? null : stamps.get(file);
     }
 }

@@ -3,7 +3,6 @@ package dev.launchc.cli;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -38,43 +37,7 @@ record FileStamp(long device, long inode, long size, long modifiedSeconds, int m
     /** Whether the platform's files have a status-change time and inode (the JDK's "unix" view). */
     static final boolean AVAILABLE = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
 
-    private static final String ATTRIBUTES = "unix:mode,dev,ino,size,lastModifiedTime,ctime";
-    private static final int TYPE_MASK = 0170000;
-    private static final int REGULAR = 0100000;
-    private static final int DIRECTORY = 0040000;
-    private static final int LINK = 0120000;
-
-    /** One stat of a directory entry: its type and, for a regular file, its stamp. */
-    record Entry(int type, FileStamp stamp) {
-        boolean regularFile() {
-            return type == REGULAR;
-        }
-
-        boolean directory() {
-            return type == DIRECTORY;
-        }
-
-        boolean symbolicLink() {
-            return type == LINK;
-        }
-    }
-
-    /**
-     * One stat of {@code path} ({@code lstat} with {@link LinkOption#NOFOLLOW_LINKS}).
-     *
-     * @throws UnsupportedOperationException when the platform has no "unix" view ({@link #AVAILABLE})
-     */
-    static Entry entry(Path path, LinkOption... options) throws IOException {
-        Map<String, Object> stat = Files.readAttributes(path, ATTRIBUTES, options);
-        int type = (Integer) stat.get("mode") & TYPE_MASK;
-        if (type != REGULAR) {
-            return new Entry(type, null);
-        }
-        Instant modified = ((FileTime) stat.get("lastModifiedTime")).toInstant();
-        Instant changed = ((FileTime) stat.get("ctime")).toInstant();
-        return new Entry(type, new FileStamp((Long) stat.get("dev"), (Long) stat.get("ino"), (Long) stat.get("size"),
-                modified.getEpochSecond(), modified.getNano(), changed.getEpochSecond(), changed.getNano()));
-    }
+    private static final String ATTRIBUTES = "unix:isRegularFile,dev,ino,size,lastModifiedTime,ctime";
 
     /** The stamp of the regular file {@code path} leads to, or null when it is none or cannot be read. */
     static FileStamp of(Path path) {
@@ -82,7 +45,14 @@ record FileStamp(long device, long inode, long size, long modifiedSeconds, int m
             return null;
         }
         try {
-            return entry(path).stamp();
+            Map<String, Object> stat = Files.readAttributes(path, ATTRIBUTES);
+            if (!(Boolean) stat.get("isRegularFile")) {
+                return null;
+            }
+            Instant modified = ((FileTime) stat.get("lastModifiedTime")).toInstant();
+            Instant changed = ((FileTime) stat.get("ctime")).toInstant();
+            return new FileStamp((Long) stat.get("dev"), (Long) stat.get("ino"), (Long) stat.get("size"),
+                    modified.getEpochSecond(), modified.getNano(), changed.getEpochSecond(), changed.getNano());
         } catch (IOException | RuntimeException e) {
             return null; // read as before, which reports what is wrong
         }

@@ -14,14 +14,8 @@ public final class Inputs {
     /**
      * One input, read on demand so that a large directory is not held in memory at once.
      * {@code walked}: found by walking a directory rather than named on the command line.
-     * {@code stamp}: what the walk's stat of it said (null for a named file, stdin, or a platform
-     * without {@link FileStamp#AVAILABLE}).
      */
-    public record Input(String name, Path path, boolean walked, FileStamp stamp) {
-        public Input(String name, Path path, boolean walked) {
-            this(name, path, walked, null);
-        }
-
+    public record Input(String name, Path path, boolean walked) {
         /**
          * The input's bytes. Only a regular file is read (a FIFO or a device named in a directory
          * walk, or swapped in since, is refused), and never more than {@code maxBytes}.
@@ -124,8 +118,7 @@ public final class Inputs {
      * The YAML files below {@code root}, in the order of their paths (as the JDK compares paths:
      * by their bytes, across depths). {@code root} itself is followed when it is a link (the user
      * named it); links below it are followed only to a regular file, never into a folder (no
-     * cycles, no walking out of the tree). One stat per entry: it tells folders from files and,
-     * where the platform has them, gives each input its {@link FileStamp}.
+     * cycles, no walking out of the tree).
      */
     private static void walk(Path root, List<Input> out, java.util.function.Consumer<Input> found) throws IOException {
         List<Input> walked = new ArrayList<>();
@@ -158,38 +151,23 @@ public final class Inputs {
         return true;
     }
 
-    /** The input {@code entry} is, or null; a folder goes onto {@code folders}. */
+    /**
+     * The input {@code entry} is, or null; a folder goes onto {@code folders}. One stat, of the
+     * entry itself; a link costs a second (to learn whether it leads to a regular file). The stamp
+     * that lint --cache keys on is read by its look-ahead on the other core (DigestPrefetch).
+     */
     private static Input walkedEntry(Path entry, java.util.Deque<Path> folders) throws IOException {
-        if (!FileStamp.AVAILABLE) {
-            java.nio.file.attribute.BasicFileAttributes own = Files.readAttributes(entry,
-                    java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            if (own.isDirectory()) {
-                folders.push(entry);
-                return null;
-            }
-            boolean input = isYaml(entry) && (own.isRegularFile() || own.isSymbolicLink() && Files.isRegularFile(entry));
-            return input ? new Input(entry.toString(), entry, true) : null;
-        }
-        FileStamp.Entry own;
+        java.nio.file.attribute.BasicFileAttributes own;
         try {
-            own = FileStamp.entry(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            own = Files.readAttributes(entry, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         } catch (java.nio.file.NoSuchFileException e) {
             return null; // deleted since the listing
         }
-        if (own.directory()) {
+        if (own.isDirectory()) {
             folders.push(entry);
             return null;
         }
-        if (!isYaml(entry)) {
-            return null;
-        }
-        if (own.regularFile()) {
-            return new Input(entry.toString(), entry, true, own.stamp());
-        }
-        if (own.symbolicLink()) {
-            FileStamp target = FileStamp.of(entry);
-            return target == null ? null : new Input(entry.toString(), entry, true, target);
-        }
-        return null;
+        boolean input = isYaml(entry) && (own.isRegularFile() || own.isSymbolicLink() && Files.isRegularFile(entry));
+        return input ? new Input(entry.toString(), entry, true) : null;
     }
 }

@@ -126,7 +126,7 @@ public final class LintCommand implements Callable<Integer> {
         // While this core walks the inputs, the other reads the cache's context and segments, then
         // looks ahead over the files the walk has found so far (their stamps' keys, or digests).
         DigestPrefetch prefetch = cacheDir == null || fix ? null : new DigestPrefetch(limits.maxFileBytes());
-        // Before the walk's stats: a stamp is recorded only for a file that changed well before it (FileStamp).
+        // Before any stamp is read: a stamp is recorded only for a file that changed well before it (FileStamp).
         java.time.Instant runStart = java.time.Instant.now(clock);
         java.util.concurrent.CompletableFuture<LintCache> preparing = prefetch == null ? null
                 : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
@@ -253,12 +253,11 @@ public final class LintCommand implements Callable<Integer> {
      */
     private Inputs.Linted cached(LintCache cache, DigestPrefetch prefetch, Inputs.Input in, LintOptions.Choice choice,
             LoadLimits limits, java.time.Instant runStart) {
-        // By the file's stamp first (the walk's stat, or one now for a named file): no read at all.
-        FileStamp stamp = in.stamp() != null ? in.stamp() : in.path() == null ? null : FileStamp.of(in.path());
-        LintCache.Key stampKey = stamp == null ? null : prefetch.stampKey(in.path());
-        if (stamp != null && stampKey == null) {
-            stampKey = cache.stampKey(in.name(), in.walked(), choice, stamp);
-        }
+        // By the file's stamp first (the look-ahead's, or one read now): no read of its bytes at all.
+        DigestPrefetch.Stamped stamped = prefetch.stamped(in.path());
+        FileStamp stamp = stamped != null ? stamped.stamp() : in.path() == null ? null : FileStamp.of(in.path());
+        LintCache.Key stampKey = stamped != null ? stamped.key()
+                : stamp == null ? null : cache.stampKey(in.name(), in.walked(), choice, stamp);
         if (stampKey != null) {
             LintCache.Result hit = cache.getByStamp(stampKey);
             if (hit != null) {

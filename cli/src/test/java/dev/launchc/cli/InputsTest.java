@@ -97,19 +97,4 @@ class InputsTest {
         assertEquals(List.of(link.resolve("node.yaml").toString()), inputs.stream().map(Inputs.Input::name).toList());
         assertTrue(CliRun.of("lint", link.toString()).out().contains("1 file,"));
     }
-
-    /** Each walked file carries its stat (for lint --cache), taken from the file a link leads to. */
-    @Test
-    void aWalkedFileCarriesItsStamp() throws IOException {
-        Path real = Files.writeString(tmp.resolve("real.yaml"), "version: 0.2.0\n");
-        Files.createSymbolicLink(tmp.resolve("link.yaml"), real.getFileName());
-        List<Inputs.Input> inputs = Inputs.collect(List.of(tmp.toString()));
-        assertEquals(2, inputs.size());
-        FileStamp stamp = FileStamp.of(real);
-        assertEquals(Files.size(real), stamp.size());
-        for (Inputs.Input in : inputs) {
-            assertEquals(stamp, in.stamp(), in.name());
-        }
-        assertEquals(null, Inputs.collect(List.of(real.toString())).get(0).stamp(), "a named file is stat'ed when it is linted");
-    }
 }
