@@ -19,7 +19,7 @@ install: build
 	install -m 0644 $(JAR) $(DESTDIR)$(LIBDIR)/launchc.jar
 	{ echo '#!/bin/sh'; cat tools/launcher-guard.sh; printf '%s\n' \
 		'jar="$(LIBDIR)/launchc.jar"; jsa="$(LIBDIR)/launchc.jsa"' \
-		'set -- -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss4m -jar "$$jar" "$$@"' \
+		'set -- -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss4m -jar "$$jar" "$$@"' \
 		'if [ -f "$$jsa" ]; then set -- -XX:SharedArchiveFile="$$jsa" -Xshare:auto "$$@"; fi' \
 		'exec java "$$@"'; } > $(DESTDIR)$(PREFIX)/bin/launchc
 	chmod 0755 $(DESTDIR)$(PREFIX)/bin/launchc
