@@ -56,12 +56,37 @@ class GeneratedFilesTest {
     void pagesWrittenBeforeAreReplacedAndNoTemporaryFileStays() throws IOException {
         Path out = tmp.resolve("docs");
         assertEquals(0, CliRun.of("docs", "-o", out.toString()).exitCode());
-        Files.writeString(out.resolve("codes.md"), "stale");
+        Files.writeString(out.resolve("codes.md"), "# Diagnostic codes\n\nGenerated from the code registry; do not edit.\nstale\n");
         CliRun again = CliRun.of("docs", "-o", out.toString());
         assertEquals(0, again.exitCode(), again.err());
-        assertTrue(Files.readString(out.resolve("codes.md")).startsWith("# "), "the stale page was replaced");
+        assertFalse(Files.readString(out.resolve("codes.md")).contains("stale"), "the stale page was replaced");
         try (Stream<Path> s = Files.list(out)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary file stays");
         }
+    }
+
+    /** launchc never overwrites what it did not write: a user's file named like a page stays, and nothing is written. */
+    @Test
+    void aUsersFileNamedLikeAPageIsNeverReplaced() throws IOException {
+        Path docs = Files.createDirectories(tmp.resolve("docs"));
+        Files.writeString(docs.resolve("codes.md"), "# Our error codes\n\nWritten by hand.\n");
+        CliRun r = CliRun.of("docs", "-o", docs.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("codes.md exists and is not a page launchc wrote"), r.err());
+        assertEquals("# Our error codes\n\nWritten by hand.\n", Files.readString(docs.resolve("codes.md")));
+        assertFalse(Files.exists(docs.resolve("README.md")), "a refusal writes no page at all");
+
+        Path schemas = Files.createDirectories(tmp.resolve("schemas/native"));
+        Files.writeString(schemas.resolve("0.2.0.json"), "{\"$id\": \"https://example.com/ours.json\"}\n");
+        CliRun schema = CliRun.of("schema", "-o", tmp.resolve("schemas").toString());
+        assertEquals(2, schema.exitCode(), schema.err());
+        assertTrue(schema.err().contains("0.2.0.json exists and is not a page launchc wrote"), schema.err());
+        assertEquals("{\"$id\": \"https://example.com/ours.json\"}\n", Files.readString(schemas.resolve("0.2.0.json")));
+        // Its own schemas, written before, it replaces.
+        Files.delete(schemas.resolve("0.2.0.json"));
+        assertEquals(0, CliRun.of("schema", "-o", tmp.resolve("schemas").toString()).exitCode());
+        Files.writeString(schemas.resolve("0.2.0.json"), Files.readString(schemas.resolve("0.2.0.json")).replace("\"title\"", "\"old\""));
+        assertEquals(0, CliRun.of("schema", "-o", tmp.resolve("schemas").toString()).exitCode());
+        assertFalse(Files.readString(schemas.resolve("0.2.0.json")).contains("\"old\""));
     }
 }
