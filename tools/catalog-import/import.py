@@ -485,13 +485,29 @@ FLAG_VALUES = {
 }
 
 
+# kube-proxy --proxy-mode: ProxyMode.Set stores any text (pkg/proxy/apis/config/types.go), then
+# validateProxyModeLinux (pkg/proxy/apis/config/validation/validation.go) accepts the empty value
+# or, matched exactly, iptables and ipvs ("userspace" went in 1.26, "kernelspace" is Windows'), and
+# from 1.29 nftables when the NFTablesProxyMode gate is on in kube-proxy's own feature gates
+# (validModes.Insert under DefaultFeatureGate.Enabled; alpha off in 1.29-1.30, beta on in 1.31-1.32,
+# GA locked on from 1.33: KEP-3866, kubernetes PRs 121046, 124383, 129653). Anything else:
+# "failed validate: ... must be iptables, ipvs or blank", and kube-proxy exits.
+def proxy_modes(m):
+    if vkey(m) < vkey("1.29"):
+        return {"values": ["iptables", "ipvs"], "emptyAllowed": True}
+    return {"values": ["iptables", "ipvs", "nftables"], "emptyAllowed": True,
+            "gatedValues": {"nftables": "NFTablesProxyMode"}}
+
+
 def flag_values(m, comp_out):
-    """FLAG_VALUES for the flags minor m's components have."""
+    """FLAG_VALUES for the flags minor m's components have, and kube-proxy's --proxy-mode."""
     out = {}
     for component, flags in sorted(FLAG_VALUES.items()):
         have = {f: v for f, v in sorted(flags.items()) if f in comp_out.get(component, {}).get("flags", {})}
         check(len(have) == len(flags), "%s: %s lacks a flag of FLAG_VALUES" % (m, component))
         out[component] = have
+    check("--proxy-mode" in comp_out.get("kube-proxy", {}).get("flags", {}), "%s: kube-proxy lacks --proxy-mode" % m)
+    out["kube-proxy"] = {"--proxy-mode": proxy_modes(m)}
     return out
 
 

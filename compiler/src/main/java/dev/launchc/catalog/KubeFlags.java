@@ -54,7 +54,15 @@ public final class KubeFlags {
      * The names a flag's value must be one of (matched exactly): one name, or with {@code list} a
      * comma-separated list of them, each once; {@code emptyAllowed}: an empty value means the default.
      */
-    public record Choices(List<String> values, boolean list, boolean emptyAllowed) {}
+    /**
+     * The names a flag takes. {@code gatedValues}: names the component accepts only while a
+     * feature gate of its own is on (value to gate), such as kube-proxy's nftables mode.
+     */
+    public record Choices(List<String> values, boolean list, boolean emptyAllowed, Map<String, String> gatedValues) {
+        public Choices(List<String> values, boolean list, boolean emptyAllowed) {
+            this(values, list, emptyAllowed, Map.of());
+        }
+    }
 
     private final Map<String, Choices> choices = new HashMap<>();
     /** Every admission plugin kube-apiserver of this minor registers; empty when the catalog does not list them. */
@@ -91,9 +99,16 @@ public final class KubeFlags {
         data.path("admissionPlugins").forEach(p -> admissionPlugins.add(p.asText()));
         data.path("flagValues").fields().forEachRemaining(c -> c.getValue().fields().forEachRemaining(f -> choices.put(
                 c.getKey() + " " + normalize(f.getKey()), new Choices(Catalog.strings(f.getValue().path("values")),
-                        f.getValue().path("list").asBoolean(false), f.getValue().path("emptyAllowed").asBoolean(false)))));
+                        f.getValue().path("list").asBoolean(false), f.getValue().path("emptyAllowed").asBoolean(false),
+                        gatedValues(f.getValue().path("gatedValues"))))));
         data.path("laterAdmissionPlugins").fields().forEachRemaining(p -> laterAdmissionPlugins.put(p.getKey(),
                 p.getValue().asText()));
+    }
+
+    private static Map<String, String> gatedValues(JsonNode node) {
+        Map<String, String> gated = new java.util.TreeMap<>();
+        node.fields().forEachRemaining(v -> gated.put(v.getKey(), v.getValue().asText()));
+        return Map.copyOf(gated);
     }
 
     public String minor() {

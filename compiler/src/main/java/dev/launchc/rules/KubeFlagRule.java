@@ -107,10 +107,28 @@ public final class KubeFlagRule implements Rule {
             // '$' is expanded by kubelite; blanks and leading zeros are other rules' (ValueSafetyRule, LC1042).
             KubeFlags.Choices choices = kube.choices(component, key);
             String problem = choices != null ? notAChoice(choices, view) : GoFlagValues.problem(flag.type(), view);
+            if (choices != null && problem == null && choices.gatedValues().containsKey(view)) {
+                String gate = choices.gatedValues().get(view);
+                if (!gateOn(ctx, kube, component, gate)) {
+                    ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes " + view
+                            + " only with the feature gate " + gate + ", which is off for " + component + " in Kubernetes "
+                            + kube.minor() + (kube.gateDefault(gate, component) ? "" : " unless turned on") + ", so "
+                            + component + " does not start",
+                            "add " + gate + "=true to " + component + "'s --feature-gates, or write one of "
+                                    + String.join(", ", choices.values().stream().filter(v -> !choices.gatedValues().containsKey(v)).toList()));
+                }
+                return;
+            }
             if (choices != null && problem != null) {
+                // A name that another minor takes (nftables before 1.29) is no typo: say when it exists.
+                String history = choices.list() ? null : CatalogHistory.kubeHistory(kube.minor(), k -> {
+                    KubeFlags.Choices other = k.choices(component, key);
+                    return other != null && other.values().contains(view);
+                }, component + " " + key + " " + view);
                 ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes "
                         + (choices.list() ? "a comma-separated list of " : "one of ") + String.join(", ", choices.values())
-                        + ": " + problem + ", so " + component + " does not start", choiceHint(choices, view));
+                        + ": " + problem + ", so " + component + " does not start",
+                        history != null ? history + ", or write one of " + String.join(", ", choices.values()) : choiceHint(choices, view));
                 return;
             }
             if (problem != null) {
@@ -119,6 +137,40 @@ public final class KubeFlagRule implements Rule {
                         GoFlagValues.hint(flag.type(), problem));
             }
         }
+    }
+
+    /**
+     * Whether {@code gate} is on for {@code component} once every part is applied: the last
+     * {@code --feature-gates} of the component's args that names it (MicroK8s writes each part's
+     * args over the file, so the last value of the flag is the one the component reads), else the
+     * gate's default (the track's default args set no feature gates for the components this serves).
+     */
+    private static boolean gateOn(RuleContext ctx, KubeFlags kube, String component, String gate) {
+        String last = null;
+        for (dev.launchc.model.internal.Part p : ctx.config().parts()) {
+            for (java.util.Map.Entry<dev.launchc.model.internal.ServiceFile, java.util.List<ArgEntry>> file : p.serviceArgs().entrySet()) {
+                if (!component.equals(file.getKey().kubeComponent())) {
+                    continue;
+                }
+                for (ArgEntry a : file.getValue()) {
+                    if (KubeFlags.normalize(a.key()).equals("--feature-gates")) {
+                        last = a.isRemoval() ? null : kubeliteView(a.value());
+                    }
+                }
+            }
+        }
+        boolean on = kube.gateDefault(gate, component);
+        KubeFlags.Gate known = kube.gate(gate);
+        if (last == null || known == null || known.locked()) {
+            return on; // a locked gate set otherwise is FeatureGateRule's finding
+        }
+        for (String item : last.split(",", -1)) {
+            int eq = item.indexOf('=');
+            if (eq > 0 && item.substring(0, eq).strip().equals(gate) && isGoBool(item.substring(eq + 1).strip())) {
+                on = parseGoBool(item.substring(eq + 1).strip());
+            }
+        }
+        return on;
     }
 
     /** Why a value is not one of the choices (each of a list, once), or null. */

@@ -156,6 +156,54 @@ class KubeFlagRuleTest {
                         + " not start", "write one of VersionTLS10, VersionTLS11, VersionTLS12, VersionTLS13"));
     }
 
+    /**
+     * kube-proxy --proxy-mode: validateProxyModeLinux (pkg/proxy/apis/config/validation/validation.go)
+     * takes iptables, ipvs, the empty value, and from 1.29 nftables while the NFTablesProxyMode gate
+     * is on in kube-proxy's feature gates (alpha, off, in 1.29-1.30; beta, on, in 1.31-1.32; GA from
+     * 1.33), matched exactly; anything else and kube-proxy exits ("failed validate").
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.29", "1.30"})
+    void nftablesWithoutItsAlphaGateStopsKubeProxy(String track) {
+        assertFindings(RULE, "proxy-mode", track, CODES,
+                error("LC1028", 3, 17, "kube-proxy flag --proxy-mode takes nftables only with the feature gate NFTablesProxyMode,"
+                        + " which is off for kube-proxy in Kubernetes " + track + " unless turned on, so kube-proxy does not start",
+                        "add NFTablesProxyMode=true to kube-proxy's --feature-gates, or write one of iptables, ipvs"));
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "proxy-mode-gated", track), "the gate turned on in an earlier part");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.31", "1.32", "1.33", "1.36"})
+    void nftablesFromItsBeta(String track) {
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "proxy-mode", track));
+    }
+
+    @Test
+    void nftablesWithItsBetaGateTurnedOff() {
+        assertFindings(RULE, "proxy-mode-gate-off", "1.31", CODES,
+                error("LC1028", 4, 17, "kube-proxy flag --proxy-mode takes nftables only with the feature gate NFTablesProxyMode,"
+                        + " which is off for kube-proxy in Kubernetes 1.31, so kube-proxy does not start",
+                        "add NFTablesProxyMode=true to kube-proxy's --feature-gates, or write one of iptables, ipvs"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.27", "1.28"})
+    void nftablesBeforeItsMinor(String track) {
+        assertFindings(RULE, "proxy-mode", track, CODES,
+                error("LC1028", 3, 17, "kube-proxy flag --proxy-mode takes one of iptables, ipvs: 'nftables' is none of them,"
+                        + " so kube-proxy does not start",
+                        "kube-proxy --proxy-mode nftables exists only in Kubernetes 1.29 and later; target a newer track, or write one of iptables, ipvs"));
+    }
+
+    @Test
+    void proxyModesAreMatchedExactlyAndUserspaceIsGone() {
+        assertFindings(RULE, "proxy-mode-bad", "1.33", CODES,
+                error("LC1028", 3, 17, "kube-proxy flag --proxy-mode takes one of iptables, ipvs, nftables: 'IPVS' is none of"
+                        + " them, so kube-proxy does not start", "write ipvs (names are matched exactly)"),
+                error("LC1028", 7, 17, "kube-proxy flag --proxy-mode takes one of iptables, ipvs, nftables: 'userspace' is none"
+                        + " of them, so kube-proxy does not start", "write one of iptables, ipvs, nftables"));
+    }
+
     @Test
     void aModeNamedTwiceStopsTheApiServer() {
         KubeFlags.Choices modes = Catalog.get().kube("1.36").orElseThrow().choices("kube-apiserver", "--authorization-mode");
