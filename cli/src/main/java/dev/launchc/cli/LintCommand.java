@@ -254,7 +254,7 @@ public final class LintCommand implements Callable<Integer> {
     private Inputs.Linted cached(LintCache cache, DigestPrefetch prefetch, Inputs.Input in, LintOptions.Choice choice,
             LoadLimits limits, java.time.Instant runStart) {
         // By the file's stamp first (the look-ahead's, or one read now): no read of its bytes at all.
-        DigestPrefetch.Stamped stamped = prefetch.stamped(in.path());
+        DigestPrefetch.Stamped stamped = prefetch.stamped(in);
         FileStamp stamp = stamped != null ? stamped.stamp() : in.path() == null ? null : FileStamp.of(in.path());
         LintCache.Key stampKey = stamped != null ? stamped.key()
                 : stamp == null ? null : cache.stampKey(in.name(), in.walked(), choice, stamp);
@@ -264,7 +264,8 @@ public final class LintCommand implements Callable<Integer> {
                 return new Inputs.Linted(null, LintCache.replay(in.name(), hit));
             }
         }
-        byte[] digest = prefetch.digest(in.path());
+        // The look-ahead's digest only with its own stamp, read before those bytes (it keeps no digest without one).
+        byte[] digest = stamped == null ? null : prefetch.digest(in.path());
         LintCache.Key key = digest == null ? null : cache.key(in.name(), in.walked(), choice, digest);
         Inputs.Linted linted = key == null ? null : replayed(cache, key, in, null);
         if (linted == null) {
@@ -286,8 +287,10 @@ public final class LintCommand implements Callable<Integer> {
                 linted = new Inputs.Linted(bytes, r);
             }
         }
-        // The stamp was read before the bytes: if the file changed since, its stamp changed too.
-        if (stampKey != null && stamp.settledBefore(runStart)) {
+        // The stamp was read before the bytes: if the file changed since, its stamp changed too. A
+        // link or folder swapped to another settled file changes no status-change time: the stamp
+        // must still be the file's after its bytes were read.
+        if (stampKey != null && stamp.settledBefore(runStart) && stamp.equals(FileStamp.of(in.path()))) {
             cache.alias(stampKey, key);
         }
         return linted;
