@@ -69,10 +69,13 @@ final class DigestPrefetch {
                 byte[] digest = LintCache.contentDigest(RegularFiles.read(path, maxBytes));
                 // A digest is kept only with the stamp read before it and still the file's after it:
                 // a link (or a folder) swapped to another file in between changes no status-change time.
-                if (stamp == null || !stamp.equals(FileStamp.of(path))) {
+                // (Where files have no stamps at all, a digest alone is all there is.)
+                if (stamp == null ? FileStamp.AVAILABLE : !stamp.equals(FileStamp.of(path))) {
                     continue; // read again later
                 }
-                stamps.put(path, stamped);
+                if (stamped != null) {
+                    stamps.put(path, stamped);
+                }
                 digests.put(path, digest);
             } catch (RegularFiles.Refused | RuntimeException e) {
                 // Read again later, which reports it.

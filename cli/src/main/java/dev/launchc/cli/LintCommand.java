@@ -265,7 +265,7 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         // The look-ahead's digest only with its own stamp, read before those bytes (it keeps no digest without one).
-        byte[] digest = stamped == null ? null : prefetch.digest(in.path());
+        byte[] digest = stamped != null || !FileStamp.AVAILABLE ? prefetch.digest(in.path()) : null;
         LintCache.Key key = digest == null ? null : cache.key(in.name(), in.walked(), choice, digest);
         Inputs.Linted linted = key == null ? null : replayed(cache, key, in, null);
         if (linted == null) {
