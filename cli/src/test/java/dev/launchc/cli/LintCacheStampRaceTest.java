@@ -67,7 +67,7 @@ class LintCacheStampRaceTest {
 
     private static void pointAt(Path link, Path target) throws IOException {
         Path next = link.resolveSibling(link.getFileName() + ".next");
-        Files.createSymbolicLink(next, target.getFileName());
+        Files.createSymbolicLink(next, target.isAbsolute() && !target.getParent().equals(link.getParent()) ? target : target.getFileName());
         Files.move(next, link, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -108,5 +108,55 @@ class LintCacheStampRaceTest {
             assertEquals(FileStamp.of(two), stamped.stamp(), "a stamp kept beside a digest is the stamp of the bytes digested");
         }
         assertNotNull(FileStamp.of(one));
+    }
+
+    /**
+     * End to end, the flip of {@link #theLookAheadNeverPairsAStampWithTheBytesOfAnotherFile}: links
+     * flip between two settled files of the same size while a cached run lints them; after the
+     * flipping stops, every link leads to the clean one, and a cached run must say so. On 7e2af58
+     * every round replayed the other file's error for a few links. Probabilistic (a flip must land
+     * between a stamp and a read) but it never fails on correct code.
+     */
+    @Test
+    void linksFlippingDuringACachedRunNeverPoisonTheCache() throws Exception {
+        Path clean = Files.writeString(tmp.resolve("clean.txt"), LintCacheTest.CLEAN);
+        Path broken = Files.writeString(tmp.resolve("broken.txt"), LintCacheTest.CLEAN.replace("110", "1x0"));
+        Path fleet = Files.createDirectories(tmp.resolve("fleet"));
+        java.util.List<Path> links = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            links.add(Files.createSymbolicLink(fleet.resolve("n" + i + ".yaml"), clean));
+        }
+        String expected = CliRun.of("lint", fleet.toString()).out();
+        aMinuteLater(() -> {
+            for (int round = 0; round < 6; round++) {
+                String cache = tmp.resolve("cache" + round).toString();
+                java.util.concurrent.atomic.AtomicBoolean flipping = new java.util.concurrent.atomic.AtomicBoolean(true);
+                Thread flipper = new Thread(() -> {
+                    try {
+                        for (int flip = 0; flipping.get(); flip++) {
+                            for (Path link : links) {
+                                Path next = link.resolveSibling(link.getFileName() + ".next");
+                                Files.createSymbolicLink(next, flip % 2 == 0 ? broken : clean);
+                                Files.move(next, link, StandardCopyOption.ATOMIC_MOVE);
+                            }
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                flipper.start();
+                try {
+                    CliRun.of("lint", "--cache", cache, fleet.toString());
+                } finally {
+                    flipping.set(false);
+                    flipper.join();
+                }
+                for (Path link : links) {
+                    pointAt(link, clean);
+                }
+                CliRun after = CliRun.of("lint", "--cache", cache, "-v", fleet.toString());
+                assertEquals(expected, after.out(), "round " + round + ": " + after.err());
+            }
+        });
     }
 }
