@@ -23,8 +23,11 @@ final class DigestPrefetch {
     private final Map<Path, byte[]> digests = new ConcurrentHashMap<>();
     private final Map<Path, Stamped> stamps = new ConcurrentHashMap<>();
 
-    /** A file's stamp, read before its bytes, and its key. */
-    record Stamped(FileStamp stamp, LintCache.Key key) {}
+    /**
+     * A file's stamp, read before its bytes, and its key, made for {@code input}'s name and walk
+     * flag: a file both walked and named on the command line has two keys for one path.
+     */
+    record Stamped(Inputs.Input input, FileStamp stamp, LintCache.Key key) {}
     private volatile boolean stopped;
 
     DigestPrefetch(long maxBytes) {
@@ -55,14 +58,25 @@ final class DigestPrefetch {
             try {
                 // The stamp first, the bytes after: if the file changes in between, its stamp does too.
                 FileStamp stamp = FileStamp.of(path);
+                Stamped stamped = null;
                 if (stamp != null) {
-                    LintCache.Key key = cache.stampKey(file.name(), file.walked(), choices.apply(path), stamp);
-                    stamps.put(path, new Stamped(stamp, key));
-                    if (cache.has(key)) {
+                    stamped = new Stamped(file, stamp, cache.stampKey(file.name(), file.walked(), choices.apply(path), stamp));
+                    if (cache.has(stamped.key())) {
+                        stamps.put(path, stamped);
                         continue; // found without reading it
                     }
                 }
-                digests.put(path, LintCache.contentDigest(RegularFiles.read(path, maxBytes)));
+                byte[] digest = LintCache.contentDigest(RegularFiles.read(path, maxBytes));
+                // A digest is kept only with the stamp read before it and still the file's after it:
+                // a link (or a folder) swapped to another file in between changes no status-change time.
+                // (Where files have no stamps at all, a digest alone is all there is.)
+                if (stamp == null ? FileStamp.AVAILABLE : !stamp.equals(FileStamp.of(path))) {
+                    continue; // read again later
+                }
+                if (stamped != null) {
+                    stamps.put(path, stamped);
+                }
+                digests.put(path, digest);
             } catch (RegularFiles.Refused | RuntimeException e) {
                 // Read again later, which reports it.
             }
@@ -74,7 +88,7 @@ final class DigestPrefetch {
         stopped = true;
     }
 
-    /** The digest of a file's bytes ({@link LintCache#contentDigest}), or null when it has none. */
+    /** The digest of a file's bytes ({@link LintCache#contentDigest}), read after its {@link #stamped} stamp; null when it has none. */
     byte[] digest(Path file) {
         return file == null ? null : digests.get(file);
     }
@@ -82,5 +96,11 @@ final class DigestPrefetch {
     /** A file's stamp and its key ({@link LintCache#stampKey}), or null when it has none yet. */
     Stamped stamped(Path file) {
         return file == null ? null : stamps.get(file);
+    }
+
+    /** {@code input}'s stamp and its key: null when it has none yet, or when the look-ahead made it for the same path under another name or walk flag. */
+    Stamped stamped(Inputs.Input input) {
+        Stamped stamped = stamped(input.path());
+        return stamped != null && stamped.input().walked() == input.walked() && stamped.input().name().equals(input.name()) ? stamped : null;
     }
 }

@@ -254,7 +254,7 @@ public final class LintCommand implements Callable<Integer> {
     private Inputs.Linted cached(LintCache cache, DigestPrefetch prefetch, Inputs.Input in, LintOptions.Choice choice,
             LoadLimits limits, java.time.Instant runStart) {
         // By the file's stamp first (the look-ahead's, or one read now): no read of its bytes at all.
-        DigestPrefetch.Stamped stamped = prefetch.stamped(in.path());
+        DigestPrefetch.Stamped stamped = prefetch.stamped(in);
         FileStamp stamp = stamped != null ? stamped.stamp() : in.path() == null ? null : FileStamp.of(in.path());
         LintCache.Key stampKey = stamped != null ? stamped.key()
                 : stamp == null ? null : cache.stampKey(in.name(), in.walked(), choice, stamp);
@@ -264,9 +264,14 @@ public final class LintCommand implements Callable<Integer> {
                 return new Inputs.Linted(null, LintCache.replay(in.name(), hit));
             }
         }
-        byte[] digest = prefetch.digest(in.path());
+        // The look-ahead's digest only with its own stamp, read before those bytes (it keeps no digest without one).
+        byte[] digest = stamped != null || !FileStamp.AVAILABLE ? prefetch.digest(in.path()) : null;
         LintCache.Key key = digest == null ? null : cache.key(in.name(), in.walked(), choice, digest);
         Inputs.Linted linted = key == null ? null : replayed(cache, key, in, null);
+        // Whether the stamp is known to describe the bytes found: the look-ahead's digest was made
+        // between its stamp and a stat that gave that stamp again.
+        boolean stampHolds = linted != null;
+        boolean aliasing = stampKey != null && stamp.settledBefore(runStart);
         if (linted == null) {
             byte[] bytes;
             try {
@@ -275,6 +280,10 @@ public final class LintCommand implements Callable<Integer> {
                 // Not cached: Input.lint reports it with the file's real size (the size check reads nothing).
                 return in.lint(options.linter(options.settings(choice)), limits.maxFileBytes(), in.walked());
             }
+            // Read before its bytes, the stamp changes with them, unless a link or a folder on the
+            // way was swapped to another settled file (no status-change time moves): the stamp must
+            // still be the file's right after the read (not after the lint, when a swap back hides it).
+            stampHolds = aliasing && stamp.equals(FileStamp.of(in.path()));
             key = cache.key(in.name(), in.walked(), choice, LintCache.contentDigest(bytes));
             linted = replayed(cache, key, in, bytes);
             if (linted == null) {
@@ -286,8 +295,7 @@ public final class LintCommand implements Callable<Integer> {
                 linted = new Inputs.Linted(bytes, r);
             }
         }
-        // The stamp was read before the bytes: if the file changed since, its stamp changed too.
-        if (stampKey != null && stamp.settledBefore(runStart)) {
+        if (aliasing && stampHolds) {
             cache.alias(stampKey, key);
         }
         return linted;
