@@ -206,6 +206,7 @@ final class LintCache {
     private final Map<Key, Stored> added = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger linted = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger unread = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
     private boolean untrusted;
     /** The last clean result decoded, with its encoding. */
     private volatile Decoded lastClean;
@@ -616,6 +617,7 @@ final class LintCache {
         Result r = stored == null ? null : decode(stored);
         if (r != null) {
             used.put(key, stored);
+            hits.incrementAndGet();
         }
         return r;
     }
@@ -643,6 +645,13 @@ final class LintCache {
 
     /** Records the result of a miss (null: the file was skipped). */
     void put(Key key, FileLint lint) {
+        linted.incrementAndGet();
+        if (lint != null && lint.diagnostics().stream().anyMatch(d -> d.fix() != null)) {
+            // A fix's edits carry text of the file (a value to quote, a line to move), which the cache
+            // never stores; a replay without them would drop the report's fixes (SARIF "fixes").
+            // Such a file is linted again on every run.
+            return;
+        }
         Result r;
         if (lint == null) {
             r = new Result(null, List.of(), Map.of());
@@ -659,7 +668,6 @@ final class LintCache {
             r = new Result(lint.kind(), List.copyOf(lint.diagnostics()), redacted);
         }
         added.put(key, new Stored(encode(r)));
-        linted.incrementAndGet();
     }
 
     /**
@@ -782,8 +790,9 @@ final class LintCache {
         }
     }
 
+    /** The inputs replayed (a file named twice counts twice, as {@link #unread} and {@link #misses} do). */
     int hits() {
-        return used.size();
+        return hits.get();
     }
 
     /** The hits found by their files' stamps, without reading the files. */

@@ -263,4 +263,17 @@ class LintCacheTest {
         CliRun second = CliRun.of("lint", "--cache", cache, "-v", fleet.toString());
         assertTrue(second.err().contains("3 hits, 0 linted (0 of the hits by file stamp, not read)"), second.err());
     }
+
+    /** The -v counts are per input: a file named twice is two hits (it was "1 hits ... (2 of the hits by file stamp)"). */
+    @Test
+    void theCountsAreOfInputs() throws IOException {
+        Path good = fleet().resolve("good.yaml");
+        String cache = tmp.resolve("cache").toString();
+        aMinuteLater(() -> {
+            CliRun first = CliRun.of("lint", "--cache", cache, "-v", good.toString(), good.toString());
+            assertTrue(first.err().contains("0 hits, 2 linted"), first.err());
+            CliRun second = CliRun.of("lint", "--cache", cache, "-v", good.toString(), good.toString());
+            assertTrue(second.err().contains("2 hits, 0 linted (2 of the hits by file stamp, not read)"), second.err());
+        });
+    }
 }
