@@ -46,7 +46,7 @@ record FileStamp(long device, long inode, long size, long modifiedSeconds, int m
         }
         try {
             Map<String, Object> stat = Files.readAttributes(path, ATTRIBUTES);
-            if (!(Boolean) stat.get("isRegularFile")) {
+            if (!(Boolean) stat.get("isRegularFile") || !trusted((Long) stat.get("dev"), path)) {
                 return null;
             }
             Instant modified = ((FileTime) stat.get("lastModifiedTime")).toInstant();
@@ -56,6 +56,37 @@ record FileStamp(long device, long inode, long size, long modifiedSeconds, int m
         } catch (IOException | RuntimeException e) {
             return null; // read as before, which reports what is wrong
         }
+    }
+
+    /**
+     * File systems whose stat a client may answer from a cache, or that another machine writes:
+     * NFS clients keep attributes for up to a minute (actimeo), and only opening the file, which a
+     * stamp hit never does, makes them look again; SMB, 9p/drvfs (WSL), virtiofs, cluster file
+     * systems and FUSE (sshfs) alike. Their files are found by their bytes only.
+     */
+    private static final java.util.Set<String> SHARED_FILE_SYSTEMS = java.util.Set.of("nfs", "nfs4", "cifs", "smb3", "smbfs",
+            "9p", "drvfs", "virtiofs", "ceph", "glusterfs", "afs", "lustre", "gpfs", "beegfs", "ocfs2", "gfs2");
+    /** Whether each device's stamps may be trusted, asked once per device (the mount table is read for it). */
+    private static final Map<Long, Boolean> TRUSTED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean trusted(long device, Path path) {
+        Boolean known = TRUSTED.get(device);
+        if (known != null) {
+            return known;
+        }
+        boolean local;
+        try {
+            local = trustedType(Files.getFileStore(path).type());
+        } catch (IOException | RuntimeException e) {
+            local = false;
+        }
+        TRUSTED.put(device, local);
+        return local;
+    }
+
+    /** Whether a file system of this type gives stamps launchc trusts (see {@link #SHARED_FILE_SYSTEMS}). */
+    static boolean trustedType(String type) {
+        return !SHARED_FILE_SYSTEMS.contains(type) && !type.startsWith("fuse");
     }
 
     /** Whether the file last changed {@link #SETTLE} or more before {@code runStart}: see the class comment. */

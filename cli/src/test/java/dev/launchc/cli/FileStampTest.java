@@ -71,4 +71,18 @@ class FileStampTest {
         assertTrue(stamp.settledBefore(changed.plus(FileStamp.SETTLE).plusNanos(1)));
         assertFalse(stamp.settledBefore(changed.minusSeconds(60)), "a change after the run's start (a clock behind) is not settled");
     }
+
+    /** A stat that a network or FUSE client may answer from its cache never stands for the file's bytes. */
+    @Test
+    void networkAndFuseFileSystemsGiveNoStamps() throws IOException {
+        for (String type : java.util.List.of("nfs", "nfs4", "cifs", "smb3", "9p", "virtiofs", "fuse.sshfs", "fuseblk", "ceph")) {
+            assertFalse(FileStamp.trustedType(type), type);
+        }
+        for (String type : java.util.List.of("ext4", "xfs", "btrfs", "tmpfs", "overlay", "zfs", "apfs")) {
+            assertTrue(FileStamp.trustedType(type), type);
+        }
+        Path file = Files.writeString(tmp.resolve("a.yaml"), "x");
+        assertEquals(FileStamp.trustedType(Files.getFileStore(file).type()), FileStamp.of(file) != null,
+                "this machine's " + Files.getFileStore(file).type());
+    }
 }
