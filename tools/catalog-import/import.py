@@ -467,7 +467,7 @@ ADMISSION_PLUGINS_ADDED = {
 
 
 # Flags whose value must be one of a fixed set of names, or a comma-separated list of them, else
-# the component refuses to start (LC1047). Matched exactly. Sources: --authorization-mode,
+# the component refuses to start (LC1028). Matched exactly. Sources: --authorization-mode,
 # kube-apiserver's BuiltInAuthorizationOptions.Validate (pkg/kubeapiserver/options/authorization.go:
 # "is not a valid mode", "has mode specified more than once", "at least one authorization-mode must
 # be passed") over AuthorizationModeChoices (pkg/kubeapiserver/authorizer/modes/modes.go);
@@ -481,7 +481,16 @@ FLAG_VALUES = {
     },
     "kube-controller-manager": {"--tls-min-version": TLS_VERSIONS},
     "kube-scheduler": {"--tls-min-version": TLS_VERSIONS},
-    "kubelet": {"--tls-min-version": TLS_VERSIONS},
+    # kubelet: ValidateKubeletConfiguration (pkg/kubelet/apis/config/validation/validation.go) switches
+    # over topologyManagerPolicy ("must be one of: none, best-effort, restricted, single-numa-node"),
+    # topologyManagerScope ("must be one of: container, or pod") and hairpinMode ("Valid options are
+    # none, hairpin-veth or promiscuous-bridge"); an empty value given is none of them.
+    "kubelet": {
+        "--tls-min-version": TLS_VERSIONS,
+        "--topology-manager-policy": {"values": ["best-effort", "none", "restricted", "single-numa-node"]},
+        "--topology-manager-scope": {"values": ["container", "pod"]},
+        "--hairpin-mode": {"values": ["hairpin-veth", "none", "promiscuous-bridge"]},
+    },
 }
 
 

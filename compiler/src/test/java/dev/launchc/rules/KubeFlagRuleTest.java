@@ -204,6 +204,26 @@ class KubeFlagRuleTest {
                         + " of them, so kube-proxy does not start", "write one of iptables, ipvs, nftables"));
     }
 
+    /**
+     * kubelet's ValidateKubeletConfiguration (pkg/kubelet/apis/config/validation/validation.go):
+     * topologyManagerPolicy, topologyManagerScope and hairpinMode outside their names stop the kubelet.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.27", "1.36"})
+    void kubeletNamesOutsideTheirChoices(String track) {
+        assertFindings(RULE, "kubelet-choices", track, CODES,
+                error("LC1028", 3, 30, "kubelet flag --topology-manager-policy takes one of best-effort, none, restricted,"
+                        + " single-numa-node: 'single-numa' is none of them, so kubelet does not start",
+                        "write one of best-effort, none, restricted, single-numa-node"),
+                error("LC1028", 4, 29, "kubelet flag --topology-manager-scope takes one of container, pod: 'Pod' is none of them,"
+                        + " so kubelet does not start", "write pod (names are matched exactly)"),
+                error("LC1028", 5, 19, "kubelet flag --hairpin-mode takes one of hairpin-veth, none, promiscuous-bridge:"
+                        + " 'hairpin_veth' is none of them, so kubelet does not start", "write hairpin-veth (names are matched exactly)"),
+                error("LC1028", 9, 30, "kubelet flag --topology-manager-policy takes one of best-effort, none, restricted,"
+                        + " single-numa-node: an empty value names none, so kubelet does not start",
+                        "write one of best-effort, none, restricted, single-numa-node"));
+    }
+
     @Test
     void aModeNamedTwiceStopsTheApiServer() {
         KubeFlags.Choices modes = Catalog.get().kube("1.36").orElseThrow().choices("kube-apiserver", "--authorization-mode");
