@@ -143,34 +143,49 @@ public final class KubeFlagRule implements Rule {
      * Whether {@code gate} is on for {@code component} once every part is applied: the last
      * {@code --feature-gates} of the component's args that names it (MicroK8s writes each part's
      * args over the file, so the last value of the flag is the one the component reads), else the
-     * gate's default (the track's default args set no feature gates for the components this serves).
+     * gate's default (the track's default args set no feature gates for the components this
+     * serves). Any other kubelite component that turns it on counts too: kubelite runs them in one
+     * process, whose feature gates they may share, and a finding must not be false.
      */
     private static boolean gateOn(RuleContext ctx, KubeFlags kube, String component, String gate) {
-        String last = null;
+        KubeFlags.Gate known = kube.gate(gate);
+        boolean on = kube.gateDefault(gate, component);
+        if (known == null || known.locked()) {
+            return on; // a locked gate set otherwise is FeatureGateRule's finding
+        }
+        java.util.Map<String, Boolean> lastSetting = new java.util.HashMap<>();
         for (dev.launchc.model.internal.Part p : ctx.config().parts()) {
-            for (java.util.Map.Entry<dev.launchc.model.internal.ServiceFile, java.util.List<ArgEntry>> file : p.serviceArgs().entrySet()) {
-                if (!component.equals(file.getKey().kubeComponent())) {
+            for (java.util.Map.Entry<dev.launchc.model.internal.ServiceFile, List<ArgEntry>> file : p.serviceArgs().entrySet()) {
+                String owner = file.getKey().kubeComponent();
+                if (owner == null) {
                     continue;
                 }
                 for (ArgEntry a : file.getValue()) {
                     if (KubeFlags.normalize(a.key()).equals("--feature-gates")) {
-                        last = a.isRemoval() ? null : kubeliteView(a.value());
+                        Boolean setting = a.isRemoval() ? null : gateSetting(kubeliteView(a.value()), gate);
+                        if (setting == null) {
+                            lastSetting.remove(owner);
+                        } else {
+                            lastSetting.put(owner, setting);
+                        }
                     }
                 }
             }
         }
-        boolean on = kube.gateDefault(gate, component);
-        KubeFlags.Gate known = kube.gate(gate);
-        if (last == null || known == null || known.locked()) {
-            return on; // a locked gate set otherwise is FeatureGateRule's finding
-        }
-        for (String item : last.split(",", -1)) {
+        Boolean own = lastSetting.get(component);
+        return (own != null ? own : on) || lastSetting.containsValue(Boolean.TRUE);
+    }
+
+    /** What a --feature-gates value sets {@code gate} to (its last item naming it), or null when it does not name it. */
+    private static Boolean gateSetting(String value, String gate) {
+        Boolean setting = null;
+        for (String item : value.split(",", -1)) {
             int eq = item.indexOf('=');
             if (eq > 0 && item.substring(0, eq).strip().equals(gate) && isGoBool(item.substring(eq + 1).strip())) {
-                on = parseGoBool(item.substring(eq + 1).strip());
+                setting = parseGoBool(item.substring(eq + 1).strip());
             }
         }
-        return on;
+        return setting;
     }
 
     /** Why a value is not one of the choices (each of a list, once), or null. */
