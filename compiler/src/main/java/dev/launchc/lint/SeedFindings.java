@@ -71,6 +71,11 @@ public final class SeedFindings {
                 if (reported.contains(d.code() + "@" + pos.line())) {
                     continue;
                 }
+                // A seed's --node-labels comes from the cluster's labels, which the cluster lint checks itself (LC3021).
+                if (d.code().equals(dev.launchc.diag.Code.BAD_FLAG_VALUE.id()) && d.path() != null && d.path().endsWith("/--node-labels")
+                        && clusterLint.diagnostics().stream().anyMatch(c -> c.code().equals(dev.launchc.diag.Code.BAD_LABEL.id()))) {
+                    continue;
+                }
                 String key = d.code() + "|" + pos + "|" + d.message() + "|" + d.hint();
                 first.putIfAbsent(key, mapped);
                 nodes.computeIfAbsent(key, k -> new ArrayList<>()).add(seed.node());

@@ -105,6 +105,10 @@ public final class KubeFlagRule implements Rule {
         } else if (!flag.isBool() && !view.contains("$") && view.chars().noneMatch(Character::isWhitespace)
                 && !OctalIntRule.readAsOctal(view)) {
             // '$' is expanded by kubelite; blanks and leading zeros are other rules' (ValueSafetyRule, LC1042).
+            if ("kubelet".equals(component) && "--node-labels".equals(key)) {
+                nodeLabels(ctx, part, e, view);
+                return;
+            }
             KubeFlags.Choices choices = kube.choices(component, key);
             String problem = choices != null ? notAChoice(choices, view) : GoFlagValues.problem(flag.type(), view);
             if (choices != null && problem == null && choices.gatedValues().containsKey(view)) {
@@ -186,6 +190,33 @@ public final class KubeFlagRule implements Rule {
             }
         }
         return setting;
+    }
+
+    /**
+     * kubelet {@code --node-labels}: a map flag (component-base {@code MapStringString}: items split
+     * at ',', key and value at the first '=', blanks trimmed), then ValidateKubeletFlags refuses a
+     * label in the kubernetes.io or k8s.io namespaces that a kubelet may not set on itself, and the
+     * labels' syntax is checked: either way kubelet exits. One finding, for the first bad label.
+     */
+    private static void nodeLabels(RuleContext ctx, Part part, ArgEntry e, String view) {
+        for (String item : view.split(",", -1)) {
+            if (item.isEmpty()) {
+                continue;
+            }
+            int eq = item.indexOf('=');
+            if (eq < 0) {
+                ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), "kubelet flag --node-labels takes key=value pairs: '"
+                        + GoFlagValues.shown(item) + "' has no '=', so kubelet does not start", "write " + GoFlagValues.shown(item.strip()) + "=VALUE");
+                return;
+            }
+            dev.launchc.rules.cluster.LabelTaintRule.LabelProblem problem = dev.launchc.rules.cluster.LabelTaintRule.selfLabelProblem(
+                    item.substring(0, eq).strip(), item.substring(eq + 1).strip());
+            if (problem != null) {
+                ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), "kubelet flag --node-labels: label " + problem.message()
+                        + ", so kubelet does not start", problem.hint());
+                return;
+            }
+        }
     }
 
     /** Why a value is not one of the choices (each of a list, once), or null. */

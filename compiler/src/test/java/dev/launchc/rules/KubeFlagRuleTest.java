@@ -226,6 +226,26 @@ class KubeFlagRuleTest {
                         "write one of best-effort, none, restricted, single-numa-node"));
     }
 
+    /**
+     * kubelet --node-labels in a native config: ValidateKubeletFlags (cmd/kubelet/app/options)
+     * refuses labels in kubernetes.io/k8s.io namespaces a kubelet may not set on itself, and the
+     * label syntax; a pair without '=' fails the map flag's parsing. Allowed namespaces and
+     * well-known labels and empty values pass.
+     */
+    @Test
+    void nodeLabelsThatStopTheKubelet() {
+        assertFindings(RULE, "node-labels", "1.33", CODES,
+                error("LC1028", 3, 18, "kubelet flag --node-labels: label node-role.kubernetes.io/worker is in the"
+                        + " node-role.kubernetes.io namespace, which kubelet may not set on its own node (only kubelet.kubernetes.io,"
+                        + " node.kubernetes.io and a few well-known labels), so kubelet does not start",
+                        "drop it here and label the node after it joins: microk8s kubectl label node NODE node-role.kubernetes.io/worker=true"),
+                error("LC1028", 11, 18, "kubelet flag --node-labels: label value 'platform_ops!' of team is not letters, digits,"
+                        + " '-', '_' and '.' starting and ending with a letter or digit, so kubelet does not start",
+                        "use e.g. platform_ops"),
+                error("LC1028", 15, 18, "kubelet flag --node-labels takes key=value pairs: 'gpu' has no '=', so kubelet does not start",
+                        "write gpu=VALUE"));
+    }
+
     @Test
     void aModeNamedTwiceStopsTheApiServer() {
         KubeFlags.Choices modes = Catalog.get().kube("1.36").orElseThrow().choices("kube-apiserver", "--authorization-mode");

@@ -89,6 +89,34 @@ public final class LabelTaintRule implements ClusterRule {
         }
     }
 
+    /** What is wrong with a label kubelet is to set on its own node, and what to do instead. */
+    public record LabelProblem(String message, String hint) {}
+
+    /**
+     * Why kubelet refuses {@code key=value} in its {@code --node-labels} (ValidateKubeletFlags'
+     * namespace check, and the label syntax), or null. The message completes "label ...": it names
+     * the key or value and what is wrong.
+     */
+    public static LabelProblem selfLabelProblem(String key, String value) {
+        String problem = keyProblem(key);
+        if (problem != null) {
+            return new LabelProblem("key '" + printable(key) + "' " + problem, keyHint(key, problem));
+        }
+        String ns = namespace(key);
+        if (ns != null && isKubernetesNamespace(ns) && !isKubeletLabel(key, ns)) {
+            return new LabelProblem(printable(key) + " is in the " + ns + " namespace, which kubelet may not set on its own"
+                    + " node (only kubelet.kubernetes.io, node.kubernetes.io and a few well-known labels)",
+                    ns.equals("node-role.kubernetes.io")
+                            ? "drop it here and label the node after it joins: microk8s kubectl label node NODE " + key + "="
+                                    + printable(value)
+                            : "use a prefix of your own (e.g. example.com/" + key.substring(key.indexOf('/') + 1)
+                                    + ") or node.kubernetes.io/, or set it with kubectl after the node joins");
+        }
+        String vp = valueProblem(value);
+        return vp == null ? null : new LabelProblem("value '" + printable(value) + "' of " + printable(key) + " " + vp,
+                valueHint(value, vp));
+    }
+
     private static void taint(ClusterRuleContext ctx, String node, Cluster.Taint t, Set<String> seen) {
         String key = t.key() == null ? "" : t.key();
         String why = ": compile puts it into kubelet --register-with-taints, and kubelet refuses to start with it, so node "
