@@ -71,9 +71,11 @@ public final class SeedFindings {
                 if (reported.contains(d.code() + "@" + pos.line())) {
                     continue;
                 }
-                // A seed's --node-labels comes from the cluster's labels, which the cluster lint checks itself (LC3021).
-                if (d.code().equals(dev.launchc.diag.Code.BAD_FLAG_VALUE.id()) && d.path() != null && d.path().endsWith("/--node-labels")
-                        && clusterLint.diagnostics().stream().anyMatch(c -> c.code().equals(dev.launchc.diag.Code.BAD_LABEL.id()))) {
+                // A seed's --node-labels and --register-with-taints come from the cluster's labels and
+                // taints, which the cluster lint checks itself (LC3021, LC3022).
+                if (d.code().equals(dev.launchc.diag.Code.BAD_FLAG_VALUE.id()) && d.path() != null
+                        && (d.path().endsWith("/--node-labels") && clusterReported(clusterLint, dev.launchc.diag.Code.BAD_LABEL)
+                                || d.path().endsWith("/--register-with-taints") && clusterReported(clusterLint, dev.launchc.diag.Code.BAD_TAINT))) {
                     continue;
                 }
                 String key = d.code() + "|" + pos + "|" + d.message() + "|" + d.hint();
@@ -91,6 +93,10 @@ public final class SeedFindings {
                     d.path(), d.hint()));
         }
         return out;
+    }
+
+    private static boolean clusterReported(FileLint clusterLint, dev.launchc.diag.Code code) {
+        return clusterLint.diagnostics().stream().anyMatch(c -> c.code().equals(code.id()));
     }
 
     /** The cluster-file pointer a seed finding stems from; "key:" in front when the key is meant. */

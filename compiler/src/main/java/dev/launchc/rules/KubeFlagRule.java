@@ -109,6 +109,10 @@ public final class KubeFlagRule implements Rule {
                 nodeLabels(ctx, part, e, view);
                 return;
             }
+            if ("kubelet".equals(component) && "--register-with-taints".equals(key)) {
+                registerWithTaints(ctx, part, e, view);
+                return;
+            }
             KubeFlags.Choices choices = kube.choices(component, key);
             String problem = choices != null ? notAChoice(choices, view) : GoFlagValues.problem(flag.type(), view);
             if (choices != null && problem == null && choices.gatedValues().containsKey(view)) {
@@ -213,6 +217,22 @@ public final class KubeFlagRule implements Rule {
                     item.substring(0, eq).strip(), item.substring(eq + 1).strip());
             if (problem != null) {
                 ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), "kubelet flag --node-labels: label " + problem.message()
+                        + ", so kubelet does not start", problem.hint());
+                return;
+            }
+        }
+    }
+
+    /** kubelet {@code --register-with-taints}: each comma-separated taint as kubelet parses it; one finding, for the first bad taint. */
+    private static void registerWithTaints(RuleContext ctx, Part part, ArgEntry e, String view) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String item : view.split(",", -1)) {
+            if (item.isEmpty()) {
+                continue;
+            }
+            dev.launchc.rules.cluster.LabelTaintRule.LabelProblem problem = dev.launchc.rules.cluster.LabelTaintRule.selfTaintProblem(item, seen);
+            if (problem != null) {
+                ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), "kubelet flag --register-with-taints: taint " + problem.message()
                         + ", so kubelet does not start", problem.hint());
                 return;
             }

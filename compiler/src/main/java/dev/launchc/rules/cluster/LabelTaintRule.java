@@ -117,6 +117,45 @@ public final class LabelTaintRule implements ClusterRule {
                 valueHint(value, vp));
     }
 
+    private static final Set<String> TAINT_EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
+
+    /**
+     * Why kubelet refuses one item of its {@code --register-with-taints} (component-helpers'
+     * ParseTaint: {@code key=value:Effect} or {@code key:Effect}, the key a qualified name, the value
+     * a label value, the effect NoSchedule, PreferNoSchedule or NoExecute), or null. {@code seen}
+     * holds the key and effect of the items before it: kubelet refuses a second taint of both.
+     */
+    public static LabelProblem selfTaintProblem(String item, Set<String> seen) {
+        int colon = item.lastIndexOf(':');
+        if (colon < 0) {
+            return new LabelProblem("'" + printable(item) + "' has no ':Effect'", "write " + printable(item) + ":NoSchedule (or PreferNoSchedule, NoExecute)");
+        }
+        String effect = item.substring(colon + 1);
+        String keyValue = item.substring(0, colon);
+        int eq = keyValue.indexOf('=');
+        String key = eq < 0 ? keyValue : keyValue.substring(0, eq);
+        if (!TAINT_EFFECTS.contains(effect)) {
+            return new LabelProblem("'" + printable(item) + "' has the effect '" + printable(effect) + "', not NoSchedule,"
+                    + " PreferNoSchedule or NoExecute", "write " + printable(keyValue) + ":NoSchedule (or PreferNoSchedule, NoExecute)");
+        }
+        String problem = keyProblem(key);
+        if (problem != null) {
+            return new LabelProblem("key '" + printable(key) + "' " + problem, keyHint(key, problem));
+        }
+        if (eq >= 0) {
+            String value = keyValue.substring(eq + 1);
+            String vp = valueProblem(value);
+            if (vp != null) {
+                return new LabelProblem("value '" + printable(value) + "' of " + printable(key) + " " + vp, valueHint(value, vp));
+            }
+        }
+        if (!seen.add(key + ":" + effect)) {
+            return new LabelProblem("'" + printable(item) + "' repeats the key " + printable(key) + " with effect " + effect
+                    + " (kubelet refuses duplicated taints of one key and effect)", "keep one of them");
+        }
+        return null;
+    }
+
     private static void taint(ClusterRuleContext ctx, String node, Cluster.Taint t, Set<String> seen) {
         String key = t.key() == null ? "" : t.key();
         String why = ": compile puts it into kubelet --register-with-taints, and kubelet refuses to start with it, so node "
