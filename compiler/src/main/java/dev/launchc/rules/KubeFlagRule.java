@@ -232,8 +232,10 @@ public final class KubeFlagRule implements Rule {
             }
             dev.launchc.rules.cluster.LabelTaintRule.LabelProblem problem = dev.launchc.rules.cluster.LabelTaintRule.selfTaintProblem(item, seen);
             if (problem != null) {
+                // kubelet exits on a taint it cannot parse; one without an effect it parses, and the API
+                // server refuses the node that carries it: either way the node never registers.
                 ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), "kubelet flag --register-with-taints: taint " + problem.message()
-                        + ", so kubelet does not start", problem.hint());
+                        + ", so the node never registers", problem.hint());
                 return;
             }
         }

@@ -249,18 +249,19 @@ class KubeFlagRuleTest {
     /**
      * kubelet --register-with-taints in a native config, as kubelet parses it (component-helpers'
      * ParseTaint: key[=value]:Effect with NoSchedule, PreferNoSchedule or NoExecute; no two taints of
-     * one key and effect): anything else and kubelet exits.
+     * one key and effect): anything else and kubelet exits, or (a taint without an effect) the API
+     * server refuses the node it registers.
      */
     @Test
     void taintsThatStopTheKubelet() {
         assertFindings(RULE, "taints", "1.33", CODES,
                 error("LC1028", 7, 27, "kubelet flag --register-with-taints: taint 'gpu=true:noschedule' has the effect"
-                        + " 'noschedule', not NoSchedule, PreferNoSchedule or NoExecute, so kubelet does not start",
+                        + " 'noschedule', not NoSchedule, PreferNoSchedule or NoExecute, so the node never registers",
                         "write gpu=true:NoSchedule (or PreferNoSchedule, NoExecute)"),
-                error("LC1028", 11, 27, "kubelet flag --register-with-taints: taint 'gpu=true' has no ':Effect', so kubelet"
-                        + " does not start", "write gpu=true:NoSchedule (or PreferNoSchedule, NoExecute)"),
+                error("LC1028", 11, 27, "kubelet flag --register-with-taints: taint 'gpu=true' has no ':Effect', so the node"
+                        + " never registers", "write gpu=true:NoSchedule (or PreferNoSchedule, NoExecute)"),
                 error("LC1028", 15, 27, "kubelet flag --register-with-taints: taint 'gpu=b:NoSchedule' repeats the key gpu with"
-                        + " effect NoSchedule (kubelet refuses duplicated taints of one key and effect), so kubelet does not start",
+                        + " effect NoSchedule (kubelet refuses duplicated taints of one key and effect), so the node never registers",
                         "keep one of them"));
     }
 
