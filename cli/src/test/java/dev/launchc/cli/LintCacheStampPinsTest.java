@@ -28,19 +28,6 @@ class LintCacheStampPinsTest {
     @TempDir
     Path tmp;
 
-    private static void aMinuteLater(ThrowingRunnable body) throws Exception {
-        java.time.Clock before = LintCommand.clock;
-        LintCommand.clock = java.time.Clock.offset(before, java.time.Duration.ofMinutes(1));
-        try {
-            body.run();
-        } finally {
-            LintCommand.clock = before;
-        }
-    }
-
-    private interface ThrowingRunnable {
-        void run() throws Exception;
-    }
 
     private interface Change {
         void apply() throws Exception;
@@ -58,7 +45,7 @@ class LintCacheStampPinsTest {
     /** A cached run (stamps warmed by two runs first), then {@code change}, then cached runs equal to an uncached one. */
     private void cachedRunsFollow(Path fleet, List<String> flags, Change change) throws Exception {
         String cache = tmp.resolve("cache").toString();
-        aMinuteLater(() -> {
+        SettledClock.aMinuteLater(() -> {
             for (int i = 0; i < 2; i++) {
                 CliRun.of(Stream.concat(Stream.of("lint", "--cache", cache), flags.stream()).toArray(String[]::new));
             }
@@ -179,7 +166,7 @@ class LintCacheStampPinsTest {
                 List.of("--format", "sarif", "--strict", fleet.resolve("bad.yaml").toString(), fleet.resolve("good.yaml").toString()), List.of("--no-ignore", fleet.toString()),
                 List.of(fleet.resolve("..").resolve("fleet").resolve("bad.yaml").toString(), fleet.resolve("bad.yaml").toString()),
                 List.of(relative, fleet.resolve("bad.yaml").toString(), relative));
-        aMinuteLater(() -> {
+        SettledClock.aMinuteLater(() -> {
             for (int round = 0; round < 3; round++) {
                 for (List<String> flags : lines) {
                     CliRun uncached = CliRun.of(Stream.concat(Stream.of("lint"), flags.stream()).toArray(String[]::new));

@@ -19,20 +19,6 @@ class LintCacheStampRaceTest {
     @TempDir
     Path tmp;
 
-    /** Runs {@code body} with the run's clock a minute ahead: the files just written count as settled. */
-    private static void aMinuteLater(ThrowingRunnable body) throws Exception {
-        java.time.Clock before = LintCommand.clock;
-        LintCommand.clock = java.time.Clock.offset(before, java.time.Duration.ofMinutes(1));
-        try {
-            body.run();
-        } finally {
-            LintCommand.clock = before;
-        }
-    }
-
-    private interface ThrowingRunnable {
-        void run() throws Exception;
-    }
 
     /**
      * {@code lint DIR DIR/workflow.yaml}: the walk skips the workflow (not a launch config), the
@@ -54,7 +40,7 @@ class LintCacheStampRaceTest {
         CliRun uncached = CliRun.of("lint", fleet.toString(), workflow);
         assertEquals(1, uncached.exitCode(), uncached.out());
         String cache = tmp.resolve("cache").toString();
-        aMinuteLater(() -> {
+        SettledClock.aMinuteLater(() -> {
             for (int run = 0; run < 4; run++) {
                 CliRun cached = CliRun.of("lint", "--cache", cache, "-v", fleet.toString(), workflow);
                 assertEquals(uncached.out(), cached.out(), "run " + run + ": " + cached.err());
@@ -127,7 +113,7 @@ class LintCacheStampRaceTest {
             links.add(Files.createSymbolicLink(fleet.resolve("n" + i + ".yaml"), clean));
         }
         String expected = CliRun.of("lint", fleet.toString()).out();
-        aMinuteLater(() -> {
+        SettledClock.aMinuteLater(() -> {
             for (int round = 0; round < 6; round++) {
                 String cache = tmp.resolve("cache" + round).toString();
                 java.util.concurrent.atomic.AtomicBoolean flipping = new java.util.concurrent.atomic.AtomicBoolean(true);

@@ -191,28 +191,14 @@ class LintCacheTest {
         assertTrue(CliRun.of("lint", "--cache", cache, "-v", fleet.toString()).err().contains("23 hits, 0 linted"));
     }
 
-    /** Runs {@code body} with the run's clock a minute ahead: the files it just wrote count as settled ({@link FileStamp#SETTLE}). */
-    private static void aMinuteLater(ThrowingRunnable body) throws IOException {
-        java.time.Clock before = LintCommand.clock;
-        LintCommand.clock = java.time.Clock.offset(before, java.time.Duration.ofMinutes(1));
-        try {
-            body.run();
-        } finally {
-            LintCommand.clock = before;
-        }
-    }
-
-    private interface ThrowingRunnable {
-        void run() throws IOException;
-    }
 
     @Test
-    void aSettledFileIsReplayedByItsStampWithoutBeingRead() throws IOException {
+    void aSettledFileIsReplayedByItsStampWithoutBeingRead() throws Exception {
         Path fleet = fleet();
         String cache = tmp.resolve("cache").toString();
         String uncached = CliRun.of("lint", fleet.toString()).out();
         String named = fleet.resolve("bad.yaml").toString();
-        aMinuteLater(() -> {
+        SettledClock.aMinuteLater(() -> {
             CliRun.of("lint", "--cache", cache, fleet.toString());
             CliRun second = CliRun.of("lint", "--cache", cache, "-v", fleet.toString());
             assertEquals(uncached, second.out());
@@ -232,11 +218,11 @@ class LintCacheTest {
      * clean result.
      */
     @Test
-    void aRewriteThatKeepsInodeSizeAndModificationTimeIsLintedAgain() throws IOException {
+    void aRewriteThatKeepsInodeSizeAndModificationTimeIsLintedAgain() throws Exception {
         Path fleet = fleet();
         Path good = fleet.resolve("good.yaml");
         String cache = tmp.resolve("cache").toString();
-        aMinuteLater(() -> {
+        SettledClock.aMinuteLater(() -> {
             CliRun.of("lint", "--cache", cache, fleet.toString());
             assertTrue(CliRun.of("lint", "--cache", cache, "-v", fleet.toString()).err().contains("(3 of the hits by file stamp"));
             Object inode = Files.getAttribute(good, "unix:ino");
@@ -266,10 +252,10 @@ class LintCacheTest {
 
     /** The -v counts are per input: a file named twice is two hits (it was "1 hits ... (2 of the hits by file stamp)"). */
     @Test
-    void theCountsAreOfInputs() throws IOException {
+    void theCountsAreOfInputs() throws Exception {
         Path good = fleet().resolve("good.yaml");
         String cache = tmp.resolve("cache").toString();
-        aMinuteLater(() -> {
+        SettledClock.aMinuteLater(() -> {
             CliRun first = CliRun.of("lint", "--cache", cache, "-v", good.toString(), good.toString());
             assertTrue(first.err().contains("0 hits, 2 linted"), first.err());
             CliRun second = CliRun.of("lint", "--cache", cache, "-v", good.toString(), good.toString());
