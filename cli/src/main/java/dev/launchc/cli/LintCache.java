@@ -519,14 +519,7 @@ final class LintCache {
      * of its bytes ({@link #contentDigest}, which can be made before the rest is known).
      */
     Key key(String name, boolean walked, LintOptions.Choice settings, byte[] contentDigest) {
-        java.security.MessageDigest sha = sha();
-        sha.update(contextDigest);
-        byte[] settingsBytes = settingsText(settings);
-        updateLength(sha, settingsBytes.length);
-        sha.update(settingsBytes);
-        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-        updateLength(sha, nameBytes.length); // no name runs into the bytes
-        sha.update(nameBytes);
+        java.security.MessageDigest sha = keyStart(name, settings);
         sha.update((byte) (walked ? 1 : 0));
         sha.update(contentDigest);
         return new Key(sha.digest(), 0);
@@ -538,14 +531,7 @@ final class LintCache {
      * that no stamp key is ever a content key).
      */
     Key stampKey(String name, boolean walked, LintOptions.Choice settings, FileStamp stamp) {
-        java.security.MessageDigest sha = sha();
-        sha.update(contextDigest);
-        byte[] settingsBytes = settingsText(settings);
-        updateLength(sha, settingsBytes.length);
-        sha.update(settingsBytes);
-        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-        updateLength(sha, nameBytes.length);
-        sha.update(nameBytes);
+        java.security.MessageDigest sha = keyStart(name, settings);
         sha.update((byte) (walked ? 3 : 2));
         java.nio.ByteBuffer fields = java.nio.ByteBuffer.allocate(48);
         fields.putLong(stamp.device()).putLong(stamp.inode()).putLong(stamp.size())
@@ -553,6 +539,19 @@ final class LintCache {
                 .putLong(stamp.changedSeconds()).putInt(stamp.changedNanos());
         sha.update(fields.array());
         return new Key(sha.digest(), 0);
+    }
+
+    /** A key's digest begun with what both kinds share: the context, the settings and the name, each length-prefixed. */
+    private java.security.MessageDigest keyStart(String name, LintOptions.Choice settings) {
+        java.security.MessageDigest sha = sha();
+        sha.update(contextDigest);
+        byte[] settingsBytes = settingsText(settings);
+        updateLength(sha, settingsBytes.length);
+        sha.update(settingsBytes);
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        updateLength(sha, nameBytes.length); // no name runs into what follows
+        sha.update(nameBytes);
+        return sha;
     }
 
     /** The text of a choice in keys, made once for the choice most inputs share. */
