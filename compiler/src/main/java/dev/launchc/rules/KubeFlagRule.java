@@ -6,6 +6,7 @@ import dev.launchc.diag.Code;
 import dev.launchc.diag.DidYouMean;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
+import dev.launchc.rules.cluster.LabelTaintRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -162,24 +163,17 @@ public final class KubeFlagRule implements Rule {
             return on; // a locked gate set otherwise is FeatureGateRule's finding
         }
         java.util.Map<String, Boolean> lastSetting = new java.util.HashMap<>();
-        for (dev.launchc.model.internal.Part p : ctx.config().parts()) {
-            for (java.util.Map.Entry<dev.launchc.model.internal.ServiceFile, List<ArgEntry>> file : p.serviceArgs().entrySet()) {
-                String owner = file.getKey().kubeComponent();
-                if (owner == null) {
-                    continue;
-                }
-                for (ArgEntry a : file.getValue()) {
-                    if (KubeFlags.normalize(a.key()).equals("--feature-gates")) {
-                        Boolean setting = a.isRemoval() ? null : gateSetting(kubeliteView(a.value()), gate);
-                        if (setting == null) {
-                            lastSetting.remove(owner);
-                        } else {
-                            lastSetting.put(owner, setting);
-                        }
-                    }
+        ctx.forEachServiceArg((p, file, a) -> {
+            String owner = file.kubeComponent();
+            if (owner != null && KubeFlags.normalize(a.key()).equals("--feature-gates")) {
+                Boolean setting = a.isRemoval() ? null : gateSetting(kubeliteView(a.value()), gate);
+                if (setting == null) {
+                    lastSetting.remove(owner);
+                } else {
+                    lastSetting.put(owner, setting);
                 }
             }
-        }
+        });
         Boolean own = lastSetting.get(component);
         return (own != null ? own : on) || lastSetting.containsValue(Boolean.TRUE);
     }
@@ -200,42 +194,45 @@ public final class KubeFlagRule implements Rule {
      * kubelet {@code --node-labels}: a map flag (component-base {@code MapStringString}: items split
      * at ',', key and value at the first '=', blanks trimmed), then ValidateKubeletFlags refuses a
      * label in the kubernetes.io or k8s.io namespaces that a kubelet may not set on itself, and the
-     * labels' syntax is checked: either way kubelet exits. One finding, for the first bad label.
+     * labels' syntax is checked: either way kubelet exits.
      */
     private static void nodeLabels(RuleContext ctx, Part part, ArgEntry e, String view) {
-        for (String item : view.split(",", -1)) {
-            if (item.isEmpty()) {
-                continue;
-            }
+        firstBadItem(ctx, part, e, view, "--node-labels", ", so kubelet does not start", item -> {
             int eq = item.indexOf('=');
             if (eq < 0) {
-                ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), "kubelet flag --node-labels takes key=value pairs: '"
-                        + GoFlagValues.shown(item) + "' has no '=', so kubelet does not start", "write " + GoFlagValues.shown(item.strip()) + "=VALUE");
-                return;
+                return new LabelTaintRule.LabelProblem(" takes key=value pairs: '" + GoFlagValues.shown(item) + "' has no '='",
+                        "write " + GoFlagValues.shown(item.strip()) + "=VALUE");
             }
-            dev.launchc.rules.cluster.LabelTaintRule.LabelProblem problem = dev.launchc.rules.cluster.LabelTaintRule.selfLabelProblem(
-                    item.substring(0, eq).strip(), item.substring(eq + 1).strip());
-            if (problem != null) {
-                ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), "kubelet flag --node-labels: label " + problem.message()
-                        + ", so kubelet does not start", problem.hint());
-                return;
-            }
-        }
+            LabelTaintRule.LabelProblem problem = LabelTaintRule.selfLabelProblem(item.substring(0, eq).strip(),
+                    item.substring(eq + 1).strip());
+            return problem == null ? null : new LabelTaintRule.LabelProblem(": label " + problem.message(), problem.hint());
+        });
     }
 
-    /** kubelet {@code --register-with-taints}: each comma-separated taint as kubelet parses it; one finding, for the first bad taint. */
+    /**
+     * kubelet {@code --register-with-taints}: each comma-separated taint as kubelet parses it.
+     * kubelet exits on a taint it cannot parse; one without an effect it parses, and the API server
+     * refuses the node that carries it: either way the node never registers.
+     */
     private static void registerWithTaints(RuleContext ctx, Part part, ArgEntry e, String view) {
         java.util.Set<String> seen = new java.util.HashSet<>();
+        firstBadItem(ctx, part, e, view, "--register-with-taints", ", so the node never registers", item -> {
+            LabelTaintRule.LabelProblem problem = LabelTaintRule.selfTaintProblem(item, seen);
+            return problem == null ? null : new LabelTaintRule.LabelProblem(": taint " + problem.message(), problem.hint());
+        });
+    }
+
+    /**
+     * One finding, for the first item of a comma-separated kubelet flag that {@code check} refuses
+     * (its message follows "kubelet flag FLAG"); empty items are skipped.
+     */
+    private static void firstBadItem(RuleContext ctx, Part part, ArgEntry e, String view, String flag, String consequence,
+            java.util.function.Function<String, LabelTaintRule.LabelProblem> check) {
         for (String item : view.split(",", -1)) {
-            if (item.isEmpty()) {
-                continue;
-            }
-            dev.launchc.rules.cluster.LabelTaintRule.LabelProblem problem = dev.launchc.rules.cluster.LabelTaintRule.selfTaintProblem(item, seen);
+            LabelTaintRule.LabelProblem problem = item.isEmpty() ? null : check.apply(item);
             if (problem != null) {
-                // kubelet exits on a taint it cannot parse; one without an effect it parses, and the API
-                // server refuses the node that carries it: either way the node never registers.
-                ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), "kubelet flag --register-with-taints: taint " + problem.message()
-                        + ", so the node never registers", problem.hint());
+                ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), "kubelet flag " + flag + problem.message() + consequence,
+                        problem.hint());
                 return;
             }
         }
