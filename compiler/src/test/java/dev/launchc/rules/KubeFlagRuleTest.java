@@ -160,7 +160,11 @@ class KubeFlagRuleTest {
      * kube-proxy --proxy-mode: validateProxyModeLinux (pkg/proxy/apis/config/validation/validation.go)
      * takes iptables, ipvs, the empty value, and from 1.29 nftables while the NFTablesProxyMode gate
      * is on in kube-proxy's feature gates (alpha, off, in 1.29-1.30; beta, on, in 1.31-1.32; GA from
-     * 1.33), matched exactly; anything else and kube-proxy exits ("failed validate").
+     * 1.33), matched exactly; anything else and kube-proxy exits ("failed validate"). MicroK8s sets
+     * neither the mode nor a gate by default (canonical/microk8s microk8s-resources/default-args/
+     * kube-proxy), and runs kube-proxy inside kubelite, one process with the other components (its
+     * "Kubelite integration" patch, cmd/kubelite/app/daemons/daemon.go), so a gate another component
+     * turns on counts too.
      */
     @ParameterizedTest
     @ValueSource(strings = {"1.29", "1.30"})
@@ -247,10 +251,10 @@ class KubeFlagRuleTest {
     }
 
     /**
-     * kubelet --register-with-taints in a native config, as kubelet parses it (component-helpers'
-     * ParseTaint: key[=value]:Effect with NoSchedule, PreferNoSchedule or NoExecute; no two taints of
-     * one key and effect): anything else and kubelet exits, or (a taint without an effect) the API
-     * server refuses the node it registers.
+     * kubelet --register-with-taints in a native config, as kubelet parses it (kubernetes
+     * pkg/util/taints/taints.go, parseTaint: key[=value]:Effect with NoSchedule, PreferNoSchedule or
+     * NoExecute; no two taints of one key and effect): anything else and kubelet exits, or (a taint
+     * without an effect) the API server refuses the node it registers.
      */
     @Test
     void taintsThatStopTheKubelet() {

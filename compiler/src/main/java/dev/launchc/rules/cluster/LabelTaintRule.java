@@ -120,10 +120,12 @@ public final class LabelTaintRule implements ClusterRule {
     private static final Set<String> TAINT_EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
 
     /**
-     * Why kubelet refuses one item of its {@code --register-with-taints} (component-helpers'
-     * ParseTaint: {@code key=value:Effect} or {@code key:Effect}, the key a qualified name, the value
-     * a label value, the effect NoSchedule, PreferNoSchedule or NoExecute), or null. {@code seen}
-     * holds the key and effect of the items before it: kubelet refuses a second taint of both.
+     * Why kubelet refuses one item of its {@code --register-with-taints}, or null. kubernetes
+     * pkg/util/taints/taints.go, parseTaint: {@code key=value:Effect} or {@code key:Effect}, the key
+     * a qualified name, the value a label value, the effect NoSchedule, PreferNoSchedule or
+     * NoExecute; a bare {@code key} parses with no effect, which the API server's node validation
+     * then refuses. {@code seen} holds the key and effect of the items before it: kubelet refuses a
+     * second taint of both.
      */
     public static LabelProblem selfTaintProblem(String item, Set<String> seen) {
         int colon = item.lastIndexOf(':');
