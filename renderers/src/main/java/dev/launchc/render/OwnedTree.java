@@ -62,7 +62,7 @@ final class OwnedTree {
      *
      * @param complete true: every listed file must be there (a finished tree); false: a staging
      *                 directory that a kill interrupted, where some listed files may be missing,
-     *                 or no manifest yet when it holds no file at all
+     *                 or no manifest yet when it holds no file at all but the manifest being written
      */
     static String mismatch(Path dir, boolean complete) throws IOException {
         Map<String, Long> found = new HashMap<>();
@@ -72,7 +72,9 @@ final class OwnedTree {
         }
         Path manifestFile = dir.resolve(TreeWriter.MANIFEST);
         if (!found.containsKey(TreeWriter.MANIFEST)) {
-            return !complete && found.isEmpty() ? null : "no " + TreeWriter.MANIFEST;
+            // Killed before the manifest's rename: no file yet, or only the manifest being written.
+            boolean beforeManifest = found.isEmpty() || found.keySet().equals(java.util.Set.of(TreeWriter.MANIFEST_PART));
+            return !complete && beforeManifest ? null : "no " + TreeWriter.MANIFEST;
         }
         if (found.get(TreeWriter.MANIFEST) > MAX_MANIFEST_BYTES) {
             return TreeWriter.MANIFEST + " is larger than launchc writes";

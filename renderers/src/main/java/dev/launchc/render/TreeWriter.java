@@ -12,6 +12,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -35,6 +36,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class TreeWriter {
     public static final String MANIFEST = "manifest.json";
+    /** The manifest while it is written into a staging directory, before its rename to {@link #MANIFEST}. */
+    static final String MANIFEST_PART = ".manifest.json.part";
     private static final Set<PosixFilePermission> SECRET = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> PLAIN = PosixFilePermissions.fromString("rw-r--r--");
     private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwxr-xr-x");
@@ -186,13 +189,17 @@ public final class TreeWriter {
             List<Map.Entry<Path, OutputTree.Entry>> files = resolve(staging.dir, plan.files());
             List<Map.Entry<Path, Path>> links = resolveLinks(staging.dir, plan.links());
             createDirectories(staging.dir, plan.files().keySet(), plan.links().keySet());
-            // The manifest first, whole, before any other file: a staging directory that a kill
-            // leaves is then provably launchc's (OwnedTree.removeStale).
+            // The manifest first, before any other file, and whole: written under a name of its own
+            // and renamed into place, so that a kill at any moment leaves a staging directory that
+            // is provably launchc's (OwnedTree.removeStale). A kill while it was written directly
+            // left half a manifest, and the directory stayed for good.
             Path manifest = staging.dir.resolve(MANIFEST);
             List<Map.Entry<Path, OutputTree.Entry>> others = new ArrayList<>(files.size());
             for (Map.Entry<Path, OutputTree.Entry> f : files) {
                 if (f.getKey().equals(manifest)) {
-                    writeFile(f.getKey(), f.getValue());
+                    Path part = staging.dir.resolve(MANIFEST_PART);
+                    writeFile(part, f.getValue());
+                    Files.move(part, manifest, StandardCopyOption.ATOMIC_MOVE);
                 } else {
                     others.add(f);
                 }

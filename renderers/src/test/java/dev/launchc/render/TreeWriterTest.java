@@ -294,6 +294,34 @@ class TreeWriterTest {
         assertTrue(Files.isDirectory(otherOutdir), "another OUTDIR's staging directory was removed");
     }
 
+    /**
+     * A compile killed while writing its manifest: the manifest goes in whole by a rename, so the
+     * staging directory holds only directories and the part being written, and the next compile
+     * removes it (OutputSafetyTest's SIGKILL once left one for good: half a manifest proved
+     * nothing). Half a manifest under its final name still proves nothing, and stays.
+     */
+    @Test
+    void aStagingDirectoryKilledWhileItsManifestWasWrittenGoesWithTheNextWrite() throws Exception {
+        Path out = tmp.resolve("out");
+        TreeWriter.write(out, tree("1"));
+        assertFalse(Files.exists(out.resolve(TreeWriter.MANIFEST_PART)), "the part is renamed, never left in a tree");
+        long dead = deadPid();
+        String half = Files.readString(out.resolve("manifest.json")).substring(0, 40);
+        Path killed = Files.createDirectories(tmp.resolve(".out.tmp-" + dead + "-123/nodes/a/args")).getParent().getParent().getParent();
+        Files.writeString(killed.resolve(TreeWriter.MANIFEST_PART), half);
+        Path halfUnderItsName = Files.createDirectories(tmp.resolve(".out.tmp-" + dead + "-456"));
+        Files.writeString(halfUnderItsName.resolve("manifest.json"), half);
+        Path partAndMore = Files.createDirectories(tmp.resolve(".out.tmp-" + dead + "-789"));
+        Files.writeString(partAndMore.resolve(TreeWriter.MANIFEST_PART), half);
+        Files.writeString(partAndMore.resolve("diary.txt"), "mine");
+
+        TreeWriter.write(out, tree("2"));
+
+        assertFalse(Files.exists(killed), "the staging directory of a compile killed before its manifest's rename stays");
+        assertTrue(Files.isDirectory(halfUnderItsName), "a directory whose manifest is not launchc's was removed");
+        assertEquals("mine", Files.readString(partAndMore.resolve("diary.txt")));
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
