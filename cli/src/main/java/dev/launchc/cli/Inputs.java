@@ -84,6 +84,21 @@ public final class Inputs {
 
     /** As {@link #collect(List)}, telling {@code found} of each file of a walk as soon as the walk meets it. */
     static List<Input> collect(List<String> args, java.util.function.Consumer<Input> found) {
+        return collect(args, found, new Walks());
+    }
+
+    /**
+     * What the walks met besides their inputs: each folder listed, and whether a YAML-named link
+     * was skipped. {@link RunMemo} needs both: a folder's stamp vouches for its names, but what a
+     * skipped link leads to (nothing, a folder) can become a file while no folder changes.
+     */
+    static final class Walks {
+        final List<Path> folders = new ArrayList<>();
+        boolean skippedLink;
+    }
+
+    /** As {@link #collect(List, java.util.function.Consumer)}, recording in {@code walks} what the walks met. */
+    static List<Input> collect(List<String> args, java.util.function.Consumer<Input> found, Walks walks) {
         List<Input> out = new ArrayList<>();
         for (String arg : args) {
             if ("-".equals(arg)) {
@@ -93,7 +108,7 @@ public final class Inputs {
             Path p = Path.of(arg);
             if (Files.isDirectory(p)) {
                 try {
-                    walk(p, out, found);
+                    walk(p, out, found, walks);
                 } catch (IOException | java.io.UncheckedIOException e) {
                     throw new UsageException("cannot read directory " + arg + ": " + e.getMessage());
                 }
@@ -120,14 +135,16 @@ public final class Inputs {
      * named it); links below it are followed only to a regular file, never into a folder (no
      * cycles, no walking out of the tree).
      */
-    private static void walk(Path root, List<Input> out, java.util.function.Consumer<Input> found) throws IOException {
+    private static void walk(Path root, List<Input> out, java.util.function.Consumer<Input> found, Walks walks) throws IOException {
         List<Input> walked = new ArrayList<>();
         java.util.ArrayDeque<Path> folders = new java.util.ArrayDeque<>();
         folders.push(root);
         while (!folders.isEmpty()) {
-            try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(folders.pop())) {
+            Path folder = folders.pop();
+            walks.folders.add(folder);
+            try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
                 for (Path entry : entries) {
-                    Input input = walkedEntry(entry, folders);
+                    Input input = walkedEntry(entry, folders, walks);
                     if (input != null) {
                         walked.add(input);
                         found.accept(input);
@@ -156,7 +173,7 @@ public final class Inputs {
      * entry itself; a link costs a second (to learn whether it leads to a regular file). The stamp
      * that lint --cache keys on is read by its look-ahead on the other core (DigestPrefetch).
      */
-    private static Input walkedEntry(Path entry, java.util.Deque<Path> folders) throws IOException {
+    private static Input walkedEntry(Path entry, java.util.Deque<Path> folders, Walks walks) throws IOException {
         java.nio.file.attribute.BasicFileAttributes own;
         try {
             own = Files.readAttributes(entry, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
@@ -167,7 +184,13 @@ public final class Inputs {
             folders.push(entry);
             return null;
         }
-        boolean input = isYaml(entry) && (own.isRegularFile() || own.isSymbolicLink() && Files.isRegularFile(entry));
+        if (!isYaml(entry)) {
+            return null;
+        }
+        boolean input = own.isRegularFile() || own.isSymbolicLink() && Files.isRegularFile(entry);
+        if (!input && own.isSymbolicLink()) {
+            walks.skippedLink = true;
+        }
         return input ? new Input(entry.toString(), entry, true) : null;
     }
 }

@@ -38,7 +38,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the findings depend on apart from the file: see {@link #context}) has a directory
  * {@code ctx-<hash>} of immutable segments {@code seg-*.bin}. A run reads its context's segments
  * once, and writes its new results as one more segment, written to a temporary file and renamed
- * into place, so that concurrent runs never see half an entry. A segment whose header names
+ * into place, so that concurrent runs never see half an entry. Beside them, {@code run-*.bin} are
+ * the memos of whole runs ({@link RunMemo}). A segment whose header names
  * another context (another launchc build, say) is never trusted: it is ignored and compacted away.
  *
  * <p>Bounded: past {@link #MAX_SEGMENTS} segments or {@link #MAX_ENTRIES} entries a run merges
@@ -297,8 +298,29 @@ final class LintCache {
      * already; writes nothing. A run prepares its cache on another core while it walks its inputs,
      * then {@link #open()}s it: a run that fails on its inputs creates no cache, as before.
      */
+    /**
+     * Where a context's segments (and its {@link RunMemo}s) are, in the cache {@code dir}. Named by
+     * a short hash, not a digest: two contexts that share a directory only share its room, as each
+     * segment's header names its context in full. (The first SHA-256 of a run looks up the JDK's
+     * security providers, some 20 ms that a run replayed from its memo would spend on nothing else.)
+     */
+    static Path contextDir(Path dir, String context) {
+        return dir.resolve("ctx-" + shortHash(context));
+    }
+
+    /** 16 hex digits of the 64-bit FNV-1a hash of {@code text}'s UTF-16 units: a name, never a proof. */
+    static String shortHash(String text) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            hash = (hash ^ (c & 0xff)) * 0x100000001b3L;
+            hash = (hash ^ (c >>> 8)) * 0x100000001b3L;
+        }
+        return String.format("%016x", hash);
+    }
+
     static LintCache prepare(Path dir, String context) {
-        Path contextDir = dir.resolve("ctx-" + HexFormat.of().formatHex(contentDigest(context.getBytes(StandardCharsets.UTF_8))).substring(0, 16));
+        Path contextDir = contextDir(dir, context);
         LintCache cache = new LintCache(dir, contextDir, context);
         if (!Files.isSymbolicLink(dir) && launchcTag(dir.resolve(TAG)) && Files.isDirectory(contextDir, LinkOption.NOFOLLOW_LINKS)) {
             try {
@@ -328,6 +350,11 @@ final class LintCache {
         }
     }
 
+    /** Whether {@code dir} is launchc's cache already (its own tag; not a link): reads nothing else. */
+    static boolean isCache(Path dir) {
+        return !Files.isSymbolicLink(dir) && launchcTag(dir.resolve(TAG));
+    }
+
     /** Whether {@code tag} is the CACHEDIR.TAG launchc writes (any other program's says so in its own words). */
     private static boolean launchcTag(Path tag) {
         if (!Files.isRegularFile(tag, LinkOption.NOFOLLOW_LINKS)) {
@@ -340,11 +367,14 @@ final class LintCache {
         }
     }
 
-    /** A context directory's name as launchc makes it: ctx- and 16 hex digits. */
-    private static final java.util.regex.Pattern CONTEXT_NAME = java.util.regex.Pattern.compile("ctx-[0-9a-f]{16}");
-    /** A segment's or a segment's temporary file's name as launchc makes them. */
-    private static final java.util.regex.Pattern SEGMENT_NAME = java.util.regex.Pattern.compile(
-            "seg-[0-9a-f]{16}-[A-Za-z0-9]+\\.bin|\\.seg-[0-9]+\\.tmp");
+    /** The names launchc gives its files, compiled only when a run prunes (not on a cached run's way). */
+    private static final class Names {
+        /** A context directory's name as launchc makes it: ctx- and 16 hex digits. */
+        static final java.util.regex.Pattern CONTEXT_NAME = java.util.regex.Pattern.compile("ctx-[0-9a-f]{16}");
+        /** A segment's, a run memo's or their temporary files' names as launchc makes them. */
+        static final java.util.regex.Pattern SEGMENT_NAME = java.util.regex.Pattern.compile(
+                "seg-[0-9a-f]{16}-[A-Za-z0-9]+\\.bin|\\.seg-[0-9]+\\.tmp|run-[0-9a-f]{16}\\.bin|\\.run-[0-9]+\\.tmp");
+    }
 
     /** Makes {@code dir} launchc's cache directory, or refuses one that holds something else. */
     private static void claim(Path dir) throws IOException {
@@ -736,7 +766,7 @@ final class LintCache {
     /** Temporary files of runs that died before their rename. */
     private void deleteStaleTemporaries() throws IOException {
         Instant before = Instant.now().minus(STALE_TEMP);
-        try (DirectoryStream<Path> temps = Files.newDirectoryStream(contextDir, ".seg-*.tmp")) {
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(contextDir, ".{seg,run}-*.tmp")) {
             for (Path temp : temps) {
                 try {
                     if (Files.getLastModifiedTime(temp).toInstant().isBefore(before)) {
@@ -755,7 +785,7 @@ final class LintCache {
         List<Path> contexts = new ArrayList<>();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, "ctx-*")) {
             for (Path dir : dirs) {
-                if (CONTEXT_NAME.matcher(dir.getFileName().toString()).matches() && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                if (Names.CONTEXT_NAME.matcher(dir.getFileName().toString()).matches() && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                     contexts.add(dir);
                 }
             }
@@ -774,7 +804,7 @@ final class LintCache {
             }
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
                 for (Path f : files) {
-                    if (SEGMENT_NAME.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    if (Names.SEGMENT_NAME.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
                         Files.deleteIfExists(f);
                     }
                 }
@@ -851,7 +881,7 @@ final class LintCache {
         }
     });
 
-    private static java.security.MessageDigest sha() {
+    static java.security.MessageDigest sha() {
         java.security.MessageDigest sha = SHA256.get();
         sha.reset();
         return sha;

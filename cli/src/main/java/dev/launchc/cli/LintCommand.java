@@ -49,11 +49,15 @@ public final class LintCommand implements Callable<Integer> {
 
     @Option(names = "--cache", paramLabel = "DIR", description = "Replay the findings of files linted before with the same"
             + " name and bytes (and the same launchc build, catalog, target, mode, silenced codes and limits) from DIR; new results are added."
+            + " The same line over unchanged files and folders is replayed whole."
             + " Off by default. DIR is created, or must be empty or a launchc cache.")
     java.nio.file.Path cacheDir;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The arguments of a command line {@link #parsedByHand}; picocli's parse result has them otherwise. */
+    private List<String> commandLine;
 
     /** Where a command line {@link #parsedByHand} prints; picocli's writers otherwise. */
     private PrintWriter out;
@@ -74,6 +78,7 @@ public final class LintCommand implements Callable<Integer> {
             return null;
         }
         LintCommand lint = new LintCommand();
+        lint.commandLine = List.of(args);
         lint.paths = new ArrayList<>(line.positionals());
         lint.options = LintOptions.defaults();
         lint.quiet = line.flags().contains("--quiet");
@@ -120,6 +125,16 @@ public final class LintCommand implements Callable<Integer> {
         if (dryRun && !fix) {
             throw new UsageException("--dry-run goes with --fix");
         }
+        // The whole run replayed from its memo when nothing it depends on has changed (RunMemo).
+        String context = cacheDir == null || fix ? null : LintCache.context(options);
+        RunMemo memo = context == null ? null : memo(context);
+        // Only from launchc's own cache directory (a first run makes one, and records the memo there).
+        if (memo != null && LintCache.isCache(cacheDir)) {
+            int replayed = memo.replay(out(), err());
+            if (replayed >= 0) {
+                return replayed;
+            }
+        }
         LoadLimits limits = options.limits();
         dev.launchc.config.ProjectConfig cliExcludes = new dev.launchc.config.ProjectConfig(null, null, List.of(), List.of(),
                 exclude, List.of());
@@ -130,13 +145,16 @@ public final class LintCommand implements Callable<Integer> {
         java.time.Instant runStart = java.time.Instant.now(clock);
         java.util.concurrent.CompletableFuture<LintCache> preparing = prefetch == null ? null
                 : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                    LintCache prepared = LintCache.prepare(cacheDir, LintCache.context(options));
+                    LintCache prepared = LintCache.prepare(cacheDir, context);
                     prefetch.run(prepared, options::choice);
                     return prepared;
                 });
         List<Inputs.Input> inputs;
+        List<Inputs.Input> found;
+        Inputs.Walks walks = new Inputs.Walks();
         try {
-            inputs = Inputs.collect(paths, prefetch == null ? file -> { } : prefetch::offer).stream()
+            found = Inputs.collect(paths, prefetch == null ? file -> { } : prefetch::offer, walks);
+            inputs = found.stream()
                     // A walk skips the settings files themselves, and what --exclude or their exclude: names.
                     .filter(in -> !in.walked() || !in.path().getFileName().toString().equals(dev.launchc.config.ProjectConfig.FILE_NAME)
                             && (exclude.isEmpty() || !cliExcludes.excludes(in.path().normalize().toString())) && !options.excluded(in.path()))
@@ -149,17 +167,22 @@ public final class LintCommand implements Callable<Integer> {
         if (fix && inputs.stream().anyMatch(in -> in.path() == null)) {
             throw new UsageException("--fix rewrites files; it cannot fix stdin");
         }
-        PrintWriter err = err();
+        // What this run prints on stderr, kept for its memo.
+        java.io.StringWriter errText = memo == null ? null : new java.io.StringWriter();
+        PrintWriter err = errText == null ? err() : new PrintWriter(new TeeWriter(err(), errText));
         LintCache cache = preparing == null ? null : joined(preparing).open();
+        // The stamp each input's result was found or linted under (RunMemo), by the input's place.
+        FileStamp[] vouched = new FileStamp[inputs.size()];
         Progress progress = Progress.on(err, inputs.size(), !quiet && inputs.size() >= Progress.WORTH_SHOWING);
         // A null result: a file the walk found that is not a launch config (a workflow, a manifest).
-        List<Outcome> outcomes = dev.launchc.pipeline.AllCores.map(inputs, in -> {
+        List<Outcome> outcomes = dev.launchc.pipeline.AllCores.map(places(inputs.size()), place -> {
+            Inputs.Input in = inputs.get(place);
             // A cached lint resolves the settings (and reads the catalog) only on a miss.
             LintOptions.Settings settings = cache == null || fix ? options.settings(in.path()) : null;
             LintOptions.Choice choice = settings == null ? options.choice(in.path()) : null;
             // --fix rewrites files from a fresh lint; a replayed result has no fixes to apply.
             Inputs.Linted read = settings != null ? in.lint(options.linter(settings), limits.maxFileBytes(), in.walked())
-                    : cached(cache, prefetch, in, choice, limits, runStart);
+                    : cached(cache, prefetch, in, choice, limits, runStart, vouched, place);
             byte[] bytes = read.bytes();
             FileLint r = read.lint();
             FileFixer.Fixed fixed = null;
@@ -179,9 +202,7 @@ public final class LintCommand implements Callable<Integer> {
             return r == null ? null : new Outcome(r.forReport(), settings != null ? settings.mode() : choice.mode(), fixed);
         });
         progress.done();
-        if (cache != null) {
-            saveCache(cache, err);
-        }
+        boolean cacheSaved = cache == null || saveCache(cache, err);
         List<FileLint> linted = outcomes.stream().map(o -> o == null ? null : o.lint()).toList();
         List<FileLint> results = linted.stream().filter(Objects::nonNull).toList();
         boolean failed = outcomes.stream().filter(Objects::nonNull)
@@ -200,12 +221,70 @@ public final class LintCommand implements Callable<Integer> {
         }
         out.print(report);
         out.flush();
+        int exitCode = failed ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
+        if (memo != null && cacheSaved && !progress.shown() && !walks.skippedLink) {
+            err.flush();
+            record(memo, found, inputs, vouched, walks, runStart, exitCode, report, errText.toString());
+        }
         if (verbose) {
             results.stream().filter(r -> r.diagnostics().isEmpty()).forEach(r -> err.println("ok " + r.file()));
             err.printf("launchc: %d files in %d ms%n", results.size(), (System.nanoTime() - start) / 1_000_000);
             err.flush();
         }
-        return failed ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
+        return exitCode;
+    }
+
+    /** 0, 1, ... n - 1: the inputs' places, which the cores take one at a time. */
+    private static List<Integer> places(int n) {
+        Integer[] places = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            places[i] = i;
+        }
+        return java.util.Arrays.asList(places);
+    }
+
+    /**
+     * The memo of this command line, or null when the run cannot have one: without --cache, with
+     * --fix or --verbose (whose output holds times and counts), --config (a settings file the memo
+     * does not watch), stdin, or an argument file.
+     */
+    private RunMemo memo(String context) {
+        List<String> line = commandLine != null ? commandLine
+                : spec == null ? null : spec.commandLine().getParseResult().originalArgs();
+        if (line == null || verbose || options.config != null || !RunMemo.possibleFor(line)) {
+            return null;
+        }
+        return RunMemo.of(LintCache.contextDir(cacheDir, context), context, line);
+    }
+
+    /**
+     * Records the memo of this run: the stamps its inputs' results were found or linted under, and,
+     * read now, the stamps of the folders the walks listed and of what the search for settings files
+     * looked at. It only saves time, so anything that fails here is left unsaid.
+     */
+    private static void record(RunMemo memo, List<Inputs.Input> found, List<Inputs.Input> inputs, FileStamp[] vouched,
+            Inputs.Walks walks, java.time.Instant runStart, int exitCode, String out, String err) {
+        try {
+            List<RunMemo.Observed> observed = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                if (vouched[i] == null) {
+                    return; // read with no settled stamp: the next run must read it too
+                }
+                observed.add(new RunMemo.Observed(RunMemo.FILE, inputs.get(i).path().toString(), vouched[i]));
+            }
+            for (java.nio.file.Path folder : walks.folders) {
+                observed.add(new RunMemo.Observed(RunMemo.FOLDER, folder.toString(), FileStamp.ofFolder(folder)));
+            }
+            // Every file the walks found, also those a settings file excludes: the search decides that too.
+            List<RunMemo.Observed> settings = RunMemo.settingsSearch(found.stream().map(Inputs.Input::path).toList());
+            if (settings == null) {
+                return;
+            }
+            observed.addAll(settings);
+            memo.record(observed, runStart, exitCode, out, err);
+        } catch (java.io.IOException | RuntimeException e) {
+            // The next run runs in full, as this one did.
+        }
     }
 
     /**
@@ -252,7 +331,7 @@ public final class LintCommand implements Callable<Integer> {
      * catalog's rules or the schema.
      */
     private Inputs.Linted cached(LintCache cache, DigestPrefetch prefetch, Inputs.Input in, LintOptions.Choice choice,
-            LoadLimits limits, java.time.Instant runStart) {
+            LoadLimits limits, java.time.Instant runStart, FileStamp[] vouched, int place) {
         // By the file's stamp first (the look-ahead's, or one read now): no read of its bytes at all.
         DigestPrefetch.Stamped stamped = prefetch.stamped(in);
         FileStamp stamp = stamped != null ? stamped.stamp() : in.path() == null ? null : FileStamp.of(in.path());
@@ -261,6 +340,7 @@ public final class LintCommand implements Callable<Integer> {
         if (stampKey != null) {
             LintCache.Result hit = cache.getByStamp(stampKey);
             if (hit != null) {
+                vouched[place] = stamp;
                 return new Inputs.Linted(null, LintCache.replay(in.name(), hit));
             }
         }
@@ -297,6 +377,7 @@ public final class LintCommand implements Callable<Integer> {
         }
         if (aliasing && stampHolds) {
             cache.alias(stampKey, key);
+            vouched[place] = stamp;
         }
         return linted;
     }
@@ -323,18 +404,22 @@ public final class LintCommand implements Callable<Integer> {
         }
     }
 
-    private void saveCache(LintCache cache, PrintWriter err) {
+    /** Saves what the run added to the cache; false when it could not (and said so). */
+    private boolean saveCache(LintCache cache, PrintWriter err) {
+        boolean saved = true;
         try {
             cache.save();
         } catch (java.io.IOException | RuntimeException e) {
             // The cache only saves time: the findings stand, the next run lints these files again.
             err.println("launchc: warning: cannot update the cache in " + cacheDir + ": " + e.getMessage());
+            saved = false;
         }
         if (verbose) {
             err.printf("launchc: cache %s: %d hits, %d linted (%d of the hits by file stamp, not read)%n", cacheDir,
                     cache.hits(), cache.misses(), cache.unread());
         }
         err.flush();
+        return saved;
     }
 
     private void reportSkipped(List<Inputs.Input> inputs, List<FileLint> linted, PrintWriter err) {

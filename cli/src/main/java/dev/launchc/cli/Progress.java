@@ -43,6 +43,11 @@ final class Progress {
         }
     }
 
+    /** Whether it draws: then stderr holds more than the report's messages. */
+    boolean shown() {
+        return show;
+    }
+
     void done() {
         if (show) {
             err.print("\r" + " ".repeat(60) + "\r");

@@ -50,7 +50,7 @@ class LintByHandTest {
     }
 
     /** Runs a line the way Main does when parsedByHand takes it. */
-    private static CliRun byHand(String... args) {
+    static CliRun byHand(String... args) {
         LintCommand lint = LintCommand.parsedByHand(args);
         assertNotNull(lint, "parsedByHand takes " + List.of(args));
         StringWriter out = new StringWriter();
@@ -100,7 +100,7 @@ class LintByHandTest {
         return result;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {

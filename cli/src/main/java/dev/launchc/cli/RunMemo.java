@@ -1,0 +1,312 @@
+package dev.launchc.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code lint --cache}'s memo of a whole run: the same command line, in the same folder, over the
+ * same files, prints what it printed before and exits as it did, without walking a folder, reading
+ * a file or looking up a result. The memo holds what the run's output depends on: the stamp
+ * ({@link FileStamp}) of each input file (the stamp its result was found or linted under), of each
+ * folder a walk listed and of the settings file the search for {@code .launchc.yaml} found, and
+ * each place that search found none. A later run stats each of them again and replays the memo
+ * only when every stamp is the same and no settings file has appeared; otherwise it runs as before
+ * (with the per-file cache) and records a new memo.
+ *
+ * <p>Why a stamp proves enough: a stamp's status-change time moves with every change to a file
+ * (its bytes, its mode) or a folder (a name added, removed or renamed in it), and no writer can set
+ * it back. A memo is recorded only when every stamp is {@link FileStamp#SETTLE} older than the run's
+ * start, so no stamp describes a state the run did not see: a stamp read at the end of the run that
+ * is that old proves nothing changed during the run. So does a folder's where the search found no
+ * settings file: it had none during the whole run (the folder itself may change later; only a
+ * settings file appearing in it matters, which the next run checks). The key holds the command line, the working
+ * folder, whether there is a terminal and the environment the output reads ({@code TERM},
+ * {@code NO_COLOR}), and the cache's context (launchc build, catalog, codes, limits).
+ *
+ * <p>Not recorded: a run with {@code --fix}, {@code --verbose} (its time and counts change),
+ * {@code --config}, stdin, an argument file ({@code @file}), a progress line, a cache warning, a
+ * YAML-named link the walk skipped (what it leads to can change while no folder does), a
+ * {@code .launchc.yaml} that exists but is no regular file, or anything on a file system whose
+ * stamps are not trusted.
+ */
+final class RunMemo {
+    /** Memos kept per context, the most recently used; each is one command line's. */
+    static final int MAX_MEMOS = 8;
+    /** A memo larger than this is neither written nor read (5,000 files take about 0.4 MB). */
+    static final int MAX_BYTES = 16 << 20;
+    private static final String MAGIC = "launchc run memo 1";
+
+    /** What the output depends on, by {@link Observed#kind}. */
+    static final byte FILE = 0;
+    static final byte FOLDER = 1;
+    static final byte ABSENT = 2;
+
+    /**
+     * Something the output depends on: a file's or a folder's (its names') stamp; or that nothing is
+     * at {@code path} ({@link #ABSENT}), with its folder's stamp, which must be settled when recorded.
+     */
+    record Observed(byte kind, String path, FileStamp stamp) {}
+
+    private final Path file;
+    /** Everything the key holds, in full: a memo is replayed only for the same text, not the same hash. */
+    private final String key;
+
+    private RunMemo(Path file, String key) {
+        this.file = file;
+        this.key = key;
+    }
+
+    /** The memo of this command line in the cache's context directory. */
+    static RunMemo of(Path contextDir, String context, List<String> args) {
+        StringBuilder key = new StringBuilder(context.length() + 256).append(context)
+                .append("\ncwd ").append(System.getProperty("user.dir"))
+                .append("\nconsole ").append(System.console() != null)
+                .append("\nTERM ").append(System.getenv("TERM"))
+                .append("\nNO_COLOR ").append(System.getenv("NO_COLOR"))
+                .append("\nargs ").append(args.size());
+        for (String arg : args) {
+            key.append('\n').append(arg.length()).append(' ').append(arg); // no argument runs into the next
+        }
+        String text = key.toString();
+        return new RunMemo(contextDir.resolve("run-" + LintCache.shortHash(text) + ".bin"), text);
+    }
+
+    /** Whether a command line may have a memo: no argument file for picocli to expand, no stdin. */
+    static boolean possibleFor(List<String> args) {
+        for (String arg : args) {
+            if (arg.startsWith("@") || arg.equals("-")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Prints what the recorded run printed and returns its exit code, when the memo exists and every
+     * stamp in it is the same now; -1 otherwise (nothing printed).
+     */
+    int replay(PrintWriter out, PrintWriter err) {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                return -1;
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        Recorded recorded = parse(bytes);
+        if (recorded == null) {
+            return -1;
+        }
+        if (!unchanged(recorded.observed())) {
+            return -1;
+        }
+        err.print(recorded.err());
+        err.flush();
+        out.print(recorded.out());
+        out.flush();
+        try {
+            // Most recently used: pruning keeps the memos (and the context) still in use.
+            FileTime now = FileTime.from(Instant.now());
+            Files.setLastModifiedTime(file, now);
+            Files.setLastModifiedTime(file.getParent(), now);
+        } catch (IOException | RuntimeException e) {
+            // Only the order of pruning depends on it.
+        }
+        return recorded.exitCode();
+    }
+
+    /** Whether everything observed is as recorded (a stat each: thousands of them are most of a replayed run). */
+    private static boolean unchanged(List<Observed> observed) {
+        for (Observed o : observed) {
+            Path path = Path.of(o.path());
+            boolean same = switch (o.kind()) {
+                case FILE -> o.stamp().equals(FileStamp.of(path));
+                case FOLDER -> o.stamp().equals(FileStamp.ofFolder(path));
+                default -> Files.notExists(path, LinkOption.NOFOLLOW_LINKS);
+            };
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private record Recorded(int exitCode, List<Observed> observed, String out, String err) {}
+
+    /** The memo in {@code bytes}, or null when it is not one for this key, or damaged. */
+    private Recorded parse(byte[] bytes) {
+        try {
+            if (bytes.length < 4) {
+                return null;
+            }
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(bytes, 0, bytes.length - 4);
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            if (in.getInt(bytes.length - 4) != (int) crc.getValue() || !text(in).equals(MAGIC)) {
+                return null;
+            }
+            if (!text(in).equals(key)) {
+                return null; // another command line (or context) of the same hash
+            }
+            int exitCode = in.getInt();
+            int count = in.getInt();
+            if (count < 0 || count > bytes.length / 45) {
+                return null;
+            }
+            List<Observed> observed = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                byte kind = in.get();
+                if (kind != FILE && kind != FOLDER && kind != ABSENT) {
+                    return null;
+                }
+                String path = text(in);
+                observed.add(new Observed(kind, path, new FileStamp(in.getLong(), in.getLong(), in.getLong(), in.getLong(),
+                        in.getInt(), in.getLong(), in.getInt())));
+            }
+            String out = text(in);
+            String err = text(in);
+            return in.remaining() == 4 ? new Recorded(exitCode, observed, out, err) : null;
+        } catch (RuntimeException e) { // a length past the end: not a memo launchc wrote
+            return null;
+        }
+    }
+
+    private static String text(ByteBuffer in) {
+        int length = in.getInt();
+        String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return text;
+    }
+
+    /**
+     * Records a finished run, when every stamp in {@code observed} is known and settled (see the
+     * class comment); returns whether it did. Written whole to a temporary file and renamed into
+     * place, as the cache's segments are, so that a concurrent run reads the old memo or the new one.
+     */
+    boolean record(List<Observed> observed, Instant runStart, int exitCode, String out, String err) throws IOException {
+        Map<String, Observed> unique = new LinkedHashMap<>();
+        for (Observed o : observed) {
+            if (o.stamp() == null || !o.stamp().settledBefore(runStart)) {
+                return false;
+            }
+            Observed same = unique.putIfAbsent(o.kind() + o.path(), o);
+            if (same != null && !same.stamp().equals(o.stamp())) {
+                return false; // a file named twice that changed in between
+            }
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * unique.size() + key.length() + out.length() + err.length() + 256);
+        DataOutputStream data = new DataOutputStream(buffer);
+        writeText(data, MAGIC);
+        writeText(data, key);
+        data.writeInt(exitCode);
+        data.writeInt(unique.size());
+        for (Observed o : unique.values()) {
+            FileStamp s = o.stamp();
+            data.writeByte(o.kind());
+            writeText(data, o.path());
+            data.writeLong(s.device());
+            data.writeLong(s.inode());
+            data.writeLong(s.size());
+            data.writeLong(s.modifiedSeconds());
+            data.writeInt(s.modifiedNanos());
+            data.writeLong(s.changedSeconds());
+            data.writeInt(s.changedNanos());
+        }
+        writeText(data, out);
+        writeText(data, err);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(buffer.toByteArray());
+        data.writeInt((int) crc.getValue());
+        if (buffer.size() > MAX_BYTES) {
+            return false;
+        }
+        Path temp = Files.createTempFile(file.getParent(), ".run-", ".tmp");
+        try {
+            Files.write(temp, buffer.toByteArray());
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        prune(file.getParent());
+        return true;
+    }
+
+    private static void writeText(DataOutputStream data, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        data.writeInt(bytes.length);
+        data.write(bytes);
+    }
+
+
+    /** Keeps the {@link #MAX_MEMOS} most recently used memos of a context; deletes only launchc's own. */
+    private static void prune(Path contextDir) throws IOException {
+        List<Path> memos = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(contextDir, "run-*.bin")) {
+            for (Path f : files) {
+                if (f.getFileName().toString().matches("run-[0-9a-f]{16}\\.bin") && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    memos.add(f);
+                }
+            }
+        }
+        if (memos.size() <= MAX_MEMOS) {
+            return;
+        }
+        Map<Path, FileTime> used = new java.util.HashMap<>();
+        for (Path f : memos) {
+            try {
+                used.put(f, Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS));
+            } catch (NoSuchFileException e) {
+                used.put(f, FileTime.fromMillis(0)); // another run pruned it
+            }
+        }
+        memos.sort(Comparator.comparing(used::get));
+        for (Path f : memos.subList(0, memos.size() - MAX_MEMOS)) {
+            Files.deleteIfExists(f);
+        }
+    }
+
+    /**
+     * What the search for {@code .launchc.yaml} finds for these inputs
+     * ({@link dev.launchc.config.ProjectConfigs#forFile}: the input's folder and each above it, up to
+     * the first that holds one): the settings file found, and each place it found none; null when
+     * one is there that is no regular file (a link to nothing, say), which can become one while no
+     * folder changes.
+     */
+    static List<Observed> settingsSearch(List<Path> inputs) {
+        List<Observed> observed = new ArrayList<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        for (Path input : inputs) {
+            for (Path dir = input.toAbsolutePath().normalize().getParent(); dir != null && seen.add(dir); dir = dir.getParent()) {
+                Path candidate = dir.resolve(dev.launchc.config.ProjectConfig.FILE_NAME);
+                if (Files.isRegularFile(candidate)) {
+                    observed.add(new Observed(FILE, candidate.toString(), FileStamp.of(candidate)));
+                    break;
+                }
+                if (!Files.notExists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                    return null;
+                }
+                observed.add(new Observed(ABSENT, candidate.toString(), FileStamp.ofFolder(dir)));
+            }
+        }
+        return observed;
+    }
+}

@@ -1,0 +1,312 @@
+package dev.launchc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lint --cache}'s memo of a whole run ({@link RunMemo}): the same line over unchanged files
+ * prints what a fresh lint prints, and every change a run's output depends on makes the next run
+ * lint again. Each change test checks first that the memo was replayed before the change (the memo
+ * file is the same file, unrewritten), then that the run after the change prints what a lint
+ * without any cache prints. The clock runs a minute ahead ({@link SettledClock}), so that the files
+ * the test has just written count as settled.
+ */
+class RunMemoTest {
+    @TempDir
+    Path tmp;
+
+    /** Findings (exit 1), a clean file, a skipped workflow, and a subfolder whose .launchc.yaml disables LC2002. */
+    private Path fleet() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("repo/fleet"));
+        Files.writeString(dir.resolve("bad.yaml"), LintCacheTest.FINDINGS);
+        Files.writeString(dir.resolve("good.yaml"), LintCacheTest.CLEAN);
+        Files.writeString(dir.resolve("workflow.yaml"), "on: push\njobs: {}\n");
+        Path quiet = Files.createDirectories(dir.resolve("quiet"));
+        Files.writeString(quiet.resolve(".launchc.yaml"), "disable: [LC2002]\n");
+        Files.writeString(quiet.resolve("warn.yaml"), WARNING);
+        return dir;
+    }
+
+    /** LC2002, a warning. */
+    private static final String WARNING = "version: 0.2.0\nextraKubeAPIServerArgs:\n"
+            + "  --service-cluster-ip-range: 10.153.183.0/24\n";
+
+    private String cache() {
+        return tmp.resolve("cache").toString();
+    }
+
+    private List<Path> memos() throws IOException {
+        if (!Files.exists(tmp.resolve("cache"))) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(tmp.resolve("cache"))) {
+            return s.filter(p -> p.getFileName().toString().matches("run-[0-9a-f]{16}\\.bin")).toList();
+        }
+    }
+
+    /** The one memo's identity: its inode and bytes (a run that records anew renames a new file over it). */
+    private String memo() throws IOException {
+        List<Path> memos = memos();
+        assertEquals(1, memos.size(), "one memo: " + memos);
+        return Files.getAttribute(memos.get(0), "unix:ino") + " " + java.util.Arrays.hashCode(Files.readAllBytes(memos.get(0)));
+    }
+
+    private static void assertSameRun(CliRun expected, CliRun actual, String what) {
+        assertEquals(expected.out(), actual.out(), what + ": stdout");
+        assertEquals(expected.err(), actual.err(), what + ": stderr");
+        assertEquals(expected.exitCode(), actual.exitCode(), what + ": exit code");
+    }
+
+    /** Both ways a line is run: picocli's, and Main's own for an everyday line. */
+    private static final List<Function<String[], CliRun>> RUNNERS = List.of(CliRun::of, LintByHandTest::byHand);
+
+    @Test
+    void anUnchangedFleetIsReplayedFromTheMemoExactlyInEveryFormat() throws Exception {
+        Path fleet = fleet();
+        SettledClock.aMinuteLater(() -> {
+            for (Function<String[], CliRun> runner : RUNNERS) {
+                for (String format : List.of("text", "json", "sarif", "junit")) {
+                    CliRun fresh = CliRun.of("lint", "--format", format, fleet.toString());
+                    String[] line = {"lint", "--cache", cache(), "--format", format, fleet.toString()};
+                    assertSameRun(fresh, runner.apply(line), format + ", the run that records the memo");
+                    List<Path> recorded = memos();
+                    assertFalse(recorded.isEmpty(), "a memo is recorded");
+                    Object inode = Files.getAttribute(recorded.get(recorded.size() - 1), "unix:ino");
+                    assertSameRun(fresh, runner.apply(line), format + ", replayed");
+                    assertEquals(recorded, memos(), "no memo is recorded again");
+                    assertEquals(inode, Files.getAttribute(recorded.get(recorded.size() - 1), "unix:ino"));
+                }
+                LintByHandTest.deleteTree(tmp.resolve("cache"));
+            }
+            CliRun text = CliRun.of("lint", "--cache", cache(), fleet.toString());
+            assertEquals(1, text.exitCode());
+            assertTrue(text.out().contains("bad.yaml") && text.err().contains("skipped 1 YAML file"), text.out() + text.err());
+        });
+    }
+
+    /** A change to what the output depends on, made between two runs of the same line. */
+    private interface Change {
+        void make(Path fleet) throws Exception;
+    }
+
+    /**
+     * Runs the line twice (recording, then replaying the memo), makes the change, and checks that the
+     * next run prints what a lint without a cache prints, and that it differs from before the change
+     * (each change here changes the output, so a stale replay cannot pass).
+     */
+    private void assertChangeIsSeen(String what, Change change) throws Exception {
+        Path fleet = fleet();
+        SettledClock.aMinuteLater(() -> {
+            String[] line = {"lint", "--cache", cache(), fleet.toString()};
+            CliRun before = CliRun.of(line);
+            String recorded = memo();
+            assertSameRun(before, CliRun.of(line), what + ": replayed before the change");
+            assertEquals(recorded, memo(), what + ": the memo was replayed, not recorded again");
+            change.make(fleet);
+            CliRun after = CliRun.of(line);
+            assertSameRun(CliRun.of("lint", fleet.toString()), after, what);
+            assertNotEquals(before.out() + before.err(), after.out() + after.err(), what + ": the change changes the output");
+            assertSameRun(after, CliRun.of(line), what + ": the run after it");
+        });
+    }
+
+    @Test
+    void aFileWithOtherBytesIsLintedAgain() throws Exception {
+        assertChangeIsSeen("good.yaml rewritten", fleet -> Files.writeString(fleet.resolve("good.yaml"), WARNING));
+    }
+
+    /** Same inode, same size, modification time set back: only the status-change time moves. */
+    @Test
+    void aRewriteThatKeepsInodeSizeAndModificationTimeIsLintedAgain() throws Exception {
+        assertChangeIsSeen("good.yaml rewritten in place, mtime restored", fleet -> {
+            Path good = fleet.resolve("good.yaml");
+            FileTime modified = Files.getLastModifiedTime(good);
+            String broken = LintCacheTest.CLEAN.replace("\"110\"", "\"1x0\"");
+            assertEquals(LintCacheTest.CLEAN.length(), broken.length());
+            Files.writeString(good, broken);
+            Files.setLastModifiedTime(good, modified);
+        });
+    }
+
+    @Test
+    void aFileRenamedOverAnInputWithTheSameSizeAndTimesIsLintedAgain() throws Exception {
+        assertChangeIsSeen("a file of the same size and mtime renamed over good.yaml", fleet -> {
+            Path good = fleet.resolve("good.yaml");
+            Path other = tmp.resolve("other.yaml");
+            Files.writeString(other, LintCacheTest.CLEAN.replace("\"110\"", "\"1x0\""));
+            Files.setLastModifiedTime(other, Files.getLastModifiedTime(good));
+            Files.move(other, good, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        });
+    }
+
+    @Test
+    void aNewFileInAWalkedFolderIsLinted() throws Exception {
+        assertChangeIsSeen("a new file", fleet -> Files.writeString(fleet.resolve("new.yaml"), WARNING));
+    }
+
+    @Test
+    void aNewFileInASubfolderIsLinted() throws Exception {
+        assertChangeIsSeen("a new file in a subfolder", fleet -> Files.writeString(fleet.resolve("quiet/new.yaml"),
+                LintCacheTest.FINDINGS));
+    }
+
+    @Test
+    void aNewSubfolderIsWalked() throws Exception {
+        assertChangeIsSeen("a new subfolder", fleet -> {
+            Files.createDirectories(fleet.resolve("late"));
+            Files.writeString(fleet.resolve("late/bad.yaml"), LintCacheTest.FINDINGS);
+        });
+    }
+
+    @Test
+    void aRemovedFileIsGone() throws Exception {
+        assertChangeIsSeen("bad.yaml removed", fleet -> Files.delete(fleet.resolve("bad.yaml")));
+    }
+
+    @Test
+    void aSettingsFileEditedChangesTheFindings() throws Exception {
+        assertChangeIsSeen(".launchc.yaml edited", fleet -> Files.writeString(fleet.resolve("quiet/.launchc.yaml"), "mode: strict\n"));
+    }
+
+    /** Above the folder named on the command line: the search for settings files goes up to the root. */
+    @Test
+    void aSettingsFileAppearingAboveTheWalkedFolderChangesTheFindings() throws Exception {
+        assertChangeIsSeen(".launchc.yaml created in the folder above", fleet -> Files.writeString(fleet.getParent().resolve(".launchc.yaml"),
+                "disable: [LC1025]\n"));
+    }
+
+    /** A settings file's exclude: the excluded file is not linted, yet the memo must hold that too. */
+    @Test
+    void aSettingsFileThatStartsExcludingAFileChangesTheFindings() throws Exception {
+        assertChangeIsSeen("exclude: added", fleet -> Files.writeString(fleet.getParent().resolve(".launchc.yaml"),
+                "exclude: [\"fleet/bad.yaml\"]\n"));
+    }
+
+    /**
+     * A YAML-named link the walk skipped, to a file outside the walk that does not exist yet: when
+     * that file appears, no folder the run walked changes. No memo is recorded for such a run.
+     */
+    @Test
+    void aSkippedLinkThatLaterLeadsToAFileIsLintedThen() throws Exception {
+        Path fleet = fleet();
+        Path target = tmp.resolve("elsewhere/late.yaml");
+        Files.createSymbolicLink(fleet.resolve("link.yaml"), target);
+        SettledClock.aMinuteLater(() -> {
+            String[] line = {"lint", "--cache", cache(), fleet.toString()};
+            CliRun before = CliRun.of(line);
+            assertSameRun(before, CliRun.of(line), "the link leads nowhere");
+            assertEquals(List.of(), memos(), "no memo for a run that skipped a link");
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, LintCacheTest.FINDINGS);
+            CliRun after = CliRun.of(line);
+            assertTrue(after.out().contains("link.yaml"), after.out());
+            assertSameRun(CliRun.of("lint", fleet.toString()), after, "the link leads to a file");
+        });
+    }
+
+    /** A .launchc.yaml that is a link to nothing yet: it can become a settings file while no folder changes. */
+    @Test
+    void aDanglingSettingsLinkPreventsTheMemo() throws Exception {
+        Path fleet = fleet();
+        Path target = tmp.resolve("elsewhere/settings.yaml");
+        Files.createSymbolicLink(fleet.resolve(".launchc.yaml"), target);
+        SettledClock.aMinuteLater(() -> {
+            String[] line = {"lint", "--cache", cache(), fleet.toString()};
+            CliRun before = CliRun.of(line);
+            CliRun.of(line);
+            assertEquals(List.of(), memos());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, "disable: [LC1025]\n");
+            CliRun after = CliRun.of(line);
+            assertNotEquals(before.out(), after.out());
+            assertSameRun(CliRun.of("lint", fleet.toString()), after, "the settings link leads to a file");
+        });
+    }
+
+    /** Files that changed within the settle time of the run are not vouched for by their stamps: no memo. */
+    @Test
+    void aFleetThatJustChangedGetsNoMemo() throws IOException {
+        Path fleet = fleet();
+        String[] line = {"lint", "--cache", cache(), fleet.toString()};
+        CliRun first = CliRun.of(line);
+        assertSameRun(first, CliRun.of(line), "second run");
+        assertEquals(List.of(), memos());
+    }
+
+    /** -v prints times and counts of this run; --fix writes; another format prints otherwise: none replays another's memo. */
+    @Test
+    void otherLinesHaveTheirOwnMemoOrNone() throws Exception {
+        Path fleet = fleet();
+        SettledClock.aMinuteLater(() -> {
+            CliRun.of("lint", "--cache", cache(), fleet.toString());
+            CliRun.of("lint", "--cache", cache(), fleet.toString());
+            CliRun verbose = CliRun.of("lint", "--cache", cache(), "-v", fleet.toString());
+            assertTrue(verbose.err().contains("4 hits, 0 linted"), verbose.err());
+            assertEquals(1, memos().size(), "-v records none");
+            CliRun json = CliRun.of("lint", "--cache", cache(), "--format", "json", fleet.toString());
+            assertSameRun(CliRun.of("lint", "--format", "json", fleet.toString()), json, "json");
+            assertEquals(2, memos().size(), "json has its own");
+            CliRun named = CliRun.of("lint", "--cache", cache(), fleet.resolve("good.yaml").toString());
+            assertSameRun(CliRun.of("lint", fleet.resolve("good.yaml").toString()), named, "one file named");
+            assertSameRun(named, CliRun.of("lint", "--cache", cache(), fleet.resolve("good.yaml").toString()), "one file named, replayed");
+            assertEquals(3, memos().size());
+        });
+    }
+
+    /** A damaged memo (a flipped byte) or one recorded for another line under the same name is never replayed. */
+    @Test
+    void aDamagedOrForeignMemoIsIgnored() throws Exception {
+        Path fleet = fleet();
+        SettledClock.aMinuteLater(() -> {
+            String[] line = {"lint", "--cache", cache(), fleet.toString()};
+            CliRun fresh = CliRun.of("lint", fleet.toString());
+            CliRun.of(line);
+            Path memo = memos().get(0);
+            byte[] bytes = Files.readAllBytes(memo);
+            int at = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("bad.yaml:");
+            assertTrue(at > 0, "the memo holds the report");
+            bytes[at] = 'B';
+            Files.write(memo, bytes);
+            assertSameRun(fresh, CliRun.of(line), "damaged");
+            // Another line's memo put under this line's name: its key text differs.
+            CliRun.of("lint", "--cache", cache(), "--format", "json", fleet.toString());
+            Path json = memos().stream().filter(p -> !p.equals(memo)).findFirst().orElseThrow();
+            Files.copy(json, memo, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            assertSameRun(fresh, CliRun.of(line), "another line's memo");
+        });
+    }
+
+    /** Each line has its memo; past {@link RunMemo#MAX_MEMOS} the least recently used go, and nothing else in the cache. */
+    @Test
+    void memosAreBoundedAndPrunedOldestFirst() throws Exception {
+        Path fleet = fleet();
+        SettledClock.aMinuteLater(() -> {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < RunMemo.MAX_MEMOS + 3; i++) {
+                String target = fleet.resolve(i % 2 == 0 ? "good.yaml" : "bad.yaml").toString();
+                List<String> line = new ArrayList<>(List.of("lint", "--cache", cache()));
+                line.addAll(java.util.Collections.nCopies(i / 2 + 1, target)); // another line each time
+                CliRun.of(line.toArray(String[]::new));
+                lines.add(String.join(" ", line));
+            }
+            assertEquals(RunMemo.MAX_MEMOS, memos().size(), lines.toString());
+            Path mine = Files.writeString(memos().get(0).getParent().resolve("notes-run.txt"), "mine");
+            CliRun.of("lint", "--cache", cache(), "-q", fleet.toString());
+            assertEquals(RunMemo.MAX_MEMOS, memos().size());
+            assertTrue(Files.exists(mine), "only launchc's memos are pruned");
+        });
+    }
+}
