@@ -273,10 +273,21 @@ public final class LintCommand implements Callable<Integer> {
                 observed.add(new RunMemo.Observed(RunMemo.FILE, inputs.get(i).path().toString(), vouched[i]));
             }
             for (java.nio.file.Path folder : walks.folders) {
-                observed.add(new RunMemo.Observed(RunMemo.FOLDER, folder.toString(), FileStamp.ofFolder(folder)));
+                FileStamp stamp = FileStamp.ofFolder(folder);
+                if (stamp == null || !stamp.settledBefore(runStart)) {
+                    return; // changed during the run, or just before it
+                }
+                observed.add(new RunMemo.Observed(RunMemo.FOLDER, folder.toString(), stamp));
             }
-            // Every file the walks found, also those a settings file excludes: the search decides that too.
-            List<RunMemo.Observed> settings = RunMemo.settingsSearch(found.stream().map(Inputs.Input::path).toList());
+            // Where the search for settings files starts for each file the walks found (also those a
+            // settings file excludes: the search decides that too) and for each file named.
+            List<java.nio.file.Path> starts = new ArrayList<>(walks.folders);
+            for (Inputs.Input in : found) {
+                if (!in.walked()) {
+                    starts.add(in.path().toAbsolutePath().normalize().getParent());
+                }
+            }
+            List<RunMemo.Observed> settings = RunMemo.settingsSearch(starts, runStart);
             if (settings == null) {
                 return;
             }

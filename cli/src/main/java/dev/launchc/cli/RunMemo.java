@@ -1,7 +1,5 @@
 package dev.launchc.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -16,7 +14,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +35,7 @@ import java.util.Map;
  * settings file: it had none during the whole run (the folder itself may change later; only a
  * settings file appearing in it matters, which the next run checks). The key holds the command line, the working
  * folder, whether there is a terminal and the environment the output reads ({@code TERM},
- * {@code NO_COLOR}), and the cache's context (launchc build, catalog, codes, limits).
+ * {@code NO_COLOR}, the line separator and locale), and the cache's context (launchc build, catalog, codes, limits).
  *
  * <p>Not recorded: a run with {@code --fix}, {@code --verbose} (its time and counts change),
  * {@code --config}, stdin, an argument file ({@code @file}), a progress line, a cache warning, a
@@ -80,6 +77,8 @@ final class RunMemo {
                 .append("\nconsole ").append(System.console() != null)
                 .append("\nTERM ").append(System.getenv("TERM"))
                 .append("\nNO_COLOR ").append(System.getenv("NO_COLOR"))
+                .append("\nline separator ").append(System.lineSeparator().replace("\r", "CR").replace("\n", "LF"))
+                .append("\nlocale ").append(java.util.Locale.getDefault())
                 .append("\nargs ").append(args.size());
         for (String arg : args) {
             key.append('\n').append(arg.length()).append(' ').append(arg); // no argument runs into the next
@@ -203,45 +202,59 @@ final class RunMemo {
      * place, as the cache's segments are, so that a concurrent run reads the old memo or the new one.
      */
     boolean record(List<Observed> observed, Instant runStart, int exitCode, String out, String err) throws IOException {
-        Map<String, Observed> unique = new LinkedHashMap<>();
+        // Settled: last changed before this instant (FileStamp#settledBefore, compared as numbers here).
+        Instant latest = runStart.minus(FileStamp.SETTLE);
+        long latestSeconds = latest.getEpochSecond();
+        int latestNanos = latest.getNano();
+        List<byte[]> paths = new ArrayList<>(observed.size());
+        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        byte[] outBytes = out.getBytes(StandardCharsets.UTF_8);
+        byte[] errBytes = err.getBytes(StandardCharsets.UTF_8);
+        long size = 4 + MAGIC.length() + 4 + keyBytes.length + 8 + 4 + outBytes.length + 4 + errBytes.length + 4;
         for (Observed o : observed) {
-            if (o.stamp() == null || !o.stamp().settledBefore(runStart)) {
+            FileStamp s = o.stamp();
+            if (s == null || s.changedSeconds() > latestSeconds || s.changedSeconds() == latestSeconds && s.changedNanos() >= latestNanos) {
                 return false;
             }
-            Observed same = unique.putIfAbsent(o.kind() + o.path(), o);
-            if (same != null && !same.stamp().equals(o.stamp())) {
-                return false; // a file named twice that changed in between
-            }
+            byte[] path = o.path().getBytes(StandardCharsets.UTF_8);
+            paths.add(path);
+            size += 1 + 4 + path.length + 48;
         }
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * unique.size() + key.length() + out.length() + err.length() + 256);
-        DataOutputStream data = new DataOutputStream(buffer);
-        writeText(data, MAGIC);
-        writeText(data, key);
-        data.writeInt(exitCode);
-        data.writeInt(unique.size());
-        for (Observed o : unique.values()) {
-            FileStamp s = o.stamp();
-            data.writeByte(o.kind());
-            writeText(data, o.path());
-            data.writeLong(s.device());
-            data.writeLong(s.inode());
-            data.writeLong(s.size());
-            data.writeLong(s.modifiedSeconds());
-            data.writeInt(s.modifiedNanos());
-            data.writeLong(s.changedSeconds());
-            data.writeInt(s.changedNanos());
-        }
-        writeText(data, out);
-        writeText(data, err);
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(buffer.toByteArray());
-        data.writeInt((int) crc.getValue());
-        if (buffer.size() > MAX_BYTES) {
+        if (size > MAX_BYTES) {
             return false;
         }
-        Path temp = Files.createTempFile(file.getParent(), ".run-", ".tmp");
+        // A file named twice is observed twice: a memo whose two stamps of one file differ never replays.
+        ByteBuffer data = ByteBuffer.allocate((int) size);
+        putText(data, MAGIC.getBytes(StandardCharsets.UTF_8));
+        putText(data, keyBytes);
+        data.putInt(exitCode);
+        data.putInt(observed.size());
+        for (int i = 0; i < observed.size(); i++) {
+            Observed o = observed.get(i);
+            FileStamp s = o.stamp();
+            data.put(o.kind());
+            putText(data, paths.get(i));
+            data.putLong(s.device()).putLong(s.inode()).putLong(s.size()).putLong(s.modifiedSeconds()).putInt(s.modifiedNanos())
+                    .putLong(s.changedSeconds()).putInt(s.changedNanos());
+        }
+        putText(data, outBytes);
+        putText(data, errBytes);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(data.array(), 0, data.position());
+        data.putInt((int) crc.getValue());
+        // Named by the monotonic clock's nanoseconds, not by Files.createTempFile, whose random names
+        // cost a SecureRandom's start-up; created new (a concurrent run that took the same name makes
+        // this one record nothing), readable by its owner only, as the segments are.
+        Path temp = file.resolveSibling(".run-" + Long.toUnsignedString(System.nanoTime()) + ".tmp");
         try {
-            Files.write(temp, buffer.toByteArray());
+            try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(temp,
+                    java.util.EnumSet.of(java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE),
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OWNER_ONLY))) {
+                data.flip();
+                while (data.hasRemaining()) {
+                    channel.write(data);
+                }
+            }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
@@ -250,12 +263,13 @@ final class RunMemo {
         return true;
     }
 
-    private static void writeText(DataOutputStream data, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        data.writeInt(bytes.length);
-        data.write(bytes);
-    }
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY = java.util.EnumSet.of(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
 
+    private static void putText(ByteBuffer data, byte[] text) {
+        data.putInt(text.length);
+        data.put(text);
+    }
 
     /** Keeps the {@link #MAX_MEMOS} most recently used memos of a context; deletes only launchc's own. */
     private static void prune(Path contextDir) throws IOException {
@@ -285,26 +299,28 @@ final class RunMemo {
     }
 
     /**
-     * What the search for {@code .launchc.yaml} finds for these inputs
-     * ({@link dev.launchc.config.ProjectConfigs#forFile}: the input's folder and each above it, up to
-     * the first that holds one): the settings file found, and each place it found none; null when
-     * one is there that is no regular file (a link to nothing, say), which can become one while no
-     * folder changes.
+     * What the search for {@code .launchc.yaml} finds from these folders (where it starts for an
+     * input: {@link dev.launchc.config.ProjectConfigs#forFile} looks in the input's folder and each
+     * above it, up to the first that holds one): the settings file found, and each place it found
+     * none, with its folder's stamp. Null when one of those folders changed within the settle time
+     * of the run (a settings file may have come or gone during it), or when a settings file is there
+     * that is no regular file (a link to nothing, say), which can become one while no folder changes.
      */
-    static List<Observed> settingsSearch(List<Path> inputs) {
+    static List<Observed> settingsSearch(List<Path> starts, Instant runStart) {
         List<Observed> observed = new ArrayList<>();
         java.util.Set<Path> seen = new java.util.HashSet<>();
-        for (Path input : inputs) {
-            for (Path dir = input.toAbsolutePath().normalize().getParent(); dir != null && seen.add(dir); dir = dir.getParent()) {
+        for (Path start : starts) {
+            for (Path dir = start == null ? null : start.toAbsolutePath().normalize(); dir != null && seen.add(dir); dir = dir.getParent()) {
                 Path candidate = dir.resolve(dev.launchc.config.ProjectConfig.FILE_NAME);
                 if (Files.isRegularFile(candidate)) {
                     observed.add(new Observed(FILE, candidate.toString(), FileStamp.of(candidate)));
                     break;
                 }
-                if (!Files.notExists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                FileStamp folder = FileStamp.ofFolder(dir);
+                if (!Files.notExists(candidate, LinkOption.NOFOLLOW_LINKS) || folder == null || !folder.settledBefore(runStart)) {
                     return null;
                 }
-                observed.add(new Observed(ABSENT, candidate.toString(), FileStamp.ofFolder(dir)));
+                observed.add(new Observed(ABSENT, candidate.toString(), folder));
             }
         }
         return observed;
