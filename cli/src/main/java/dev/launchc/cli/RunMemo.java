@@ -115,7 +115,11 @@ final class RunMemo {
         if (recorded == null) {
             return -1;
         }
-        if (!unchanged(recorded.observed())) {
+        try {
+            if (!unchanged(recorded.observed())) {
+                return -1;
+            }
+        } catch (RuntimeException e) { // a path no file system takes (a NUL in it): not a memo launchc wrote
             return -1;
         }
         err.print(recorded.err());

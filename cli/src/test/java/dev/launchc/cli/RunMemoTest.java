@@ -289,6 +289,32 @@ class RunMemoTest {
         });
     }
 
+    /**
+     * A memo whose checksum holds but whose path no file system takes (a NUL in it, as only a forger
+     * or a bug would write): ignored, not a crash.
+     */
+    @Test
+    void aMemoWithAPathNoFileSystemTakesIsIgnored() throws Exception {
+        Path fleet = fleet();
+        SettledClock.aMinuteLater(() -> {
+            String[] line = {"lint", "--cache", cache(), fleet.toString()};
+            CliRun fresh = CliRun.of("lint", fleet.toString());
+            CliRun.of(line);
+            Path memo = memos().get(0);
+            byte[] bytes = Files.readAllBytes(memo);
+            int at = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("good.yaml");
+            assertTrue(at > 0, "the memo names good.yaml");
+            bytes[at] = 0;
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(bytes, 0, bytes.length - 4);
+            java.nio.ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
+            Files.write(memo, bytes);
+            for (Function<String[], CliRun> runner : RUNNERS) {
+                assertSameRun(fresh, runner.apply(line), "a NUL in a path");
+            }
+        });
+    }
+
     /** Each line has its memo; past {@link RunMemo#MAX_MEMOS} the least recently used go, and nothing else in the cache. */
     @Test
     void memosAreBoundedAndPrunedOldestFirst() throws Exception {
