@@ -104,10 +104,9 @@ final class RunMemo {
     int replay(PrintWriter out, PrintWriter err) {
         byte[] bytes;
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                return -1;
-            }
-            bytes = Files.readAllBytes(file);
+            // Only a regular file, no link: a FIFO put in its place would block this read for good,
+            // a link to a device would read without end.
+            bytes = dev.launchc.load.RegularFiles.readNoLinks(file, MAX_BYTES);
         } catch (IOException | RuntimeException e) {
             return -1;
         }
@@ -136,7 +135,13 @@ final class RunMemo {
     /** Whether everything observed is as recorded (a stat each: thousands of them are most of a replayed run). */
     private static boolean unchanged(List<Observed> observed) {
         for (Observed o : observed) {
-            Path path = Path.of(o.path());
+            Path path;
+            try {
+                path = Path.of(o.path());
+            } catch (java.nio.file.InvalidPathException e) {
+                // A name this JVM cannot encode (a non-UTF-8 name recorded under another LANG): a miss.
+                return false;
+            }
             boolean same = switch (o.kind()) {
                 case FILE -> o.stamp().equals(FileStamp.of(path));
                 case FOLDER -> o.stamp().equals(FileStamp.ofFolder(path));

@@ -314,7 +314,6 @@ class RunMemoTest {
      * would block the run for good (or read without end).
      */
     @Test
-    @org.junit.jupiter.api.Disabled("defect: a FIFO in place of the memo blocks the run for good")
     void aFifoInPlaceOfTheMemoIsNotRead() throws Exception {
         Path fleet = fleet();
         SettledClock.aMinuteLater(() -> {
@@ -336,7 +335,6 @@ class RunMemoTest {
      * run (LANG=C: US-ASCII) cannot encode again; a NUL stands for it here.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("defect: InvalidPathException, an internal error with exit 2")
     void aMemoNamingAPathThatCannotBeMadeIsAMiss() throws Exception {
         Path contextDir = Files.createDirectories(tmp.resolve("ctx"));
         RunMemo memo = RunMemo.of(contextDir, "context", List.of("lint", "x.yaml"));
