@@ -346,4 +346,26 @@ class RunMemoTest {
         assertEquals(-1, memo.replay(new java.io.PrintWriter(out), new java.io.PrintWriter(err)));
         assertEquals("", out.toString() + err.toString(), "nothing printed");
     }
+    /**
+     * A folder above the settings file that changed during the run (settled: not) means no memo:
+     * a folder above the inputs renamed away mid-run, with a prepared one renamed in its place
+     * (another .launchc.yaml, links to the same input files), leaves every stamp read at the end
+     * settled and the same on replay, while the run loaded the settings file that was there before.
+     */
+    @Test
+    @org.junit.jupiter.api.Disabled("defect: folders at and above a found settings file are not checked")
+    void aFolderAboveTheSettingsFileThatChangedDuringTheRunMeansNoMemo() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("up/project"));
+        Path configs = Files.createDirectories(project.resolve("configs"));
+        Path settings = Files.writeString(project.resolve(".launchc.yaml"), "disable: [LC2002]\n");
+        Files.writeString(configs.resolve("a.yaml"), WARNING);
+        Thread.sleep(20); // a later status-change time than all of the above
+        Files.createDirectory(tmp.resolve("up/renamed-in-during-the-run"));
+        java.time.Instant upChanged = ((FileTime) Files.getAttribute(tmp.resolve("up"), "unix:ctime")).toInstant();
+        java.time.Instant settingsChanged = ((FileTime) Files.getAttribute(settings, "unix:ctime")).toInstant();
+        assertTrue(settingsChanged.isBefore(upChanged), settingsChanged + " before " + upChanged);
+        // The run started SETTLE after the settings file and its folders last changed, and "up" changed after that.
+        java.time.Instant runStart = upChanged.plus(FileStamp.SETTLE);
+        assertEquals(null, RunMemo.settingsSearch(List.of(configs), runStart));
+    }
 }
