@@ -314,11 +314,20 @@ final class RunMemo {
     static List<Observed> settingsSearch(List<Path> starts, Instant runStart) {
         List<Observed> observed = new ArrayList<>();
         java.util.Set<Path> seen = new java.util.HashSet<>();
+        java.util.Set<Path> checkedAbove = new java.util.HashSet<>();
         for (Path start : starts) {
             for (Path dir = start == null ? null : start.toAbsolutePath().normalize(); dir != null && seen.add(dir); dir = dir.getParent()) {
                 Path candidate = dir.resolve(dev.launchc.config.ProjectConfig.FILE_NAME);
                 if (Files.isRegularFile(candidate)) {
                     observed.add(new Observed(FILE, candidate.toString(), FileStamp.of(candidate)));
+                    // Its folder and each above it must not have changed during the run either: one
+                    // renamed in mid-run (a prepared copy with another settings file, links to the same
+                    // inputs) leaves every stamp read now settled and the same on replay, while the run
+                    // loaded the settings file that was there before. Checked, not recorded: after this
+                    // run, such a swap changes the settings file's stamp or an input's.
+                    if (!settledUpward(dir, runStart, checkedAbove)) {
+                        return null;
+                    }
                     break;
                 }
                 FileStamp folder = FileStamp.ofFolder(dir);
@@ -329,5 +338,16 @@ final class RunMemo {
             }
         }
         return observed;
+    }
+
+    /** Whether {@code dir} and each folder above it last changed {@link FileStamp#SETTLE} before the run; each folder checked once. */
+    private static boolean settledUpward(Path dir, Instant runStart, java.util.Set<Path> checked) {
+        for (Path d = dir; d != null && checked.add(d); d = d.getParent()) {
+            FileStamp stamp = FileStamp.ofFolder(d);
+            if (stamp == null || !stamp.settledBefore(runStart)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -353,7 +353,6 @@ class RunMemoTest {
      * settled and the same on replay, while the run loaded the settings file that was there before.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("defect: folders at and above a found settings file are not checked")
     void aFolderAboveTheSettingsFileThatChangedDuringTheRunMeansNoMemo() throws Exception {
         Path project = Files.createDirectories(tmp.resolve("up/project"));
         Path configs = Files.createDirectories(project.resolve("configs"));
