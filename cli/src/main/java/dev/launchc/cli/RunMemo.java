@@ -22,7 +22,8 @@ import java.util.Map;
  * same files, prints what it printed before and exits as it did, without walking a folder, reading
  * a file or looking up a result. The memo holds what the run's output depends on: the stamp
  * ({@link FileStamp}) of each input file (the stamp its result was found or linted under), of each
- * folder a walk listed and of the settings file the search for {@code .launchc.yaml} found, and
+ * folder a walk listed (of the cache's own folders, which every run changes, the names of their
+ * subfolders: {@link #walkedNames}) and of the settings file the search for {@code .launchc.yaml} found, and
  * each place that search found none. A later run stats each of them again and replays the memo
  * only when every stamp is the same and no settings file has appeared; otherwise it runs as before
  * (with the per-file cache) and records a new memo.
@@ -54,6 +55,8 @@ final class RunMemo {
     static final byte FILE = 0;
     static final byte FOLDER = 1;
     static final byte ABSENT = 2;
+    /** A folder of the cache itself, by the names the walk acts on ({@link #walkedNames}). */
+    static final byte LISTED = 3;
 
     /**
      * Something the output depends on: a file's or a folder's (its names') stamp; or that nothing is
@@ -145,6 +148,7 @@ final class RunMemo {
             boolean same = switch (o.kind()) {
                 case FILE -> o.stamp().equals(FileStamp.of(path));
                 case FOLDER -> o.stamp().equals(FileStamp.ofFolder(path));
+                case LISTED -> o.stamp().equals(walkedNames(path, null));
                 default -> Files.notExists(path, LinkOption.NOFOLLOW_LINKS);
             };
             if (!same) {
@@ -179,7 +183,7 @@ final class RunMemo {
             List<Observed> observed = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 byte kind = in.get();
-                if (kind != FILE && kind != FOLDER && kind != ABSENT) {
+                if (kind != FILE && kind != FOLDER && kind != ABSENT && kind != LISTED) {
                     return null;
                 }
                 String path = text(in);
@@ -349,5 +353,46 @@ final class RunMemo {
             }
         }
         return true;
+    }
+
+    /**
+     * A folder of the cache that a walk listed ({@code lint --cache .launchc-cache .}), by what the
+     * walk acts on in it: the names of its subfolders, as a digest in a stamp's fields. Its stamp
+     * cannot vouch for it: every run changes the cache's folders (a segment, the context's time of
+     * use, the memo itself). Null (no memo, or a miss) when a YAML-named entry is there (launchc
+     * writes none; a walk would lint it or skip it as a link) or, when {@code walked} is given, a
+     * subfolder the walk did not list (one made since); a subfolder made and listed since the walk
+     * is checked by its own listing.
+     */
+    static FileStamp walkedNames(Path folder, java.util.Set<Path> walked) {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                if (Inputs.isYaml(entry)) {
+                    return null;
+                }
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    if (walked != null && !walked.contains(entry)) {
+                        return null;
+                    }
+                    names.add(entry.getFileName().toString());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        java.util.Collections.sort(names);
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (String name : names) {
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            ByteBuffer digest = ByteBuffer.wrap(sha.digest());
+            // Settled by construction (no status-change time): only the names count.
+            return new FileStamp(digest.getLong(), digest.getLong(), names.size(), 0, 0, 0, 0);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return null;
+        }
     }
 }

@@ -381,7 +381,6 @@ class RunMemoTest {
      * from ever replaying; a YAML file or a folder that appears in the cache is still linted.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("defect: a cache inside the walked folder changes every run, so the memo never replays")
     void aCacheInsideTheWalkedFolderStillLetsTheMemoReplay() throws Exception {
         Path fleet = fleet();
         SettledClock.aMinuteLater(() -> {
