@@ -771,8 +771,12 @@ final class LintCache {
         Instant before = Instant.now().minus(STALE_TEMP);
         try (DirectoryStream<Path> temps = Files.newDirectoryStream(contextDir, ".{seg,run}-*.tmp")) {
             for (Path temp : temps) {
+                // The glob also matches names launchc never gives (.run-notes.tmp): only its own go.
+                if (!Names.SEGMENT_NAME.matcher(temp.getFileName().toString()).matches()) {
+                    continue;
+                }
                 try {
-                    if (Files.getLastModifiedTime(temp).toInstant().isBefore(before)) {
+                    if (Files.getLastModifiedTime(temp, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
                         Files.deleteIfExists(temp);
                     }
                 } catch (NoSuchFileException e) {

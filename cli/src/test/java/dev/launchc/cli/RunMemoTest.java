@@ -416,7 +416,6 @@ class RunMemoTest {
      * and only those: names launchc gives them, not another file that merely begins and ends alike.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("defect: any old .run-*.tmp or .seg-*.tmp in a context folder is deleted")
     void onlyLaunchcsOwnStaleTemporariesAreDeleted() throws Exception {
         Path fleet = fleet();
         SettledClock.aMinuteLater(() -> {
