@@ -437,7 +437,14 @@ final class LintCache {
      * leaves the whole segment out) and its header must name this context.
      */
     private void readSegment(Path segment) throws IOException {
-        if (Files.size(segment) > MAX_SEGMENT_BYTES) {
+        // Only a regular file, no link: a FIFO in its place would block the read for good, a link
+        // to a device would read without end (a vanished one still throws NoSuchFileException).
+        java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(segment,
+                java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            throw new IOException("not a regular file");
+        }
+        if (attributes.size() > MAX_SEGMENT_BYTES) {
             throw new IOException("too large");
         }
         byte[] bytes = Files.readAllBytes(segment);

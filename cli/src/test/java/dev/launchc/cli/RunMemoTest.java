@@ -439,7 +439,6 @@ class RunMemoTest {
     }
     /** Nor is a FIFO in place of a segment of the cache read: it would block the run for good. */
     @Test
-    @org.junit.jupiter.api.Disabled("defect: a FIFO in place of a segment blocks the run for good")
     void aFifoInPlaceOfASegmentIsNotRead() throws Exception {
         Path fleet = fleet();
         SettledClock.aMinuteLater(() -> {
