@@ -317,23 +317,48 @@ class RunMemoTest {
             assertTrue(Files.exists(mine), "only launchc's memos are pruned");
         });
     }
+
     /**
      * A memo whose place is taken by a FIFO (or a link to one, or to a device) is not read: it
      * would block the run for good (or read without end).
      */
     @Test
     void aFifoInPlaceOfTheMemoIsNotRead() throws Exception {
+        assertAFifoInPlaceIsNotRead("the memo", name -> name.startsWith("run-"));
+    }
+
+    /** Nor is a FIFO in place of a segment of the cache read (the memo gone, so that the run reads them). */
+    @Test
+    void aFifoInPlaceOfASegmentIsNotRead() throws Exception {
+        assertAFifoInPlaceIsNotRead("a segment", name -> name.startsWith("seg-"));
+    }
+
+    /**
+     * Runs the line once, puts a FIFO in place of each file of the context folder that {@code places}
+     * names (and deletes any memo still a regular file), and runs it again: the run must not block,
+     * and prints what a fresh lint prints.
+     */
+    private void assertAFifoInPlaceIsNotRead(String what, java.util.function.Predicate<String> places) throws Exception {
         Path fleet = fleet();
         SettledClock.aMinuteLater(() -> {
             String[] line = {"lint", "--cache", cache(), fleet.toString()};
             CliRun fresh = CliRun.of("lint", fleet.toString());
             CliRun.of(line);
-            Path memo = memos().get(0);
-            Files.delete(memo);
-            assertEquals(0, new ProcessBuilder("mkfifo", memo.toString()).start().waitFor(), "mkfifo");
+            Path context = memos().get(0).getParent();
+            try (Stream<Path> files = Files.list(context)) {
+                for (Path f : files.filter(f -> places.test(f.getFileName().toString())).toList()) {
+                    Files.delete(f);
+                    assertEquals(0, new ProcessBuilder("mkfifo", f.toString()).start().waitFor(), "mkfifo");
+                }
+            }
+            for (Path memo : memos()) {
+                if (Files.isRegularFile(memo)) {
+                    Files.delete(memo);
+                }
+            }
             CliRun run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
-                    () -> CliRun.of(line), "a run with a FIFO for its memo must not block");
-            assertSameRun(fresh, run, "a FIFO for the memo");
+                    () -> CliRun.of(line), "a run with a FIFO for " + what + " must not block");
+            assertSameRun(fresh, run, "a FIFO for " + what);
         });
     }
 
@@ -354,6 +379,7 @@ class RunMemoTest {
         assertEquals(-1, memo.replay(new java.io.PrintWriter(out), new java.io.PrintWriter(err)));
         assertEquals("", out.toString() + err.toString(), "nothing printed");
     }
+
     /**
      * A folder above the settings file that changed during the run (settled: not) means no memo:
      * a folder above the inputs renamed away mid-run, with a prepared one renamed in its place
@@ -375,6 +401,7 @@ class RunMemoTest {
         java.time.Instant runStart = upChanged.plus(FileStamp.SETTLE);
         assertEquals(null, RunMemo.settingsSearch(List.of(configs), runStart));
     }
+
     /**
      * The cache inside the walked folder (lint --cache .launchc-cache .): its folders change with
      * every run (a segment, the context's use time, the memo itself), which must not keep the memo
@@ -411,6 +438,7 @@ class RunMemoTest {
             assertSameRun(CliRun.of("lint", fleet.toString()), CliRun.of(line), "a folder with a YAML file in the cache");
         });
     }
+
     /**
      * A run deletes the temporary files that runs killed before their rename left (an hour old),
      * and only those: names launchc gives them, not another file that merely begins and ends alike.
@@ -435,27 +463,6 @@ class RunMemoTest {
             for (Path p : stale) {
                 assertFalse(Files.exists(p), "a stale temporary of launchc's: " + p);
             }
-        });
-    }
-    /** Nor is a FIFO in place of a segment of the cache read: it would block the run for good. */
-    @Test
-    void aFifoInPlaceOfASegmentIsNotRead() throws Exception {
-        Path fleet = fleet();
-        SettledClock.aMinuteLater(() -> {
-            String[] line = {"lint", "--cache", cache(), fleet.toString()};
-            CliRun fresh = CliRun.of("lint", fleet.toString());
-            CliRun.of(line);
-            Path context = memos().get(0).getParent();
-            try (Stream<Path> files = Files.list(context)) {
-                for (Path f : files.filter(f -> f.getFileName().toString().startsWith("seg-")).toList()) {
-                    Files.delete(f);
-                    assertEquals(0, new ProcessBuilder("mkfifo", f.toString()).start().waitFor(), "mkfifo");
-                }
-            }
-            Files.delete(memos().get(0));
-            CliRun run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
-                    () -> CliRun.of(line), "a run with a FIFO for a segment must not block");
-            assertSameRun(fresh, run, "a FIFO for a segment");
         });
     }
 }
