@@ -389,6 +389,10 @@ final class LintCache {
             return;
         }
         if (Files.exists(tag, LinkOption.NOFOLLOW_LINKS)) {
+            // A concurrent first run may have renamed its tag into place since the check above.
+            if (launchcTag(tag)) {
+                return;
+            }
             throw new IOException("its " + TAG + " is another program's; refusing to use another program's cache directory");
         }
         if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
