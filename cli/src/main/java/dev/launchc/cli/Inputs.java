@@ -73,7 +73,7 @@ public final class Inputs {
 
     private Inputs() {}
 
-    private static boolean isYaml(Path file) {
+    static boolean isYaml(Path file) {
         String n = file.getFileName().toString();
         return n.endsWith(".yaml") || n.endsWith(".yml");
     }

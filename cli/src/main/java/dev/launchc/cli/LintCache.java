@@ -389,6 +389,10 @@ final class LintCache {
             return;
         }
         if (Files.exists(tag, LinkOption.NOFOLLOW_LINKS)) {
+            // A concurrent first run may have renamed its tag into place since the check above.
+            if (launchcTag(tag)) {
+                return;
+            }
             throw new IOException("its " + TAG + " is another program's; refusing to use another program's cache directory");
         }
         if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
@@ -437,7 +441,14 @@ final class LintCache {
      * leaves the whole segment out) and its header must name this context.
      */
     private void readSegment(Path segment) throws IOException {
-        if (Files.size(segment) > MAX_SEGMENT_BYTES) {
+        // Only a regular file, no link: a FIFO in its place would block the read for good, a link
+        // to a device would read without end (a vanished one still throws NoSuchFileException).
+        java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(segment,
+                java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            throw new IOException("not a regular file");
+        }
+        if (attributes.size() > MAX_SEGMENT_BYTES) {
             throw new IOException("too large");
         }
         byte[] bytes = Files.readAllBytes(segment);
@@ -771,8 +782,12 @@ final class LintCache {
         Instant before = Instant.now().minus(STALE_TEMP);
         try (DirectoryStream<Path> temps = Files.newDirectoryStream(contextDir, ".{seg,run}-*.tmp")) {
             for (Path temp : temps) {
+                // The glob also matches names launchc never gives (.run-notes.tmp): only its own go.
+                if (!Names.SEGMENT_NAME.matcher(temp.getFileName().toString()).matches()) {
+                    continue;
+                }
                 try {
-                    if (Files.getLastModifiedTime(temp).toInstant().isBefore(before)) {
+                    if (Files.getLastModifiedTime(temp, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
                         Files.deleteIfExists(temp);
                     }
                 } catch (NoSuchFileException e) {

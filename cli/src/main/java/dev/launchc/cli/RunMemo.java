@@ -22,7 +22,8 @@ import java.util.Map;
  * same files, prints what it printed before and exits as it did, without walking a folder, reading
  * a file or looking up a result. The memo holds what the run's output depends on: the stamp
  * ({@link FileStamp}) of each input file (the stamp its result was found or linted under), of each
- * folder a walk listed and of the settings file the search for {@code .launchc.yaml} found, and
+ * folder a walk listed (of the cache's own folders, which every run changes, the names of their
+ * subfolders: {@link #walkedNames}) and of the settings file the search for {@code .launchc.yaml} found, and
  * each place that search found none. A later run stats each of them again and replays the memo
  * only when every stamp is the same and no settings file has appeared; otherwise it runs as before
  * (with the per-file cache) and records a new memo.
@@ -54,6 +55,8 @@ final class RunMemo {
     static final byte FILE = 0;
     static final byte FOLDER = 1;
     static final byte ABSENT = 2;
+    /** A folder of the cache itself, by the names the walk acts on ({@link #walkedNames}). */
+    static final byte LISTED = 3;
 
     /**
      * Something the output depends on: a file's or a folder's (its names') stamp; or that nothing is
@@ -104,10 +107,9 @@ final class RunMemo {
     int replay(PrintWriter out, PrintWriter err) {
         byte[] bytes;
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                return -1;
-            }
-            bytes = Files.readAllBytes(file);
+            // Only a regular file, no link: a FIFO put in its place would block this read for good,
+            // a link to a device would read without end.
+            bytes = dev.launchc.load.RegularFiles.readNoLinks(file, MAX_BYTES);
         } catch (IOException | RuntimeException e) {
             return -1;
         }
@@ -140,10 +142,17 @@ final class RunMemo {
     /** Whether everything observed is as recorded (a stat each: thousands of them are most of a replayed run). */
     private static boolean unchanged(List<Observed> observed) {
         for (Observed o : observed) {
-            Path path = Path.of(o.path());
+            Path path;
+            try {
+                path = Path.of(o.path());
+            } catch (java.nio.file.InvalidPathException e) {
+                // A name this JVM cannot encode (a non-UTF-8 name recorded under another LANG): a miss.
+                return false;
+            }
             boolean same = switch (o.kind()) {
                 case FILE -> o.stamp().equals(FileStamp.of(path));
                 case FOLDER -> o.stamp().equals(FileStamp.ofFolder(path));
+                case LISTED -> o.stamp().equals(walkedNames(path, null));
                 default -> Files.notExists(path, LinkOption.NOFOLLOW_LINKS);
             };
             if (!same) {
@@ -178,7 +187,7 @@ final class RunMemo {
             List<Observed> observed = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 byte kind = in.get();
-                if (kind != FILE && kind != FOLDER && kind != ABSENT) {
+                if (kind != FILE && kind != FOLDER && kind != ABSENT && kind != LISTED) {
                     return null;
                 }
                 String path = text(in);
@@ -313,11 +322,20 @@ final class RunMemo {
     static List<Observed> settingsSearch(List<Path> starts, Instant runStart) {
         List<Observed> observed = new ArrayList<>();
         java.util.Set<Path> seen = new java.util.HashSet<>();
+        java.util.Set<Path> checkedAbove = new java.util.HashSet<>();
         for (Path start : starts) {
             for (Path dir = start == null ? null : start.toAbsolutePath().normalize(); dir != null && seen.add(dir); dir = dir.getParent()) {
                 Path candidate = dir.resolve(dev.launchc.config.ProjectConfig.FILE_NAME);
                 if (Files.isRegularFile(candidate)) {
                     observed.add(new Observed(FILE, candidate.toString(), FileStamp.of(candidate)));
+                    // Its folder and each above it must not have changed during the run either: one
+                    // renamed in mid-run (a prepared copy with another settings file, links to the same
+                    // inputs) leaves every stamp read now settled and the same on replay, while the run
+                    // loaded the settings file that was there before. Checked, not recorded: after this
+                    // run, such a swap changes the settings file's stamp or an input's.
+                    if (!settledUpward(dir, runStart, checkedAbove)) {
+                        return null;
+                    }
                     break;
                 }
                 FileStamp folder = FileStamp.ofFolder(dir);
@@ -328,5 +346,57 @@ final class RunMemo {
             }
         }
         return observed;
+    }
+
+    /** Whether {@code dir} and each folder above it last changed {@link FileStamp#SETTLE} before the run; each folder checked once. */
+    private static boolean settledUpward(Path dir, Instant runStart, java.util.Set<Path> checked) {
+        for (Path d = dir; d != null && checked.add(d); d = d.getParent()) {
+            FileStamp stamp = FileStamp.ofFolder(d);
+            if (stamp == null || !stamp.settledBefore(runStart)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A folder of the cache that a walk listed ({@code lint --cache .launchc-cache .}), by what the
+     * walk acts on in it: the names of its subfolders, as a digest in a stamp's fields. Its stamp
+     * cannot vouch for it: every run changes the cache's folders (a segment, the context's time of
+     * use, the memo itself). Null (no memo, or a miss) when a YAML-named entry is there (launchc
+     * writes none; a walk would lint it or skip it as a link) or, when {@code walked} is given, a
+     * subfolder the walk did not list (one made since); a subfolder made and listed since the walk
+     * is checked by its own listing.
+     */
+    static FileStamp walkedNames(Path folder, java.util.Set<Path> walked) {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                if (Inputs.isYaml(entry)) {
+                    return null;
+                }
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    if (walked != null && !walked.contains(entry)) {
+                        return null;
+                    }
+                    names.add(entry.getFileName().toString());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        java.util.Collections.sort(names);
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (String name : names) {
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            ByteBuffer digest = ByteBuffer.wrap(sha.digest());
+            // Settled by construction (no status-change time): only the names count.
+            return new FileStamp(digest.getLong(), digest.getLong(), names.size(), 0, 0, 0, 0);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return null;
+        }
     }
 }

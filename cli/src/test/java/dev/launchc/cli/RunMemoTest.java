@@ -49,17 +49,25 @@ class RunMemoTest {
     }
 
     private List<Path> memos() throws IOException {
-        if (!Files.exists(tmp.resolve("cache"))) {
+        return memos(tmp.resolve("cache"));
+    }
+
+    private static List<Path> memos(Path cache) throws IOException {
+        if (!Files.exists(cache)) {
             return List.of();
         }
-        try (Stream<Path> s = Files.walk(tmp.resolve("cache"))) {
+        try (Stream<Path> s = Files.walk(cache)) {
             return s.filter(p -> p.getFileName().toString().matches("run-[0-9a-f]{16}\\.bin")).toList();
         }
     }
 
     /** The one memo's identity: its inode and bytes (a run that records anew renames a new file over it). */
     private String memo() throws IOException {
-        List<Path> memos = memos();
+        return memo(tmp.resolve("cache"));
+    }
+
+    private static String memo(Path cache) throws IOException {
+        List<Path> memos = memos(cache);
         assertEquals(1, memos.size(), "one memo: " + memos);
         return Files.getAttribute(memos.get(0), "unix:ino") + " " + java.util.Arrays.hashCode(Files.readAllBytes(memos.get(0)));
     }
@@ -333,6 +341,154 @@ class RunMemoTest {
             CliRun.of("lint", "--cache", cache(), "-q", fleet.toString());
             assertEquals(RunMemo.MAX_MEMOS, memos().size());
             assertTrue(Files.exists(mine), "only launchc's memos are pruned");
+        });
+    }
+
+    /**
+     * A memo whose place is taken by a FIFO (or a link to one, or to a device) is not read: it
+     * would block the run for good (or read without end).
+     */
+    @Test
+    void aFifoInPlaceOfTheMemoIsNotRead() throws Exception {
+        assertAFifoInPlaceIsNotRead("the memo", name -> name.startsWith("run-"));
+    }
+
+    /** Nor is a FIFO in place of a segment of the cache read (the memo gone, so that the run reads them). */
+    @Test
+    void aFifoInPlaceOfASegmentIsNotRead() throws Exception {
+        assertAFifoInPlaceIsNotRead("a segment", name -> name.startsWith("seg-"));
+    }
+
+    /**
+     * Runs the line once, puts a FIFO in place of each file of the context folder that {@code places}
+     * names (and deletes any memo still a regular file), and runs it again: the run must not block,
+     * and prints what a fresh lint prints.
+     */
+    private void assertAFifoInPlaceIsNotRead(String what, java.util.function.Predicate<String> places) throws Exception {
+        Path fleet = fleet();
+        SettledClock.aMinuteLater(() -> {
+            String[] line = {"lint", "--cache", cache(), fleet.toString()};
+            CliRun fresh = CliRun.of("lint", fleet.toString());
+            CliRun.of(line);
+            Path context = memos().get(0).getParent();
+            try (Stream<Path> files = Files.list(context)) {
+                for (Path f : files.filter(f -> places.test(f.getFileName().toString())).toList()) {
+                    Files.delete(f);
+                    assertEquals(0, new ProcessBuilder("mkfifo", f.toString()).start().waitFor(), "mkfifo");
+                }
+            }
+            for (Path memo : memos()) {
+                if (Files.isRegularFile(memo)) {
+                    Files.delete(memo);
+                }
+            }
+            CliRun run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> CliRun.of(line), "a run with a FIFO for " + what + " must not block");
+            assertSameRun(fresh, run, "a FIFO for " + what);
+        });
+    }
+
+    /**
+     * A memo naming a path this JVM cannot make a Path of is a miss, not an internal error: a file
+     * name that is not UTF-8 walked under one file-name encoding is recorded as text that another
+     * run (LANG=C: US-ASCII) cannot encode again; a NUL stands for it here.
+     */
+    @Test
+    void aMemoNamingAPathThatCannotBeMadeIsAMiss() throws Exception {
+        Path contextDir = Files.createDirectories(tmp.resolve("ctx"));
+        RunMemo memo = RunMemo.of(contextDir, "context", List.of("lint", "x.yaml"));
+        FileStamp old = new FileStamp(1, 2, 3, 4, 5, 6, 7);
+        assertTrue(memo.record(List.of(new RunMemo.Observed(RunMemo.FILE, "caf\u0000.yaml", old)), java.time.Instant.now(), 0,
+                "recorded\n", ""));
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertEquals(-1, memo.replay(new java.io.PrintWriter(out), new java.io.PrintWriter(err)));
+        assertEquals("", out.toString() + err.toString(), "nothing printed");
+    }
+
+    /**
+     * A folder above the settings file that changed during the run (settled: not) means no memo:
+     * a folder above the inputs renamed away mid-run, with a prepared one renamed in its place
+     * (another .launchc.yaml, links to the same input files), leaves every stamp read at the end
+     * settled and the same on replay, while the run loaded the settings file that was there before.
+     */
+    @Test
+    void aFolderAboveTheSettingsFileThatChangedDuringTheRunMeansNoMemo() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("up/project"));
+        Path configs = Files.createDirectories(project.resolve("configs"));
+        Path settings = Files.writeString(project.resolve(".launchc.yaml"), "disable: [LC2002]\n");
+        Files.writeString(configs.resolve("a.yaml"), WARNING);
+        Thread.sleep(20); // a later status-change time than all of the above
+        Files.createDirectory(tmp.resolve("up/renamed-in-during-the-run"));
+        java.time.Instant upChanged = ((FileTime) Files.getAttribute(tmp.resolve("up"), "unix:ctime")).toInstant();
+        java.time.Instant settingsChanged = ((FileTime) Files.getAttribute(settings, "unix:ctime")).toInstant();
+        assertTrue(settingsChanged.isBefore(upChanged), settingsChanged + " before " + upChanged);
+        // The run started SETTLE after the settings file and its folders last changed, and "up" changed after that.
+        java.time.Instant runStart = upChanged.plus(FileStamp.SETTLE);
+        assertEquals(null, RunMemo.settingsSearch(List.of(configs), runStart));
+    }
+
+    /**
+     * The cache inside the walked folder (lint --cache .launchc-cache .): its folders change with
+     * every run (a segment, the context's use time, the memo itself), which must not keep the memo
+     * from ever replaying; a YAML file or a folder that appears in the cache is still linted.
+     */
+    @Test
+    void aCacheInsideTheWalkedFolderStillLetsTheMemoReplay() throws Exception {
+        Path fleet = fleet();
+        SettledClock.aMinuteLater(() -> {
+            Path cache = fleet.resolve(".launchc-cache");
+            String[] line = {"lint", "--cache", cache.toString(), fleet.toString()};
+            // Each step a few clock ticks after the last: the kernel stamps a change with its coarse
+            // clock (a tick of up to 10 ms), and a real run's settle time sees every change apart.
+            CliRun.of(line);
+            // That run made the cache as its walk listed the folder: a real run records no memo then
+            // (the folder changed during it), this one's clock a minute ahead did.
+            for (Path memo : memos(cache)) {
+                Files.delete(memo);
+            }
+            Thread.sleep(30);
+            CliRun first = CliRun.of(line);
+            assertSameRun(CliRun.of("lint", fleet.toString()), first, "the run that records");
+            Thread.sleep(30);
+            String recorded = memo(cache);
+            assertSameRun(first, CliRun.of(line), "replayed");
+            assertEquals(recorded, memo(cache), "the memo was replayed, not recorded again");
+            Thread.sleep(30);
+            Path context = memos(cache).get(0).getParent();
+            Files.writeString(context.resolve("stray.yaml"), LintCacheTest.FINDINGS);
+            assertSameRun(CliRun.of("lint", fleet.toString()), CliRun.of(line), "a YAML file in the cache");
+            Thread.sleep(30);
+            Files.delete(context.resolve("stray.yaml"));
+            Files.writeString(Files.createDirectory(context.resolve("sub")).resolve("stray.yaml"), LintCacheTest.FINDINGS);
+            assertSameRun(CliRun.of("lint", fleet.toString()), CliRun.of(line), "a folder with a YAML file in the cache");
+        });
+    }
+
+    /**
+     * A run deletes the temporary files that runs killed before their rename left (an hour old),
+     * and only those: names launchc gives them, not another file that merely begins and ends alike.
+     */
+    @Test
+    void onlyLaunchcsOwnStaleTemporariesAreDeleted() throws Exception {
+        Path fleet = fleet();
+        SettledClock.aMinuteLater(() -> {
+            CliRun.of("lint", "--cache", cache(), fleet.toString());
+            Path context = memos().get(0).getParent();
+            FileTime old = FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+            List<Path> mine = List.of(context.resolve(".run-notes.tmp"), context.resolve(".seg-1-2.tmp"));
+            List<Path> stale = List.of(context.resolve(".run-123.tmp"), context.resolve(".seg-456.tmp"));
+            for (Path p : Stream.concat(mine.stream(), stale.stream()).toList()) {
+                Files.setLastModifiedTime(Files.writeString(p, "x"), old);
+            }
+            Files.writeString(fleet.resolve("new.yaml"), LintCacheTest.CLEAN); // a miss: the run saves a segment
+            CliRun.of("lint", "--cache", cache(), fleet.toString());
+            for (Path p : mine) {
+                assertTrue(Files.exists(p), "not launchc's: " + p);
+            }
+            for (Path p : stale) {
+                assertFalse(Files.exists(p), "a stale temporary of launchc's: " + p);
+            }
         });
     }
 }
