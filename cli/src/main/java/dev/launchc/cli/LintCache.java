@@ -342,6 +342,11 @@ final class LintCache {
     LintCache open() {
         try {
             claim(dir);
+            // launchc makes its context folders itself: a link in a context's place would have this
+            // run read and write segments wherever it leads.
+            if (Files.isSymbolicLink(contextDir)) {
+                throw new IOException(contextDir.getFileName() + " in it is a symbolic link");
+            }
             Files.createDirectories(contextDir);
             Files.setLastModifiedTime(contextDir, FileTime.from(Instant.now()));
             if (!loaded) {

@@ -108,7 +108,11 @@ final class RunMemo {
         byte[] bytes;
         try {
             // Only a regular file, no link: a FIFO put in its place would block this read for good,
-            // a link to a device would read without end.
+            // a link to a device would read without end. And only in the context folder launchc made,
+            // no link to another folder (whose memos launchc never wrote).
+            if (!Files.isDirectory(file.getParent(), LinkOption.NOFOLLOW_LINKS)) {
+                return -1;
+            }
             bytes = dev.launchc.load.RegularFiles.readNoLinks(file, MAX_BYTES);
         } catch (IOException | RuntimeException e) {
             return -1;

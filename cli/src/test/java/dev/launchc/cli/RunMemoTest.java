@@ -323,6 +323,29 @@ class RunMemoTest {
         });
     }
 
+    /**
+     * A context folder that is a link (here to the folder of a memo that would replay): launchc never
+     * made it, so its memo is not replayed, and the run refuses the cache as it refuses a linked cache.
+     */
+    @Test
+    void aContextFolderThatIsALinkIsNeitherReplayedNorUsed() throws Exception {
+        Path fleet = fleet();
+        SettledClock.aMinuteLater(() -> {
+            String[] line = {"lint", "--cache", cache(), fleet.toString()};
+            CliRun before = CliRun.of(line);
+            Path context = memos().get(0).getParent();
+            Path elsewhere = Files.move(context, tmp.resolve("elsewhere"));
+            Files.createSymbolicLink(context, elsewhere);
+            for (Function<String[], CliRun> runner : RUNNERS) {
+                CliRun run = runner.apply(line);
+                assertEquals(2, run.exitCode(), run.out() + run.err());
+                assertTrue(run.err().contains("symbolic link"), run.err());
+                assertFalse(run.out().contains("bad.yaml"), "no report: " + run.out());
+            }
+            assertEquals(1, before.exitCode(), "the run that recorded the memo found errors");
+        });
+    }
+
     /** Each line has its memo; past {@link RunMemo#MAX_MEMOS} the least recently used go, and nothing else in the cache. */
     @Test
     void memosAreBoundedAndPrunedOldestFirst() throws Exception {
