@@ -121,7 +121,8 @@ record FileStamp(long device, long inode, long size, long modifiedSeconds, int m
 
     /** Whether the file last changed {@link #SETTLE} or more before {@code runStart}: see the class comment. */
     boolean settledBefore(Instant runStart) {
-        Instant latest = runStart.minus(SETTLE);
-        return Instant.ofEpochSecond(changedSeconds, changedNanos).isBefore(latest);
+        // Compared as numbers, making no Instant: a run memo checks thousands of stamps.
+        long latestSeconds = runStart.getEpochSecond() - SETTLE.getSeconds();
+        return changedSeconds < latestSeconds || changedSeconds == latestSeconds && changedNanos < runStart.getNano();
     }
 }

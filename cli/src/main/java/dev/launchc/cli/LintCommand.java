@@ -224,7 +224,7 @@ public final class LintCommand implements Callable<Integer> {
         int exitCode = failed ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
         if (memo != null && cacheSaved && !progress.shown() && !walks.skippedLink) {
             err.flush();
-            record(memo, cacheDir, found, inputs, vouched, walks, runStart, exitCode, report, errText.toString());
+            memo.record(cacheDir, found, inputs, vouched, walks, runStart, exitCode, report, errText.toString());
         }
         if (verbose) {
             results.stream().filter(r -> r.diagnostics().isEmpty()).forEach(r -> err.println("ok " + r.file()));
@@ -255,63 +255,6 @@ public final class LintCommand implements Callable<Integer> {
             return null;
         }
         return RunMemo.of(LintCache.contextDir(cacheDir, context), context, line);
-    }
-
-    /**
-     * Records the memo of this run: the stamps its inputs' results were found or linted under, and,
-     * read now, the stamps of the folders the walks listed and of what the search for settings files
-     * looked at. It only saves time, so anything that fails here is left unsaid.
-     */
-    private static void record(RunMemo memo, java.nio.file.Path cacheDir, List<Inputs.Input> found, List<Inputs.Input> inputs, FileStamp[] vouched,
-            Inputs.Walks walks, java.time.Instant runStart, int exitCode, String out, String err) {
-        try {
-            List<RunMemo.Observed> observed = new ArrayList<>();
-            for (int i = 0; i < inputs.size(); i++) {
-                if (vouched[i] == null) {
-                    return; // read with no settled stamp: the next run must read it too
-                }
-                observed.add(new RunMemo.Observed(RunMemo.FILE, inputs.get(i).path().toString(), vouched[i]));
-            }
-            // Where the search for settings files starts for each file the walks found (also those a
-            // settings file excludes: the search decides that too) and for each file named.
-            List<java.nio.file.Path> starts = new ArrayList<>();
-            java.nio.file.Path cacheRoot = cacheDir.toAbsolutePath().normalize();
-            java.util.Set<java.nio.file.Path> walkedFolders = null;
-            for (java.nio.file.Path folder : walks.folders) {
-                if (folder.toAbsolutePath().normalize().startsWith(cacheRoot)) {
-                    // The cache inside the walked folder (lint --cache .launchc-cache .): its folders
-                    // change with every run, so their stamps would keep the memo from ever replaying.
-                    // Observed by their subfolders' names instead; they hold no input (else no memo),
-                    // so no settings search starts there.
-                    walkedFolders = walkedFolders != null ? walkedFolders : new java.util.HashSet<>(walks.folders);
-                    FileStamp names = RunMemo.walkedNames(folder, walkedFolders);
-                    if (names == null) {
-                        return;
-                    }
-                    observed.add(new RunMemo.Observed(RunMemo.LISTED, folder.toString(), names));
-                    continue;
-                }
-                FileStamp stamp = FileStamp.ofFolder(folder);
-                if (stamp == null || !stamp.settledBefore(runStart)) {
-                    return; // changed during the run, or just before it
-                }
-                observed.add(new RunMemo.Observed(RunMemo.FOLDER, folder.toString(), stamp));
-                starts.add(folder);
-            }
-            for (Inputs.Input in : found) {
-                if (!in.walked()) {
-                    starts.add(in.path().toAbsolutePath().normalize().getParent());
-                }
-            }
-            List<RunMemo.Observed> settings = RunMemo.settingsSearch(starts, runStart);
-            if (settings == null) {
-                return;
-            }
-            observed.addAll(settings);
-            memo.record(observed, runStart, exitCode, out, err);
-        } catch (java.io.IOException | RuntimeException e) {
-            // The next run runs in full, as this one did.
-        }
     }
 
     /**

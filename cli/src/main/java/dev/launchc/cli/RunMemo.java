@@ -214,15 +214,69 @@ final class RunMemo {
     }
 
     /**
+     * Records the memo of a finished run ({@code vouched}: the stamp each of {@code inputs}' results
+     * was found or linted under, by place; null where none holds): those stamps and, read now, the
+     * stamps of the folders the walks listed and of what the search for settings files looked at.
+     * It only saves time, so anything that fails here is left unsaid.
+     */
+    void record(Path cacheDir, List<Inputs.Input> found, List<Inputs.Input> inputs, FileStamp[] vouched, Inputs.Walks walks,
+            Instant runStart, int exitCode, String out, String err) {
+        try {
+            List<Observed> observed = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                if (vouched[i] == null) {
+                    return; // read with no settled stamp: the next run must read it too
+                }
+                observed.add(new Observed(FILE, inputs.get(i).path().toString(), vouched[i]));
+            }
+            // Where the search for settings files starts for each file the walks found (also those a
+            // settings file excludes: the search decides that too) and for each file named.
+            List<Path> starts = new ArrayList<>();
+            Path cacheRoot = cacheDir.toAbsolutePath().normalize();
+            java.util.Set<Path> walkedFolders = null;
+            for (Path folder : walks.folders) {
+                if (folder.toAbsolutePath().normalize().startsWith(cacheRoot)) {
+                    // The cache inside the walked folder (lint --cache .launchc-cache .): its folders
+                    // change with every run, so their stamps would keep the memo from ever replaying.
+                    // Observed by their subfolders' names instead; they hold no input (else no memo),
+                    // so no settings search starts there.
+                    walkedFolders = walkedFolders != null ? walkedFolders : new java.util.HashSet<>(walks.folders);
+                    FileStamp names = walkedNames(folder, walkedFolders);
+                    if (names == null) {
+                        return;
+                    }
+                    observed.add(new Observed(LISTED, folder.toString(), names));
+                    continue;
+                }
+                FileStamp stamp = FileStamp.ofFolder(folder);
+                if (stamp == null || !stamp.settledBefore(runStart)) {
+                    return; // changed during the run, or just before it
+                }
+                observed.add(new Observed(FOLDER, folder.toString(), stamp));
+                starts.add(folder);
+            }
+            for (Inputs.Input in : found) {
+                if (!in.walked()) {
+                    starts.add(in.path().toAbsolutePath().normalize().getParent());
+                }
+            }
+            List<Observed> settings = settingsSearch(starts, runStart);
+            if (settings == null) {
+                return;
+            }
+            observed.addAll(settings);
+            record(observed, runStart, exitCode, out, err);
+        } catch (IOException | RuntimeException e) {
+            // The next run runs in full, as this one did.
+        }
+    }
+
+    /**
      * Records a finished run, when every stamp in {@code observed} is known and settled (see the
      * class comment); returns whether it did. Written whole to a temporary file and renamed into
      * place, as the cache's segments are, so that a concurrent run reads the old memo or the new one.
      */
     boolean record(List<Observed> observed, Instant runStart, int exitCode, String out, String err) throws IOException {
-        // Settled: last changed before this instant (FileStamp#settledBefore, compared as numbers here).
-        Instant latest = runStart.minus(FileStamp.SETTLE);
-        long latestSeconds = latest.getEpochSecond();
-        int latestNanos = latest.getNano();
         List<byte[]> paths = new ArrayList<>(observed.size());
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
         byte[] outBytes = out.getBytes(StandardCharsets.UTF_8);
@@ -230,7 +284,7 @@ final class RunMemo {
         long size = 4 + MAGIC.length() + 4 + keyBytes.length + 8 + 4 + outBytes.length + 4 + errBytes.length + 4;
         for (Observed o : observed) {
             FileStamp s = o.stamp();
-            if (s == null || s.changedSeconds() > latestSeconds || s.changedSeconds() == latestSeconds && s.changedNanos() >= latestNanos) {
+            if (s == null || !s.settledBefore(runStart)) {
                 return false;
             }
             byte[] path = o.path().getBytes(StandardCharsets.UTF_8);
@@ -390,17 +444,13 @@ final class RunMemo {
             return null;
         }
         java.util.Collections.sort(names);
-        try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            for (String name : names) {
-                sha.update(name.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            ByteBuffer digest = ByteBuffer.wrap(sha.digest());
-            // Settled by construction (no status-change time): only the names count.
-            return new FileStamp(digest.getLong(), digest.getLong(), names.size(), 0, 0, 0, 0);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            return null;
+        java.security.MessageDigest sha = LintCache.sha();
+        for (String name : names) {
+            sha.update(name.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
         }
+        ByteBuffer digest = ByteBuffer.wrap(sha.digest());
+        // Settled by construction (no status-change time): only the names count.
+        return new FileStamp(digest.getLong(), digest.getLong(), names.size(), 0, 0, 0, 0);
     }
 }
