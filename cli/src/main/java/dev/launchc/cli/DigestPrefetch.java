@@ -54,6 +54,9 @@ final class DigestPrefetch {
                 LockSupport.parkNanos(100_000); // the walk is between files, or in a folder without inputs
                 continue;
             }
+            if (file.link()) {
+                continue; // found by its bytes only, read by the lint itself (LintCommand.cached)
+            }
             Path path = file.path();
             try {
                 // The stamp first, the bytes after: if the file changes in between, its stamp does too.

@@ -14,8 +14,14 @@ public final class Inputs {
     /**
      * One input, read on demand so that a large directory is not held in memory at once.
      * {@code walked}: found by walking a directory rather than named on the command line.
+     * {@code link}: reached through a symbolic link (the input itself, or the folder named that the
+     * walk started from), whose target can change with no status-change time moving.
      */
-    public record Input(String name, Path path, boolean walked) {
+    public record Input(String name, Path path, boolean walked, boolean link) {
+        public Input(String name, Path path, boolean walked) {
+            this(name, path, walked, false);
+        }
+
         /**
          * The input's bytes. Only a regular file is read (a FIFO or a device named in a directory
          * walk, or swapped in since, is refused), and never more than {@code maxBytes}.
@@ -113,7 +119,7 @@ public final class Inputs {
                     throw new UsageException("cannot read directory " + arg + ": " + e.getMessage());
                 }
             } else if (Files.isRegularFile(p)) {
-                out.add(new Input(arg, p, false));
+                out.add(new Input(arg, p, false, Files.isSymbolicLink(p)));
             } else if (Files.exists(p)) {
                 String why = "not a regular file";
                 try {
@@ -136,6 +142,7 @@ public final class Inputs {
      * cycles, no walking out of the tree).
      */
     private static void walk(Path root, List<Input> out, java.util.function.Consumer<Input> found, Walks walks) throws IOException {
+        boolean rootLink = Files.isSymbolicLink(root);
         List<Input> walked = new ArrayList<>();
         java.util.ArrayDeque<Path> folders = new java.util.ArrayDeque<>();
         folders.push(root);
@@ -144,7 +151,7 @@ public final class Inputs {
             walks.folders.add(folder);
             try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
                 for (Path entry : entries) {
-                    Input input = walkedEntry(entry, folders, walks);
+                    Input input = walkedEntry(entry, folders, walks, rootLink);
                     if (input != null) {
                         walked.add(input);
                         found.accept(input);
@@ -173,7 +180,7 @@ public final class Inputs {
      * entry itself; a link costs a second (to learn whether it leads to a regular file). The stamp
      * that lint --cache keys on is read by its look-ahead on the other core (DigestPrefetch).
      */
-    private static Input walkedEntry(Path entry, java.util.Deque<Path> folders, Walks walks) throws IOException {
+    private static Input walkedEntry(Path entry, java.util.Deque<Path> folders, Walks walks, boolean rootLink) throws IOException {
         java.nio.file.attribute.BasicFileAttributes own;
         try {
             own = Files.readAttributes(entry, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
@@ -191,6 +198,6 @@ public final class Inputs {
         if (!input && own.isSymbolicLink()) {
             walks.skippedLink = true;
         }
-        return input ? new Input(entry.toString(), entry, true) : null;
+        return input ? new Input(entry.toString(), entry, true, rootLink || own.isSymbolicLink()) : null;
     }
 }

@@ -303,8 +303,11 @@ public final class LintCommand implements Callable<Integer> {
     private Inputs.Linted cached(LintCache cache, DigestPrefetch prefetch, Inputs.Input in, LintOptions.Choice choice,
             LoadLimits limits, java.time.Instant runStart, FileStamp[] vouched, int place) {
         // By the file's stamp first (the look-ahead's, or one read now): no read of its bytes at all.
-        DigestPrefetch.Stamped stamped = prefetch.stamped(in);
-        FileStamp stamp = stamped != null ? stamped.stamp() : in.path() == null ? null : FileStamp.of(in.path());
+        // Not through a link: a link's stamp is its target's, and a link flipped to another file and
+        // back during the read (a deploy's "current" link) would vouch for bytes it does not describe;
+        // such an input is found by its bytes only.
+        DigestPrefetch.Stamped stamped = in.link() ? null : prefetch.stamped(in);
+        FileStamp stamp = stamped != null ? stamped.stamp() : in.path() == null || in.link() ? null : FileStamp.of(in.path());
         LintCache.Key stampKey = stamped != null ? stamped.key()
                 : stamp == null ? null : cache.stampKey(in.name(), in.walked(), choice, stamp);
         if (stampKey != null) {
