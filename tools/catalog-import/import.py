@@ -508,6 +508,21 @@ def proxy_modes(m):
             "gatedValues": {"nftables": "NFTablesProxyMode"}}
 
 
+def proxy_mode_description(m, gates):
+    """kube-proxy --proxy-mode's text for minor m: the reference's text (newest) names nftables,
+    which minors before 1.29 refuse and 1.29-1.32 take only under the NFTablesProxyMode gate; so
+    the text is written from proxy_modes(m) and the gate's stage in m instead."""
+    modes = proxy_modes(m)
+    if "nftables" not in modes["values"]:
+        return "Which proxy mode to use: on Linux this can be 'iptables' (default) or 'ipvs'."
+    gate = gates.get("NFTablesProxyMode", {})
+    if gate.get("locked"):
+        return None  # the reference's own text holds
+    return ("Which proxy mode to use: on Linux this can be 'iptables' (default), 'ipvs', or 'nftables' (only while "
+            "the %s feature gate NFTablesProxyMode is on; it is %s by default)."
+            % (gate.get("stage", "alpha").lower(), "on" if gate.get("default") else "off"))
+
+
 def flag_values(m, comp_out):
     """FLAG_VALUES for the flags minor m's components have, and kube-proxy's --proxy-mode."""
     out = {}
@@ -641,6 +656,9 @@ def build_kube(ref):
         check(set(tsv) == set(fg), "%s: feature-gates.tsv and feature-gates.json disagree on names" % m)
         for k, (st, d) in tsv.items():
             check(fg[k]["stage"] == st and fg[k]["default"] == d, "%s: gate %s differs between tsv and json" % (m, k))
+        proxy_mode_text = proxy_mode_description(m, fg)
+        if proxy_mode_text:
+            comp_out["kube-proxy"]["flags"]["--proxy-mode"]["description"] = proxy_mode_text
         registered_plugins, later_plugins = admission_plugins(m)
         out[m] = {
             "minor": m,
