@@ -474,18 +474,53 @@ ADMISSION_PLUGINS_ADDED = {
 # --tls-min-version, component-base's cli/flag TLSVersion (ciphersuites_flag.go: VersionTLS10-13,
 # empty for the default, else "unknown tls version").
 TLS_VERSIONS = {"values": ["VersionTLS10", "VersionTLS11", "VersionTLS12", "VersionTLS13"], "emptyAllowed": True}
+# --tls-cipher-suites: a pflag StringSlice (spf13/pflag string_slice.go readAsCSV: the empty value
+# is the empty list, which means Go's defaults), each name looked up exactly in component-base's
+# cli/flag/ciphersuites_flag.go TLSCipherSuites: Go's crypto/tls CipherSuites() and
+# InsecureCipherSuites() names and two legacy names without _SHA256, else "Cipher suite %s not
+# supported or doesn't exist" and the component exits (kube-apiserver, kube-controller-manager and
+# kube-scheduler in k8s.io/apiserver SecureServingOptions.ApplyTo; the kubelet in its server.go
+# InitializeTLS). Repeats are kept, not refused. That file is byte-identical in component-base
+# v0.27.0-v0.36.x, and its test feeds every name below and expects success under each release's Go;
+# Go 1.22 (crypto/tls CL 544336) only moved the four TLS_RSA AES suites to the insecure list, which
+# logs a warning and still starts. So one list serves 1.27-1.36.
+TLS_CIPHER_SUITES = sorted([
+    # crypto/tls CipherSuites() and InsecureCipherSuites(), Go 1.20-1.24 (the union is the same)
+    "TLS_RSA_WITH_RC4_128_SHA", "TLS_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_RSA_WITH_AES_128_CBC_SHA",
+    "TLS_RSA_WITH_AES_256_CBC_SHA", "TLS_RSA_WITH_AES_128_CBC_SHA256", "TLS_RSA_WITH_AES_128_GCM_SHA256",
+    "TLS_RSA_WITH_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+    "TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_RC4_128_SHA", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
+    "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "TLS_ECDHE_RSA_WITH_RC4_128_SHA", "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA",
+    "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
+    "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
+    "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+    "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+    "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+    # component-base's legacy names ("keep legacy names for backward compatibility")
+    "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305",
+])
+TLS_CIPHER_SUITE_CHOICES = {"values": TLS_CIPHER_SUITES, "list": True, "emptyAllowed": True, "repeatsAllowed": True,
+                            "noun": "TLS cipher suite names"}
 FLAG_VALUES = {
     "kube-apiserver": {
         "--authorization-mode": {"values": ["ABAC", "AlwaysAllow", "AlwaysDeny", "Node", "RBAC", "Webhook"], "list": True},
         "--tls-min-version": TLS_VERSIONS,
+        "--tls-cipher-suites": TLS_CIPHER_SUITE_CHOICES,
     },
-    "kube-controller-manager": {"--tls-min-version": TLS_VERSIONS},
-    "kube-scheduler": {"--tls-min-version": TLS_VERSIONS},
+    "kube-controller-manager": {"--tls-min-version": TLS_VERSIONS, "--tls-cipher-suites": TLS_CIPHER_SUITE_CHOICES},
+    "kube-scheduler": {"--tls-min-version": TLS_VERSIONS, "--tls-cipher-suites": TLS_CIPHER_SUITE_CHOICES},
     # kubelet: ValidateKubeletConfiguration (pkg/kubelet/apis/config/validation/validation.go) switches
     # over topologyManagerPolicy ("must be one of: none, best-effort, restricted, single-numa-node"),
     # topologyManagerScope ("must be one of: container, or pod") and hairpinMode ("Valid options are
     # none, hairpin-veth or promiscuous-bridge"); an empty value given is none of them.
+    # --authorization-mode: cmd/kubelet/app/auth.go BuildAuthz ("unknown authorization mode %s", and
+    # for the empty value "no authorization mode specified"), an error of run(): the kubelet exits.
+    # --cpu-manager-policy: pkg/kubelet/cm/cpumanager/cpu_manager.go NewManager ("unknown policy"),
+    # which the container manager returns: the kubelet exits.
     "kubelet": {
+        "--authorization-mode": {"values": ["AlwaysAllow", "Webhook"]},
+        "--cpu-manager-policy": {"values": ["none", "static"]},
+        "--tls-cipher-suites": TLS_CIPHER_SUITE_CHOICES,
         "--tls-min-version": TLS_VERSIONS,
         "--topology-manager-policy": {"values": ["best-effort", "none", "restricted", "single-numa-node"]},
         "--topology-manager-scope": {"values": ["container", "pod"]},
@@ -501,11 +536,18 @@ FLAG_VALUES = {
 # (validModes.Insert under DefaultFeatureGate.Enabled; alpha off in 1.29-1.30, beta on in 1.31-1.32,
 # GA locked on from 1.33: KEP-3866, kubernetes PRs 121046, 124383, 129653). Anything else:
 # "failed validate: ... must be iptables, ipvs or blank", and kube-proxy exits.
+#
+# ipvs is deprecated from 1.35 (KEP-5495, kubernetes PR 134539): cmd/kube-proxy/app/server_linux.go
+# logs "The ipvs proxier is now deprecated and may be removed in a future release. Please use
+# 'nftables' instead." and still starts; no minor up to 1.36 refuses it.
 def proxy_modes(m):
     if vkey(m) < vkey("1.29"):
         return {"values": ["iptables", "ipvs"], "emptyAllowed": True}
-    return {"values": ["iptables", "ipvs", "nftables"], "emptyAllowed": True,
-            "gatedValues": {"nftables": "NFTablesProxyMode"}}
+    modes = {"values": ["iptables", "ipvs", "nftables"], "emptyAllowed": True,
+             "gatedValues": {"nftables": "NFTablesProxyMode"}}
+    if vkey(m) >= vkey("1.35"):
+        modes["deprecatedValues"] = {"ipvs": "1.35"}
+    return modes
 
 
 def proxy_mode_description(m, gates):
@@ -523,6 +565,19 @@ def proxy_mode_description(m, gates):
             % (gate.get("stage", "alpha").lower(), "on" if gate.get("default") else "off"))
 
 
+# kubelet --enforce-node-allocatable: a StringSlice whose items ValidateKubeletConfiguration
+# (pkg/kubelet/apis/config/validation/validation.go) checks one by one ("option %q specified for
+# enforceNodeAllocatable ... Valid options are ..."), the kubelet exiting on any other; 1.32 added
+# the -compressible items (kubernetes PR 125982, CHANGELOG-1.32 v1.32.0-alpha.2). Repeats: the
+# newest validation.go refuses them ("duplicated enforcements"), from a minor not pinned down, so
+# they are not refused here (no false finding); "none" with another item is EnforceNodeAllocatableRule's.
+def enforce_node_allocatable(m):
+    items = ["kube-reserved", "none", "pods", "system-reserved"]
+    if vkey(m) >= vkey("1.32"):
+        items += ["kube-reserved-compressible", "system-reserved-compressible"]
+    return {"values": sorted(items), "list": True, "emptyAllowed": True, "repeatsAllowed": True}
+
+
 def flag_values(m, comp_out):
     """FLAG_VALUES for the flags minor m's components have, and kube-proxy's --proxy-mode."""
     out = {}
@@ -532,6 +587,8 @@ def flag_values(m, comp_out):
         out[component] = have
     check("--proxy-mode" in comp_out.get("kube-proxy", {}).get("flags", {}), "%s: kube-proxy lacks --proxy-mode" % m)
     out["kube-proxy"] = {"--proxy-mode": proxy_modes(m)}
+    check("--enforce-node-allocatable" in comp_out["kubelet"]["flags"], "%s: kubelet lacks --enforce-node-allocatable" % m)
+    out["kubelet"] = dict(sorted({**out["kubelet"], "--enforce-node-allocatable": enforce_node_allocatable(m)}.items()))
     return out
 
 

@@ -52,15 +52,17 @@ public final class KubeFlags {
     private final Map<String, String> removedAdmissionPlugins = new HashMap<>();
     /**
      * The names a flag's value must be one of (matched exactly): one name, or with {@code list} a
-     * comma-separated list of them, each once; {@code emptyAllowed}: an empty value means the default.
+     * comma-separated list of them, each once unless {@code repeatsAllowed}; {@code emptyAllowed}:
+     * an empty value means the default. {@code gatedValues}: names the component accepts only while
+     * a feature gate of its own is on (value to gate), such as kube-proxy's nftables mode.
+     * {@code noun}: what the names are, for a list too long to print in a message (or null).
+     * {@code deprecatedValues}: names the component still takes but has deprecated, to the minor
+     * that deprecated each.
      */
-    /**
-     * The names a flag takes. {@code gatedValues}: names the component accepts only while a
-     * feature gate of its own is on (value to gate), such as kube-proxy's nftables mode.
-     */
-    public record Choices(List<String> values, boolean list, boolean emptyAllowed, Map<String, String> gatedValues) {
+    public record Choices(List<String> values, boolean list, boolean emptyAllowed, Map<String, String> gatedValues,
+            boolean repeatsAllowed, String noun, Map<String, String> deprecatedValues) {
         public Choices(List<String> values, boolean list, boolean emptyAllowed) {
-            this(values, list, emptyAllowed, Map.of());
+            this(values, list, emptyAllowed, Map.of(), false, null, Map.of());
         }
     }
 
@@ -100,15 +102,16 @@ public final class KubeFlags {
         data.path("flagValues").fields().forEachRemaining(c -> c.getValue().fields().forEachRemaining(f -> choices.put(
                 c.getKey() + " " + normalize(f.getKey()), new Choices(Catalog.strings(f.getValue().path("values")),
                         f.getValue().path("list").asBoolean(false), f.getValue().path("emptyAllowed").asBoolean(false),
-                        gatedValues(f.getValue().path("gatedValues"))))));
+                        stringMap(f.getValue().path("gatedValues")), f.getValue().path("repeatsAllowed").asBoolean(false),
+                        f.getValue().path("noun").asText(null), stringMap(f.getValue().path("deprecatedValues"))))));
         data.path("laterAdmissionPlugins").fields().forEachRemaining(p -> laterAdmissionPlugins.put(p.getKey(),
                 p.getValue().asText()));
     }
 
-    private static Map<String, String> gatedValues(JsonNode node) {
-        Map<String, String> gated = new java.util.TreeMap<>();
-        node.fields().forEachRemaining(v -> gated.put(v.getKey(), v.getValue().asText()));
-        return Map.copyOf(gated);
+    private static Map<String, String> stringMap(JsonNode node) {
+        Map<String, String> map = new java.util.TreeMap<>();
+        node.fields().forEachRemaining(v -> map.put(v.getKey(), v.getValue().asText()));
+        return Map.copyOf(map);
     }
 
     public String minor() {

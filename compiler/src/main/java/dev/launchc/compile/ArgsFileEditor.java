@@ -1,6 +1,7 @@
 package dev.launchc.compile;
 
 import dev.launchc.model.internal.ArgEntry;
+import dev.launchc.model.internal.ArgsLines;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class ArgsFileEditor {
             if (line.isEmpty()) {
                 continue;
             }
-            String key = keyOf(line);
+            String key = ArgsLines.keyOf(line);
             if (updates.containsKey(key)) {
                 String value = updates.get(key);
                 if (!value.equals(oldValue(line))) {
@@ -63,16 +64,6 @@ public final class ArgsFileEditor {
             changed = true;
         }
         return new Result(String.join("\n", out) + "\n", changed);
-    }
-
-    /** The key of an args line: text before the first '=', else before the first space, else the line. */
-    public static String keyOf(String line) {
-        int eq = line.indexOf('=');
-        if (eq >= 0) {
-            return line.substring(0, eq);
-        }
-        int sp = line.indexOf(' ');
-        return sp >= 0 ? line.substring(0, sp) : line;
     }
 
     /** The old value as the cluster agent compares it: only up to a second '=', so values with '=' always differ. */
@@ -157,21 +148,6 @@ public final class ArgsFileEditor {
                 value = value.substring(1, value.length() - 1);
             }
             out.put(line.substring(0, eq).strip(), value);
-        }
-        return out;
-    }
-
-    /** Reads an args file into key → value as the cluster agent parses its lines (value null for bare flags). */
-    public static Map<String, String> readArgs(String content) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String raw : (content == null ? "" : content).split("\n")) {
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String key = keyOf(line);
-            String rest = line.length() > key.length() ? line.substring(key.length() + 1) : null;
-            out.put(key, rest);
         }
         return out;
     }

@@ -5,6 +5,7 @@ import dev.launchc.net.Inet;
 import dev.launchc.model.internal.AddonRepo;
 import dev.launchc.model.internal.AddonRequest;
 import dev.launchc.model.internal.ArgEntry;
+import dev.launchc.model.internal.ArgsLines;
 import dev.launchc.model.internal.LaunchConfig;
 import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;
@@ -187,7 +188,7 @@ public final class NodeCompiler {
                 String domain = addonArgs.size() >= 3 ? addonArgs.get(2) : "cluster.local";
                 String ip = addonArgs.size() >= 2 ? addonArgs.get(1) : null;
                 if (ip == null) {
-                    String range = ArgsFileEditor.readArgs(args.get("kube-apiserver")).get("--service-cluster-ip-range");
+                    String range = ArgsLines.read(args.get("kube-apiserver")).get("--service-cluster-ip-range");
                     if (DEFAULT_SERVICE_CIDR.equals(range)) {
                         ip = DEFAULT_DNS_IP;
                     }

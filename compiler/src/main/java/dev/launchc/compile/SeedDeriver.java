@@ -6,6 +6,7 @@ import dev.launchc.catalog.GpuAddon;
 import dev.launchc.catalog.Track;
 import dev.launchc.model.internal.AddonRequest;
 import dev.launchc.model.internal.ArgEntry;
+import dev.launchc.model.internal.ArgsLines;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.model.internal.Value;
@@ -235,7 +236,7 @@ public final class SeedDeriver {
 
     /** The track's default --node-labels of a control-plane node, quotes removed as kubelite does. */
     private String controlPlaneLabels() {
-        String value = ArgsFileEditor.readArgs(track.defaultArgs().get("kubelet")).get("--node-labels");
+        String value = ArgsLines.read(track.defaultArgs().get("kubelet")).get("--node-labels");
         return value == null ? "microk8s.io/cluster=true" : value.replace("\"", "").replace("'", "");
     }
 

@@ -75,6 +75,7 @@ public enum Code {
     JOIN_OVERWRITES_KUBELET_ARGS("LC2003", "join in the same part as kubelet args", Severity.WARNING, Verdict.IGNORED),
     HOSTS_TOML_WITHOUT_HOST("LC2004", "hosts.toml without a [host.\"…\"] table", Severity.WARNING, Verdict.IGNORED),
     DEPRECATED_FLAG("LC2005", "deprecated flag", Severity.WARNING, Verdict.IGNORED),
+    DEPRECATED_FLAG_VALUE("LC2013", "deprecated flag value", Severity.WARNING, Verdict.IGNORED),
     DUPLICATE_SAN("LC2010", "extraSANs entry listed twice", Severity.WARNING, Verdict.IGNORED),
     TRACK_DEFAULT_DROPPED("LC2012", "flag replaces items the track's default sets on purpose", Severity.WARNING, Verdict.IGNORED),
     DUPLICATE_ADDON("LC2011", "addon enabled or disabled twice", Severity.WARNING, Verdict.IGNORED),

@@ -3,8 +3,8 @@ package dev.launchc.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import dev.launchc.catalog.Track;
-import dev.launchc.compile.ArgsFileEditor;
 import dev.launchc.json.JsonTrees;
+import dev.launchc.model.internal.ArgsLines;
 import dev.launchc.model.internal.ServiceFile;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * holds, file by file:
  * <ul>
  *   <li>args and env files flag by flag, each line split into key and value as the cluster agent's
- *       update code does ({@link ArgsFileEditor#keyOf}), values compared as the service reads them
+ *       update code does ({@link ArgsLines#keyOf}), values compared as the service reads them
  *       (quotes removed). Line order does not count, since the cluster agent appends new flags in Go
  *       map order (launch-config-facts §4.2); the order of a repeated flag's values does.</li>
  *   <li>{@code *.toml} (registry hosts, the containerd template) as parsed TOML, key by key; as text
@@ -110,7 +110,7 @@ public final class DriftComparer {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String key = ArgsFileEditor.keyOf(line);
+            String key = ArgsLines.keyOf(line);
             String value = line.length() > key.length() ? line.substring(key.length() + 1) : null;
             out.computeIfAbsent(key, k -> new ArrayList<>()).add(new Setting(value, read(value, kind)));
         }
@@ -120,7 +120,7 @@ public final class DriftComparer {
     /**
      * The value as the service sees it: kubelite deletes every quote character and the bash
      * wrappers remove quotes (launch-config-facts §4.3); env files are sourced, so a pair of
-     * surrounding quotes goes (as {@link ArgsFileEditor#readEnv} reads them).
+     * surrounding quotes goes (as {@link dev.launchc.compile.ArgsFileEditor#readEnv} reads them).
      */
     private static String read(String value, ServiceFile.Kind kind) {
         if (value == null) {

@@ -17,8 +17,10 @@ import dev.launchc.rules.DnsAddonIpRule;
 import dev.launchc.rules.DuplicateAddonRule;
 import dev.launchc.rules.DuplicateSanRule;
 import dev.launchc.rules.FeatureGateRule;
+import dev.launchc.rules.Http2CipherRule;
 import dev.launchc.rules.JoinRule;
 import dev.launchc.rules.KubeFlagRule;
+import dev.launchc.rules.NodeAllocatableRule;
 import dev.launchc.rules.OctalIntRule;
 import dev.launchc.rules.RegistryConfigRule;
 import dev.launchc.rules.Rule;
@@ -121,6 +123,8 @@ public final class RuleSet {
             on(new AdmissionPluginRule(), NATIVE, CLUSTER_VIEW),
             on(new FeatureGateRule(), NATIVE, CLUSTER_VIEW),
             on(new TrackDefaultListRule(), NATIVE, CLUSTER_VIEW),
+            on(new NodeAllocatableRule(), NATIVE),
+            on(new Http2CipherRule(), NATIVE),
             on(new AddonNameRule(), NATIVE, CLUSTER_VIEW),
             on(new AddonArgsRule(), NATIVE),
             on(new DuplicateAddonRule(), NATIVE, CLUSTER_VIEW),

@@ -2,10 +2,14 @@ package dev.launchc.resolve;
 
 import dev.launchc.catalog.Track;
 import dev.launchc.model.internal.LaunchConfig;
+import dev.launchc.model.internal.ServiceFile;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * What a node ends up with from one launch config on one track, each fact computed once: the
- * effective cni-env and the service network it and the API server's args decide. The rules read
+ * effective cni-env, the service network it and the API server's args decide, and the flags each
+ * Kubernetes component is started with. The rules read
  * these facts from here instead of working them out each on their own.
  */
 public final class ResolvedConfig {
@@ -15,6 +19,7 @@ public final class ResolvedConfig {
     private CniEnv cniEnv;
     private boolean serviceNetworkDone;
     private ServiceNetwork.Effective serviceNetwork;
+    private final Map<ServiceFile, KubeArgs> kubeArgs = new EnumMap<>(ServiceFile.class);
 
     public ResolvedConfig(LaunchConfig config, Track track) {
         this.config = config;
@@ -37,5 +42,13 @@ public final class ResolvedConfig {
             serviceNetworkDone = true;
         }
         return serviceNetwork;
+    }
+
+    /** The flags a Kubernetes component's args file ends with on the node ({@link KubeArgs}). */
+    public KubeArgs kubeArgs(ServiceFile file) {
+        if (file.kubeComponent() == null) {
+            throw new IllegalArgumentException(file + " is not a Kubernetes component's args file");
+        }
+        return kubeArgs.computeIfAbsent(file, f -> KubeArgs.of(config, track, f));
     }
 }

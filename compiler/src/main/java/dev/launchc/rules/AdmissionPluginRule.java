@@ -3,6 +3,7 @@ package dev.launchc.rules;
 import dev.launchc.catalog.KubeFlags;
 import dev.launchc.diag.Code;
 import dev.launchc.diag.DidYouMean;
+import dev.launchc.resolve.KubeArgs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +40,7 @@ public final class AdmissionPluginRule implements Rule {
             List<String> kept = new ArrayList<>();
             List<String> unknown = new ArrayList<>();
             Set<String> registered = kube.admissionPlugins();
-            for (String item : KubeFlagRule.kubeliteView(e.value()).split(",", -1)) {
+            for (String item : KubeArgs.kubeliteView(e.value()).split(",", -1)) {
                 String plugin = item.strip();
                 String since = kube.admissionPluginRemovedIn(plugin);
                 if (since != null) {

@@ -5,6 +5,7 @@ import dev.launchc.diag.Quote;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;
+import dev.launchc.resolve.KubeArgs;
 
 /**
  * LC1043 (QUOTE_CHANGES_VALUE): a value in an args file whose quotes or backslashes its reader
@@ -35,7 +36,7 @@ public final class ArgQuoteRule implements Rule {
     private static void check(RuleContext ctx, Part part, ServiceFile file, ArgEntry e) {
         String inner = unwrapped(e.value());
         if (file.reader() == ServiceFile.Reader.KUBELITE && hasQuote(inner)) {
-            String seen = KubeFlagRule.kubeliteView(e.value());
+            String seen = KubeArgs.kubeliteView(e.value());
             ctx.atValue(Code.QUOTE_CHANGES_VALUE, part, e.pointer(), where(ctx, file, e) + " holds a quote inside it; kubelite deletes every"
                     + " quote of args/" + file.fileName() + ", so the flag gets '" + Quote.printable(seen) + "'",
                     "write the value without inner quotes: kubelite cannot pass a quote to a flag");

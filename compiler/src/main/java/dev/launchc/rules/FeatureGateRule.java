@@ -6,6 +6,7 @@ import dev.launchc.diag.Code;
 import dev.launchc.diag.DidYouMean;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
+import dev.launchc.resolve.KubeArgs;
 
 /**
  * {@code --feature-gates} in the five Kubernetes args files, parsed the way component-base's
@@ -36,7 +37,7 @@ public final class FeatureGateRule implements Rule {
     }
 
     private static void check(RuleContext ctx, KubeFlags kube, Part part, String component, ArgEntry e) {
-        String value = KubeFlagRule.kubeliteView(e.value());
+        String value = KubeArgs.kubeliteView(e.value());
         for (String item : value.split(",", -1)) {
             if (item.isEmpty()) {
                 continue;

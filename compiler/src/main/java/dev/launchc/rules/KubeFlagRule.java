@@ -6,6 +6,7 @@ import dev.launchc.diag.Code;
 import dev.launchc.diag.DidYouMean;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
+import dev.launchc.resolve.KubeArgs;
 import dev.launchc.rules.cluster.LabelTaintRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +100,7 @@ public final class KubeFlagRule implements Rule {
                     "plan to drop it; the Kubernetes " + kube.minor() + " " + component
                             + " reference names its replacement");
         }
-        String view = kubeliteView(e.value());
+        String view = KubeArgs.kubeliteView(e.value());
         if (flag.isBool() && !isGoBool(view)) {
             ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key
                     + " takes true or false, not '" + e.value() + "'", "write true or false");
@@ -128,14 +129,25 @@ public final class KubeFlagRule implements Rule {
                 }
                 return;
             }
+            if (choices != null && problem == null && choices.deprecatedValues().containsKey(view)) {
+                String since = choices.deprecatedValues().get(view);
+                ctx.atValue(Code.DEPRECATED_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " " + view
+                        + " is deprecated since Kubernetes " + since + " and may be removed in a later release; " + component
+                        + " still takes it and logs so at start", "plan the move to " + String.join(" or ", choices.values().stream()
+                                .filter(v -> !v.equals(view) && !choices.deprecatedValues().containsKey(v))
+                                .sorted(java.util.Comparator.reverseOrder()).toList()));
+                return;
+            }
             if (choices != null && problem != null) {
-                // A name that another minor takes (nftables before 1.29) is no typo: say when it exists.
-                String history = choices.list() ? null : CatalogHistory.kubeHistory(kube.minor(), k -> {
+                // A name that another minor takes (nftables before 1.29, kube-reserved-compressible
+                // before 1.32) is no typo: say when it exists.
+                String unknown = firstUnknown(choices, view);
+                String history = unknown == null || unknown.isEmpty() ? null : CatalogHistory.kubeHistory(kube.minor(), k -> {
                     KubeFlags.Choices other = k.choices(component, key);
-                    return other != null && other.values().contains(view);
-                }, component + " " + key + " " + view);
+                    return other != null && other.values().contains(unknown);
+                }, component + " " + key + " " + unknown);
                 ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes "
-                        + (choices.list() ? "a comma-separated list of " : "one of ") + String.join(", ", choices.values())
+                        + (choices.list() ? "a comma-separated list of " : "one of ") + named(choices)
                         + ": " + problem + ", so " + component + " does not start",
                         history != null ? history + ", or write one of " + String.join(", ", choices.values()) : choiceHint(choices, view));
                 return;
@@ -166,7 +178,7 @@ public final class KubeFlagRule implements Rule {
         ctx.forEachServiceArg((p, file, a) -> {
             String owner = file.kubeComponent();
             if (owner != null && KubeFlags.normalize(a.key()).equals("--feature-gates")) {
-                Boolean setting = a.isRemoval() ? null : gateSetting(kubeliteView(a.value()), gate);
+                Boolean setting = a.isRemoval() ? null : gateSetting(KubeArgs.kubeliteView(a.value()), gate);
                 if (setting == null) {
                     lastSetting.remove(owner);
                 } else {
@@ -248,8 +260,18 @@ public final class KubeFlagRule implements Rule {
             if (!choices.values().contains(item)) {
                 return "'" + GoFlagValues.shown(item) + "' is none of them";
             }
-            if (!seen.add(item)) {
+            if (!seen.add(item) && !choices.repeatsAllowed()) {
                 return item + " is named twice";
+            }
+        }
+        return null;
+    }
+
+    /** The first item of a value that is none of the names (the value itself for a single name), or null. */
+    private static String firstUnknown(KubeFlags.Choices choices, String value) {
+        for (String item : choices.list() ? value.split(",", -1) : new String[] {value}) {
+            if (!choices.values().contains(item)) {
+                return item;
             }
         }
         return null;
@@ -265,14 +287,18 @@ public final class KubeFlagRule implements Rule {
                 fixed.add(name);
             }
         }
-        return fixed.isEmpty() ? "write one of " + String.join(", ", choices.values()) : "write " + String.join(",", fixed)
-                + (renamed ? " (names are matched exactly)" : ", each once");
+        if (fixed.isEmpty()) {
+            return choices.noun() != null ? "no " + choices.noun().replaceFirst("s$", "") + " is close to it; `launchc explain LC1028`"
+                    + " lists them" : "write one of " + String.join(", ", choices.values());
+        }
+        return "write " + String.join(",", fixed) + (renamed ? " (names are matched exactly)" : choices.repeatsAllowed() ? "" : ", each once");
     }
 
-    /** The value as kubelite passes it on: every quote deleted, the line's trailing blanks trimmed. */
-    static String kubeliteView(String value) {
-        return value.replace("\"", "").replace("'", "").stripTrailing();
+    /** The names in a message: each of them, or for a long list ({@code noun}) what they are. */
+    private static String named(KubeFlags.Choices choices) {
+        return choices.noun() != null ? choices.noun() : String.join(", ", choices.values());
     }
+
 
     /** Go's strconv.ParseBool for a value {@link #isGoBool} accepts without a variable. */
     static boolean parseGoBool(String value) {

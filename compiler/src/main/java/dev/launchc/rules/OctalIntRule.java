@@ -2,6 +2,7 @@ package dev.launchc.rules;
 
 import dev.launchc.catalog.KubeFlags;
 import dev.launchc.diag.Code;
+import dev.launchc.resolve.KubeArgs;
 import java.math.BigInteger;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -34,7 +35,7 @@ public final class OctalIntRule implements Rule {
             if (flag == null || !BASE_ZERO_TYPES.contains(flag.type())) {
                 return;
             }
-            String value = KubeFlagRule.kubeliteView(e.value()).strip();
+            String value = KubeArgs.kubeliteView(e.value()).strip();
             if (!readAsOctal(value)) {
                 return;
             }

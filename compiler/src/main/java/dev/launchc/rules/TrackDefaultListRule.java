@@ -4,6 +4,7 @@ import dev.launchc.resolve.CniEnv;
 import dev.launchc.diag.Code;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
+import dev.launchc.resolve.KubeArgs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class TrackDefaultListRule implements Rule {
         if (defaultValue == null) {
             return;
         }
-        Map<String, String> mine = items(KubeFlagRule.kubeliteView(e.value()));
+        Map<String, String> mine = items(KubeArgs.kubeliteView(e.value()));
         List<String> dropped = new ArrayList<>();
         items(defaultValue).forEach((name, item) -> {
             if (!mine.containsKey(name)) {

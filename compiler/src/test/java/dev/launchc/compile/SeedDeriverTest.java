@@ -13,6 +13,7 @@ import dev.launchc.diag.Severity;
 import dev.launchc.lint.FileLint;
 import dev.launchc.lint.Linter;
 import dev.launchc.load.LoadLimits;
+import dev.launchc.model.internal.ArgsLines;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.plan.FileContent;
@@ -93,7 +94,7 @@ class SeedDeriverTest {
     }
 
     static Map<String, String> controlPlaneDefaults(Track track) {
-        return labels(ArgsFileEditor.readArgs(track.defaultArgs().get("kubelet")).get("--node-labels").replace("\"", ""));
+        return labels(ArgsLines.read(track.defaultArgs().get("kubelet")).get("--node-labels").replace("\"", ""));
     }
 
     /** The kubelet args a node ends up with: the last part that sets them. */

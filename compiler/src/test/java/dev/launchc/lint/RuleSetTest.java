@@ -21,7 +21,8 @@ class RuleSetTest {
                 "ClusterDnsRule", "DnsAddonIpRule", "ServiceIpSanRule", "RegistryConfigRule", "ConfigFileRule", "JoinRule",
                 "TokenRule", "ShellValueRule",
                 "KubeFlagRule", "ServiceFlagRule", "OctalIntRule", "AdmissionPluginRule", "FeatureGateRule",
-                "TrackDefaultListRule", "AddonNameRule", "AddonArgsRule", "DuplicateAddonRule", "AddonConflictRule"),
+                "TrackDefaultListRule", "NodeAllocatableRule", "Http2CipherRule", "AddonNameRule", "AddonArgsRule",
+                "DuplicateAddonRule", "AddonConflictRule"),
                 names(RuleSet.nativeRules()));
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.KubeFlags;
 import dev.launchc.catalog.Track;
+import dev.launchc.resolve.KubeArgs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,7 +112,7 @@ class GoFlagValuesTest {
                         continue;
                     }
                     KubeFlags.Flag flag = kube.flag(component, line.substring(0, eq));
-                    String value = KubeFlagRule.kubeliteView(line.substring(eq + 1));
+                    String value = KubeArgs.kubeliteView(line.substring(eq + 1));
                     if (flag == null || value.contains("$")) {
                         continue;
                     }

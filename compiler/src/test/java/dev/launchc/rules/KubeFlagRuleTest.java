@@ -211,6 +211,95 @@ class KubeFlagRuleTest {
     }
 
     /**
+     * --tls-cipher-suites: component-base's cli/flag/ciphersuites_flag.go TLSCipherSuites looks each
+     * name up exactly (Go's crypto/tls names and two legacy ones) and the component exits on any
+     * other, an empty item (a trailing comma) too; pflag's StringSlice reads the empty value as the
+     * empty list (Go's defaults); repeats and insecure names only log. One list for 1.27-1.36.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.27", "1.32", "1.36"})
+    void cipherSuiteNamesAreMatchedExactly(String track) {
+        assertFindings(RULE, "cipher-suites", track, CODES,
+                error("LC1028", 3, 24, "kube-apiserver flag --tls-cipher-suites takes a comma-separated list of TLS cipher suite"
+                        + " names: 'tls_ecdhe_rsa_with_aes_256_gcm_sha384' is none of them, so kube-apiserver does not start",
+                        "write TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 (names are matched exactly)"),
+                error("LC1028", 5, 24, "kubelet flag --tls-cipher-suites takes a comma-separated list of TLS cipher suite names:"
+                        + " '' is none of them, so kubelet does not start", "write TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"),
+                error("LC1028", 7, 24, "kube-scheduler flag --tls-cipher-suites takes a comma-separated list of TLS cipher suite"
+                        + " names: 'TLS_NOTHING_LIKE_A_CIPHER' is none of them, so kube-scheduler does not start",
+                        "no TLS cipher suite name is close to it; `launchc explain LC1028` lists them"));
+    }
+
+    /** MicroK8s' own default --tls-cipher-suites of every track (and their legacy names) are taken as they are. */
+    @Test
+    void everyTracksDefaultCipherSuitesAreKnown() {
+        int lists = 0;
+        for (String t : Catalog.get().tracks()) {
+            dev.launchc.catalog.Track track = Catalog.get().track(t).orElseThrow();
+            KubeFlags kube = Catalog.get().kube(track.kubernetesMinor()).orElse(null);
+            if (kube == null) {
+                continue;
+            }
+            for (String component : List.of("kube-apiserver", "kubelet", "kube-controller-manager", "kube-scheduler")) {
+                String value = dev.launchc.model.internal.ArgsLines.read(track.defaultArgs().get(component)).get("--tls-cipher-suites");
+                if (value != null) {
+                    lists++;
+                    assertEquals(null, KubeFlagRule.notAChoice(kube.choices(component, "--tls-cipher-suites"), value),
+                            t + " " + component);
+                }
+            }
+        }
+        assertEquals(true, lists >= 10, "default cipher lists checked: " + lists);
+    }
+
+    /**
+     * kubelet --authorization-mode: cmd/kubelet/app/auth.go BuildAuthz ("unknown authorization mode",
+     * "no authorization mode specified"); --cpu-manager-policy: pkg/kubelet/cm/cpumanager/cpu_manager.go
+     * NewManager ("unknown policy"); --enforce-node-allocatable: validation.go, whose -compressible
+     * items came in 1.32 (kubernetes PR 125982). Each ends the kubelet, and kubelite with it.
+     */
+    @Test
+    void kubeletPoliciesBeforeTheCompressibleEnforcements() {
+        assertFindings(RULE, "kubelet-policies", "1.31", CODES,
+                error("LC1028", 3, 25, "kubelet flag --authorization-mode takes one of AlwaysAllow, Webhook: 'webhook' is none of"
+                        + " them, so kubelet does not start", "write Webhook (names are matched exactly)"),
+                error("LC1028", 4, 25, "kubelet flag --cpu-manager-policy takes one of none, static: 'Static' is none of them, so"
+                        + " kubelet does not start", "write static (names are matched exactly)"),
+                error("LC1028", 5, 31, "kubelet flag --enforce-node-allocatable takes a comma-separated list of kube-reserved,"
+                        + " none, pods, system-reserved: 'kube-reserved-compressible' is none of them, so kubelet does not start",
+                        "kubelet --enforce-node-allocatable kube-reserved-compressible exists only in Kubernetes 1.32 and later;"
+                                + " target a newer track, or write one of kube-reserved, none, pods, system-reserved"),
+                error("LC1028", 10, 25, "kubelet flag --authorization-mode takes one of AlwaysAllow, Webhook: an empty value names"
+                        + " none, so kubelet does not start", "write one of AlwaysAllow, Webhook"),
+                error("LC1028", 11, 25, "kubelet flag --cpu-manager-policy takes one of none, static: an empty value names none,"
+                        + " so kubelet does not start", "write one of none, static"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.32", "1.36"})
+    void kubeletPoliciesWithTheCompressibleEnforcements(String track) {
+        List<String> lines = CatalogRuleFixtures.lint(RULE, "kubelet-policies", track, CODES).stream()
+                .map(d -> d.line() + " " + d.message().substring(0, d.message().indexOf(" takes"))).toList();
+        assertEquals(List.of("3 kubelet flag --authorization-mode", "4 kubelet flag --cpu-manager-policy",
+                "10 kubelet flag --authorization-mode", "11 kubelet flag --cpu-manager-policy"), lines);
+    }
+
+    /**
+     * kube-proxy's ipvs mode is deprecated from 1.35 (KEP-5495; cmd/kube-proxy/app/server_linux.go
+     * logs "The ipvs proxier is now deprecated ... Please use 'nftables' instead." and starts).
+     */
+    @Test
+    void ipvsIsDeprecatedFrom135() {
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "proxy-mode-ipvs", "1.34"));
+        for (String track : List.of("1.35", "1.36")) {
+            assertFindings(RULE, "proxy-mode-ipvs", track, Set.of("LC2013"),
+                    warning("LC2013", 3, 17, "kube-proxy flag --proxy-mode ipvs is deprecated since Kubernetes 1.35 and may be"
+                            + " removed in a later release; kube-proxy still takes it and logs so at start",
+                            "plan the move to nftables or iptables"));
+        }
+    }
+
+    /**
      * kubelet's ValidateKubeletConfiguration (pkg/kubelet/apis/config/validation/validation.go):
      * topologyManagerPolicy, topologyManagerScope and hairpinMode outside their names stop the kubelet.
      */

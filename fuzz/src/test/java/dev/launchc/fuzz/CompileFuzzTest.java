@@ -13,6 +13,7 @@ import dev.launchc.compile.NodeCompiler;
 import dev.launchc.diag.Mode;
 import dev.launchc.lint.FileLint;
 import dev.launchc.model.internal.ArgEntry;
+import dev.launchc.model.internal.ArgsLines;
 import dev.launchc.model.internal.LaunchConfig;
 import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;
@@ -283,7 +284,7 @@ class CompileFuzzTest {
             }
             Map<String, Integer> seen = new HashMap<>();
             for (String line : lines) {
-                String key = ArgsFileEditor.keyOf(line);
+                String key = ArgsLines.keyOf(line);
                 seen.merge(key, 1, Integer::sum);
                 check(expected.contains(key) || HELPER_KEYS.contains(key), "args/" + name + " has a line whose key '"
                         + key + "' is neither a default, nor set by the input, nor a helper's: '" + line + "'\n--- file:\n"
@@ -308,14 +309,14 @@ class CompileFuzzTest {
     /** The entry's line holds no line feed and reads back (stripped, as the editor reads it) as its own key. */
     static boolean stable(String key, String value) {
         String line = key + "=" + value;
-        return line.indexOf('\n') < 0 && ArgsFileEditor.keyOf(line.strip()).equals(key);
+        return line.indexOf('\n') < 0 && ArgsLines.keyOf(line.strip()).equals(key);
     }
 
     static int defaultCount(String content, String key) {
         int n = 0;
         if (content != null) {
             for (String raw : content.split("\n")) {
-                if (!raw.strip().isEmpty() && ArgsFileEditor.keyOf(raw.strip()).equals(key)) {
+                if (!raw.strip().isEmpty() && ArgsLines.keyOf(raw.strip()).equals(key)) {
                     n++;
                 }
             }
@@ -328,7 +329,7 @@ class CompileFuzzTest {
         if (content != null) {
             for (String raw : content.split("\n")) {
                 if (!raw.strip().isEmpty()) {
-                    out.add(ArgsFileEditor.keyOf(raw.strip()));
+                    out.add(ArgsLines.keyOf(raw.strip()));
                 }
             }
         }

@@ -15,6 +15,7 @@ import dev.launchc.diag.Severity;
 import dev.launchc.fuzz.FuzzSupport;
 import dev.launchc.lint.FileLint;
 import dev.launchc.model.internal.ArgEntry;
+import dev.launchc.model.internal.ArgsLines;
 import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.plan.FileContent;
 import dev.launchc.plan.NodePlan;
@@ -139,7 +140,7 @@ class ArgsFilePropertiesTest {
         assertEquals(old.size() + 1, now.size(), () -> "args/" + file + " did not get exactly one more line:\n" + after);
         assertEquals(old, now.subList(0, old.size()), "the default lines are kept as they were");
         assertEquals((key + "=" + value).strip(), now.get(now.size() - 1));
-        assertTrue(now.stream().filter(l -> ArgsFileEditor.keyOf(l).equals(key)).count() == 1);
+        assertTrue(now.stream().filter(l -> ArgsLines.keyOf(l).equals(key)).count() == 1);
     }
 
     @Provide

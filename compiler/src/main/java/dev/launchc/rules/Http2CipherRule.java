@@ -1,0 +1,81 @@
+package dev.launchc.rules;
+
+import dev.launchc.catalog.KubeFlags;
+import dev.launchc.diag.Code;
+import dev.launchc.model.internal.ServiceFile;
+import dev.launchc.resolve.KubeArgs;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * LC1028 (BAD_FLAG_VALUE): a {@code --tls-cipher-suites} of kube-apiserver,
+ * kube-controller-manager or kube-scheduler that names neither cipher HTTP/2 requires while TLS
+ * 1.2 is allowed. Each serves through k8s.io/apiserver's {@code SecureServingInfo.Serve}
+ * (pkg/server/secure_serving.go), which unless HTTP/2 serving is disabled calls golang.org/x/net's
+ * {@code http2.ConfigureServer}; with cipher suites given and a minimum version below TLS 1.3, that
+ * refuses a list without TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 or
+ * TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 ("http2: TLSConfig.CipherSuites is missing an
+ * HTTP/2-required AES_128_GCM_SHA256 cipher"), Serve returns "error configuring http2", and the
+ * component, and with it kubelite, exits. So a list of only TLS 1.3 names, or only CBC suites,
+ * stops the node. {@code --tls-min-version=VersionTLS13} or {@code --disable-http2-serving=true}
+ * (from Kubernetes 1.31, where the catalog lists it) lifts the rule. The kubelet's server takes
+ * HTTP/2 from Go's net/http, not this path, and is not judged here.
+ */
+public final class Http2CipherRule implements Rule {
+    private static final String CIPHERS = "--tls-cipher-suites";
+    private static final Set<String> HTTP2_REQUIRED = Set.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+    private static final List<ServiceFile> SERVERS = List.of(ServiceFile.KUBE_APISERVER, ServiceFile.KUBE_CONTROLLER_MANAGER,
+            ServiceFile.KUBE_SCHEDULER);
+
+    @Override
+    public void check(RuleContext ctx) {
+        KubeFlags kube = ctx.kube();
+        if (kube == null) {
+            return;
+        }
+        for (ServiceFile file : SERVERS) {
+            if (setsCiphers(ctx, file)) {
+                check(ctx, kube, file);
+            }
+        }
+    }
+
+    private static boolean setsCiphers(RuleContext ctx, ServiceFile file) {
+        boolean[] sets = {false};
+        ctx.forEachKubeArg((part, component, e) -> sets[0] |= component.equals(file.kubeComponent())
+                && KubeFlags.normalize(e.key()).equals(CIPHERS));
+        return sets[0];
+    }
+
+    private static void check(RuleContext ctx, KubeFlags kube, ServiceFile file) {
+        String component = file.kubeComponent();
+        KubeArgs args = ctx.resolved().kubeArgs(file);
+        KubeArgs.Setting ciphers = args.setting(CIPHERS);
+        KubeFlags.Choices choices = kube.choices(component, CIPHERS);
+        if (ciphers == null || ciphers.fromDefault() || ciphers.value() == null || ciphers.value().isEmpty()
+                || choices == null || KubeFlagRule.notAChoice(choices, ciphers.value()) != null) {
+            return; // no list (Go's defaults), or one with a name KubeFlagRule reports
+        }
+        List<String> names = List.of(ciphers.value().split(",", -1));
+        if (names.stream().anyMatch(HTTP2_REQUIRED::contains) || args.ambiguous("--tls-min-version")) {
+            return;
+        }
+        KubeArgs.Setting minVersion = args.setting("--tls-min-version");
+        if (minVersion != null && "VersionTLS13".equals(minVersion.value())) {
+            return;
+        }
+        boolean canDisable = kube.flag(component, "--disable-http2-serving") != null;
+        KubeArgs.Setting disabled = args.setting("--disable-http2-serving");
+        if (args.ambiguous("--disable-http2-serving") || disabled != null && (disabled.value() == null
+                || KubeFlagRule.isGoBool(disabled.value()) && KubeFlagRule.parseGoBool(disabled.value()))) {
+            return; // a bare bool flag means true
+        }
+        ctx.atValue(Code.BAD_FLAG_VALUE, ciphers.part(), ciphers.entry().pointer(), component + " flag " + CIPHERS
+                + " names neither TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 nor TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, which HTTP/2"
+                + " requires while TLS 1.2 is allowed (--tls-min-version is not VersionTLS13), so " + component
+                + " does not start (\"error configuring http2\")",
+                "add TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 and TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 to the list, or set"
+                        + " --tls-min-version: VersionTLS13" + (canDisable ? ", or --disable-http2-serving: true" : ""));
+    }
+}

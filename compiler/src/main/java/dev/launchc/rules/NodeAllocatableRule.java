@@ -1,0 +1,171 @@
+package dev.launchc.rules;
+
+import dev.launchc.catalog.KubeFlags;
+import dev.launchc.diag.Code;
+import dev.launchc.model.internal.ArgEntry;
+import dev.launchc.model.internal.ServiceFile;
+import dev.launchc.resolve.KubeArgs;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * LC1028 (BAD_FLAG_VALUE) for kubelet flags that are each valid alone but stop the kubelet
+ * together, judged on the flags the kubelet ends up with (the track's default args and every part,
+ * {@link KubeArgs}), reported at the entry of the launch config that makes the combination:
+ * <ul>
+ *   <li>{@code --enforce-node-allocatable} with {@code none} and another item, or naming
+ *       {@code system-reserved} ({@code -compressible}) without a {@code --system-reserved-cgroup},
+ *       or {@code kube-reserved} ({@code -compressible}) without a {@code --kube-reserved-cgroup}:
+ *       ValidateKubeletConfiguration (pkg/kubelet/apis/config/validation/validation.go: "may not
+ *       contain additional enforcements when \"none\" is specified", "systemReservedCgroup
+ *       (--system-reserved-cgroup) must be specified when \"system-reserved\" ...");</li>
+ *   <li>{@code --cgroups-per-qos=false} while an enforcement other than {@code none} is in force
+ *       (the flag's default is {@code pods}): "enforceNodeAllocatable (--enforce-node-allocatable)
+ *       is not supported unless cgroupsPerQOS (--cgroups-per-qos) is set to true", in the same
+ *       function (a lone {@code none} is left alone: the newest validation words this per item);</li>
+ *   <li>{@code --cpu-manager-policy=static} with no CPU reserved: cpu_manager.go NewManager
+ *       (pkg/kubelet/cm/cpumanager) refuses "the static policy requires systemreserved.cpu +
+ *       kubereserved.cpu to be greater than zero", and the container manager's error ends the
+ *       kubelet. {@code --reserved-cpus} counts (server.go moves its CPU count into system-reserved);
+ *       MicroK8s' default kubelet args reserve nothing. A {@code --config} file may reserve CPUs
+ *       launchc cannot see, so with one this is not judged.</li>
+ * </ul>
+ * MicroK8s runs the kubelet inside kubelite, so the node's API server and the rest stop with it.
+ * Flags that more than one line names are left alone (which one counts is the flag library's call).
+ */
+public final class NodeAllocatableRule implements Rule {
+    private static final String ENFORCE = "--enforce-node-allocatable";
+    private static final String PER_QOS = "--cgroups-per-qos";
+    private static final String CPU_POLICY = "--cpu-manager-policy";
+    private static final Set<String> WATCHED = Set.of(ENFORCE, PER_QOS, CPU_POLICY);
+
+    @Override
+    public void check(RuleContext ctx) {
+        KubeFlags kube = ctx.kube();
+        if (kube == null || !setsAny(ctx)) {
+            return; // the track's defaults alone set none of these flags
+        }
+        KubeArgs args = ctx.resolved().kubeArgs(ServiceFile.KUBELET);
+        KubeArgs.Setting enforce = args.setting(ENFORCE);
+        if (enforce != null && !enforce.fromDefault()) {
+            enforcements(ctx, kube, args, enforce);
+        }
+        perQos(ctx, kube, args);
+        cpuPolicy(ctx, args);
+    }
+
+    private static boolean setsAny(RuleContext ctx) {
+        boolean[] sets = {false};
+        ctx.forEachKubeArg((part, component, e) -> sets[0] |= "kubelet".equals(component)
+                && WATCHED.contains(KubeFlags.normalize(e.key())));
+        return sets[0];
+    }
+
+    private static void enforcements(RuleContext ctx, KubeFlags kube, KubeArgs args, KubeArgs.Setting enforce) {
+        KubeFlags.Choices choices = kube.choices("kubelet", ENFORCE);
+        if (choices == null || KubeFlagRule.notAChoice(choices, enforce.value()) != null || enforce.value().isEmpty()) {
+            return; // a name it does not take is KubeFlagRule's finding
+        }
+        List<String> items = List.of(enforce.value().split(",", -1));
+        ArgEntry e = enforce.entry();
+        if (items.contains("none") && items.size() > 1) {
+            ctx.atValue(Code.BAD_FLAG_VALUE, enforce.part(), e.pointer(), "kubelet flag " + ENFORCE + " takes none only"
+                    + " alone: '" + enforce.value() + "' names none with other enforcements, so kubelet does not start",
+                    "write none alone, or drop none");
+            return;
+        }
+        for (String level : List.of("system-reserved", "kube-reserved")) {
+            String cgroupFlag = "--" + level + "-cgroup";
+            boolean named = items.contains(level) || items.contains(level + "-compressible");
+            KubeArgs.Setting cgroup = args.setting(cgroupFlag);
+            if (named && !args.ambiguous(cgroupFlag) && (cgroup == null || cgroup.value() == null || cgroup.value().isEmpty())) {
+                ctx.atValue(Code.BAD_FLAG_VALUE, enforce.part(), e.pointer(), "kubelet flag " + ENFORCE + " names "
+                        + (items.contains(level) ? level : level + "-compressible") + ", which needs the cgroup to enforce it on in "
+                        + cgroupFlag + ", and no " + cgroupFlag + " is set, so kubelet does not start",
+                        "add " + cgroupFlag + " (the cgroup of the " + (level.startsWith("system") ? "system's daemons" : "Kubernetes daemons")
+                                + ", which must exist), or drop " + level + " from " + ENFORCE);
+            }
+        }
+    }
+
+    private static void perQos(RuleContext ctx, KubeFlags kube, KubeArgs args) {
+        KubeArgs.Setting perQos = args.setting(PER_QOS);
+        if (perQos == null || perQos.fromDefault() || perQos.value() == null
+                || !KubeFlagRule.isGoBool(perQos.value()) || KubeFlagRule.parseGoBool(perQos.value())) {
+            return;
+        }
+        if (args.ambiguous(ENFORCE)) {
+            return;
+        }
+        KubeArgs.Setting enforce = args.setting(ENFORCE);
+        String value = enforce != null ? enforce.value() : flagDefault(kube);
+        if (value == null) {
+            return;
+        }
+        List<String> enforced = value.isEmpty() ? List.of() : List.of(value.split(",", -1));
+        if (enforced.isEmpty() || enforced.equals(List.of("none"))) {
+            return;
+        }
+        ctx.atValue(Code.BAD_FLAG_VALUE, perQos.part(), perQos.entry().pointer(), "kubelet flag " + PER_QOS + "=" + perQos.value()
+                + " leaves no pod cgroups to enforce node allocatable on, and " + ENFORCE + " is " + value
+                + (enforce == null ? " (its default)" : "") + ", so kubelet does not start",
+                "add " + ENFORCE + ": \"\" (no enforcement), or keep " + PER_QOS + " true");
+    }
+
+    /** The kubelet's own default for --enforce-node-allocatable in this minor, as the catalog records it. */
+    private static String flagDefault(KubeFlags kube) {
+        KubeFlags.Flag flag = kube.flag("kubelet", ENFORCE);
+        return flag == null || flag.defaultValue() == null ? null : KubeArgs.kubeliteView(flag.defaultValue());
+    }
+
+    private static void cpuPolicy(RuleContext ctx, KubeArgs args) {
+        KubeArgs.Setting policy = args.setting(CPU_POLICY);
+        if (policy == null || policy.fromDefault() || !"static".equals(policy.value()) || args.has("--config")) {
+            return;
+        }
+        for (String flag : List.of("--reserved-cpus", "--kube-reserved", "--system-reserved")) {
+            if (args.ambiguous(flag)) {
+                return;
+            }
+        }
+        KubeArgs.Setting reservedCpus = args.setting("--reserved-cpus");
+        if (reservedCpus != null && reservedCpus.value() != null && !reservedCpus.value().strip().isEmpty()) {
+            return;
+        }
+        for (String flag : List.of("--kube-reserved", "--system-reserved")) {
+            KubeArgs.Setting reserved = args.setting(flag);
+            Boolean positive = reserved == null || reserved.value() == null ? Boolean.FALSE : cpuReserved(reserved.value());
+            if (positive == null || positive) {
+                return; // reserved, or a quantity launchc does not read (the kubelet judges it)
+            }
+        }
+        ctx.atValue(Code.BAD_FLAG_VALUE, policy.part(), policy.entry().pointer(), "kubelet flag " + CPU_POLICY
+                + "=static needs CPUs reserved for the system, and neither --reserved-cpus nor a cpu in --kube-reserved or"
+                + " --system-reserved reserves any, so kubelet does not start (\"the static policy requires systemreserved.cpu"
+                + " + kubereserved.cpu to be greater than zero\")",
+                "add --reserved-cpus: \"0\" (the CPUs kept for the system), or --kube-reserved: cpu=500m");
+    }
+
+    /**
+     * Whether a {@code --kube-reserved}/{@code --system-reserved} map (component-base
+     * MapStringString: items split at ',', key and value at the first '=', blanks trimmed) reserves
+     * a CPU quantity above zero; null when its cpu is not a plain decimal quantity.
+     */
+    static Boolean cpuReserved(String map) {
+        Boolean reserved = Boolean.FALSE;
+        for (String item : map.split(",", -1)) {
+            int eq = item.indexOf('=');
+            if (eq < 0 || !item.substring(0, eq).strip().equals("cpu")) {
+                continue;
+            }
+            String quantity = item.substring(eq + 1).strip();
+            String number = quantity.endsWith("m") ? quantity.substring(0, quantity.length() - 1) : quantity;
+            if (!number.matches("\\+?[0-9]+(\\.[0-9]*)?|\\+?\\.[0-9]+")) {
+                return null;
+            }
+            reserved = new BigDecimal(number.replace("+", "")).signum() > 0; // the last item of a key counts
+        }
+        return reserved;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.launchc.rules;
+
+import static dev.launchc.rules.CatalogRuleFixtures.assertFindings;
+import static dev.launchc.rules.CatalogRuleFixtures.error;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Http2CipherRule: k8s.io/apiserver's SecureServingInfo.Serve (pkg/server/secure_serving.go) calls
+ * golang.org/x/net's http2.ConfigureServer (http2/server.go), which refuses cipher suites without
+ * TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 or TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 while the
+ * minimum version is below TLS 1.3; kube-apiserver, kube-controller-manager and kube-scheduler
+ * serve through it, and --disable-http2-serving (k8s.io/apiserver SecureServingOptions, 1.31 on)
+ * skips it.
+ */
+class Http2CipherRuleTest {
+    private static final String RULE = "http2-cipher";
+    private static final Set<String> CODES = Set.of("LC1028");
+    private static final String MESSAGE = " flag --tls-cipher-suites names neither TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 nor"
+            + " TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, which HTTP/2 requires while TLS 1.2 is allowed (--tls-min-version is"
+            + " not VersionTLS13), so ";
+    private static final String HINT = "add TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 and TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 to"
+            + " the list, or set --tls-min-version: VersionTLS13";
+
+    private static CatalogRuleFixtures.Expect stops(int line, String component, boolean canDisable) {
+        return error("LC1028", line, 24, component + MESSAGE + component + " does not start (\"error configuring http2\")",
+                HINT + (canDisable ? ", or --disable-http2-serving: true" : ""));
+    }
+
+    @Test
+    void onlyTls13NamesStopTheApiServer() {
+        assertFindings(RULE, "tls13-names-only", "1.30", CODES, stops(3, "kube-apiserver", false));
+        assertFindings(RULE, "tls13-names-only", "1.31", CODES, stops(3, "kube-apiserver", true));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.27", "1.36"})
+    void tls13AsTheMinimumLiftsIt(String track) {
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "tls13-min-version", track, CODES));
+    }
+
+    @Test
+    void http2ServingDisabledLiftsIt() {
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "http2-disabled", "1.33", CODES));
+    }
+
+    @Test
+    void schedulerAndControllerManagerToo_butNotTheKubelet() {
+        assertFindings(RULE, "per-component", "1.34", CODES, stops(3, "kube-scheduler", true));
+    }
+
+    @Test
+    void theMinimumVersionOfAnyPartCounts() {
+        assertFindings(RULE, "min-version-across-parts", "1.32", CODES, stops(12, "kube-controller-manager", true));
+    }
+
+    @Test
+    void anUnknownNameIsKubeFlagRulesFindingAlone() {
+        List<String> found = CatalogRuleFixtures.lint(RULE, "unknown-name", "1.32", CODES).stream()
+                .map(CatalogRuleFixtures::describe).toList();
+        assertEquals(1, found.size(), found::toString);
+        assertEquals(true, found.get(0).contains("'TLS_NOT_A_SUITE' is none of them"), found::toString);
+    }
+}

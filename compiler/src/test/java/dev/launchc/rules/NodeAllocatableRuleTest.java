@@ -1,0 +1,102 @@
+package dev.launchc.rules;
+
+import static dev.launchc.rules.CatalogRuleFixtures.assertFindings;
+import static dev.launchc.rules.CatalogRuleFixtures.error;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * NodeAllocatableRule: kubelet flags that stop the kubelet together. Upstream:
+ * ValidateKubeletConfiguration (pkg/kubelet/apis/config/validation/validation.go) for the
+ * enforcements, their cgroups and --cgroups-per-qos; pkg/kubelet/cm/cpumanager/cpu_manager.go
+ * NewManager for the static CPU policy; cmd/kubelet/app/server.go for --reserved-cpus standing in
+ * for the system-reserved CPU. MicroK8s' default kubelet args set none of these flags
+ * (microk8s-resources/default-args/kubelet of every track).
+ */
+class NodeAllocatableRuleTest {
+    private static final String RULE = "node-allocatable";
+    private static final Set<String> CODES = Set.of("LC1028");
+
+    private static List<String> found(String fixture, String track) {
+        return CatalogRuleFixtures.lint(RULE, fixture, track, CODES).stream().map(CatalogRuleFixtures::describe).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.27", "1.36"})
+    void noneGoesAlone(String track) {
+        assertFindings(RULE, "none-with-others", track, CODES,
+                error("LC1028", 3, 31, "kubelet flag --enforce-node-allocatable takes none only alone: 'none,pods' names none with"
+                        + " other enforcements, so kubelet does not start", "write none alone, or drop none"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.27", "1.32", "1.36"})
+    void systemReservedWantsItsCgroup(String track) {
+        assertFindings(RULE, "system-reserved-no-cgroup", track, CODES,
+                error("LC1028", 3, 31, "kubelet flag --enforce-node-allocatable names system-reserved, which needs the cgroup to"
+                        + " enforce it on in --system-reserved-cgroup, and no --system-reserved-cgroup is set, so kubelet does not"
+                        + " start", "add --system-reserved-cgroup (the cgroup of the system's daemons, which must exist), or drop"
+                                + " system-reserved from --enforce-node-allocatable"));
+        assertEquals(List.of(), found("with-cgroups", track));
+        assertEquals(List.of(), found("cgroup-in-earlier-part", track), "the cgroup set by an earlier part");
+    }
+
+    @Test
+    void anEmptyCgroupIsNone() {
+        assertFindings(RULE, "compressible-empty-cgroup", "1.32", CODES,
+                error("LC1028", 3, 31, "kubelet flag --enforce-node-allocatable names kube-reserved-compressible, which needs the"
+                        + " cgroup to enforce it on in --kube-reserved-cgroup, and no --kube-reserved-cgroup is set, so kubelet does"
+                        + " not start", "add --kube-reserved-cgroup (the cgroup of the Kubernetes daemons, which must exist), or drop"
+                                + " kube-reserved from --enforce-node-allocatable"));
+    }
+
+    @Test
+    void aLaterPartRemovingTheCgroupCounts() {
+        assertEquals(1, found("cgroup-removed-later", "1.33").size(), () -> found("cgroup-removed-later", "1.33").toString());
+    }
+
+    @Test
+    void aFlagNamedTwiceIsTheFlagLibrarysCall() {
+        assertEquals(List.of(), found("cgroup-named-twice", "1.33"));
+    }
+
+    @Test
+    void podCgroupsOffWithTheDefaultEnforcement() {
+        assertFindings(RULE, "per-qos-off", "1.30", CODES,
+                error("LC1028", 3, 22, "kubelet flag --cgroups-per-qos=false leaves no pod cgroups to enforce node allocatable on,"
+                        + " and --enforce-node-allocatable is pods (its default), so kubelet does not start",
+                        "add --enforce-node-allocatable: \"\" (no enforcement), or keep --cgroups-per-qos true"));
+        assertEquals(List.of(), found("per-qos-off-no-enforcement", "1.30"));
+    }
+
+    @Test
+    void staticCpuPolicyWantsReservedCpus() {
+        String message = "kubelet flag --cpu-manager-policy=static needs CPUs reserved for the system, and neither --reserved-cpus"
+                + " nor a cpu in --kube-reserved or --system-reserved reserves any, so kubelet does not start (\"the static policy"
+                + " requires systemreserved.cpu + kubereserved.cpu to be greater than zero\")";
+        String hint = "add --reserved-cpus: \"0\" (the CPUs kept for the system), or --kube-reserved: cpu=500m";
+        assertFindings(RULE, "static-alone", "1.35", CODES, error("LC1028", 3, 25, message, hint));
+        assertFindings(RULE, "static-zero-cpu", "1.35", CODES, error("LC1028", 3, 25, message, hint));
+        assertEquals(List.of(), found("static-reserved", "1.35"));
+        assertEquals(List.of(), found("static-unjudged", "1.35"), "a kubelet --config file may reserve CPUs");
+        assertEquals(List.of(), found("static-unreadable-quantity", "1.35"), "a quantity launchc does not read");
+    }
+
+    @Test
+    void cpuQuantitiesOfTheReservedMaps() {
+        assertEquals(Boolean.FALSE, NodeAllocatableRule.cpuReserved("memory=1Gi"));
+        assertEquals(Boolean.FALSE, NodeAllocatableRule.cpuReserved("cpu=0,memory=1Gi"));
+        assertEquals(Boolean.FALSE, NodeAllocatableRule.cpuReserved(" cpu = 0m "));
+        assertEquals(Boolean.TRUE, NodeAllocatableRule.cpuReserved("cpu=100m"));
+        assertEquals(Boolean.TRUE, NodeAllocatableRule.cpuReserved("cpu=.5"));
+        assertEquals(Boolean.FALSE, NodeAllocatableRule.cpuReserved("cpu=1,cpu=0"), "the last item of a key counts");
+        assertNull(NodeAllocatableRule.cpuReserved("cpu=1e3m"));
+        assertNull(NodeAllocatableRule.cpuReserved("cpu=2Ki"));
+    }
+}
