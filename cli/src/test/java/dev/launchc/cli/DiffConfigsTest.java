@@ -29,7 +29,7 @@ class DiffConfigsTest {
     private Path edited(String from, String to) throws IOException {
         String text = Files.readString(GPU.resolve("cluster.yaml"), StandardCharsets.UTF_8);
         assertTrue(text.contains(from), from);
-        Files.copy(GPU.resolve("join-token.txt"), tmp.resolve("join-token.txt"));
+        Files.copy(GPU.resolve("join-token.txt"), tmp.resolve("join-token.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return Files.writeString(tmp.resolve("cluster.yaml"), text.replace(from, to));
     }
 
@@ -58,6 +58,48 @@ class DiffConfigsTest {
             assertEquals("changed", d.path("kind").asText());
             assertTrue(d.path("expected").asText().contains("tier=gold"), d.toString());
         }
+    }
+
+    /**
+     * A new --cpu-manager-policy on nodes that ran: the kubelet refuses it until its checkpoint is
+     * deleted (pkg/kubelet/cm/cpumanager/state/state_checkpoint.go), so the edit says to do that first.
+     */
+    @Test
+    void anEditOfTheCpuPolicySaysToDeleteItsCheckpointFirst() throws IOException {
+        Path edit = edited("--max-pods: \"150\"", "--max-pods: \"150\"\n      --cpu-manager-policy: static\n      --reserved-cpus: \"0\"");
+        CliRun text = CliRun.of("diff", edit.toString(), GPU.resolve("cluster.yaml").toString());
+        assertEquals(1, text.exitCode(), text.err());
+        String step = "by hand: before the new seed is applied: the kubelet's --cpu-manager-policy goes from none to static; drain"
+                + " the node and delete /var/snap/microk8s/common/var/lib/kubelet/cpu_manager_state";
+        assertEquals(5, text.out().split(java.util.regex.Pattern.quote(step), -1).length - 1, text.out());
+        CliRun json = CliRun.of("diff", "--format", "json", edit.toString(), GPU.resolve("cluster.yaml").toString());
+        for (JsonNode n : JSON.readTree(json.out()).path("nodes")) {
+            assertTrue(n.path("manual").get(0).asText().startsWith("before the new seed is applied: the kubelet's --cpu-manager-policy"),
+                    n.toString());
+        }
+        // An edit that leaves the policy alone has no such step, and no "manual" key.
+        CliRun other = CliRun.of("diff", "--format", "json", edited("--max-pods: \"150\"", "--max-pods: \"160\"").toString(),
+                GPU.resolve("cluster.yaml").toString());
+        for (JsonNode n : JSON.readTree(other.out()).path("nodes")) {
+            assertTrue(n.path("manual").isMissingNode(), n.toString());
+        }
+    }
+
+    /** A node drifted to another CPU policy: undoing it needs the checkpoint deleted before the remediation is applied. */
+    @Test
+    void aRemediationOfTheCpuPolicySaysToDeleteItsCheckpointFirst() throws IOException {
+        dev.launchc.diff.NodeState expected = DiffFixtures.compiled(GPU.resolve("cluster.yaml"), "gpu-1");
+        Map<String, String> files = new TreeMap<>(expected.files());
+        files.put("kubelet", files.get("kubelet") + "--cpu-manager-policy=static\n--reserved-cpus=0\n");
+        Path report = DiffFixtures.report(tmp.resolve("inspection-report-20260101_000000.tar.gz"), files);
+        Path remediation = tmp.resolve("fix.yaml");
+        CliRun run = CliRun.of("diff", "--node", "gpu-1", "--remediate", remediation.toString(), GPU.resolve("cluster.yaml").toString(),
+                report.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        String text = Files.readString(remediation, StandardCharsets.UTF_8);
+        assertTrue(text.contains("#   - before applying this file: the kubelet's --cpu-manager-policy goes from static to none; drain the"
+                + " node and delete /var/snap/microk8s/common/var/lib/kubelet/cpu_manager_state"), text);
+        assertTrue(text.contains("  \"--cpu-manager-policy\": null"), text);
     }
 
     @Test

@@ -24,8 +24,12 @@ import java.util.TreeSet;
  * @param seedParts  e.g. "part 2 changed", "part 3 added"
  * @param files      the args files that differ
  * @param restarts   the services restarted by applying the new seed to the old node
+ * @param manual     what must be done by hand on the node before the new seed is applied
  */
-public record ConfigChange(String node, String status, List<String> seedParts, List<String> files, List<String> restarts) {
+public record ConfigChange(String node, String status, List<String> seedParts, List<String> files, List<String> restarts,
+        List<String> manual) {
+
+    private static final String KUBELET = ServiceFile.KUBELET.fileName();
 
     /** The report of an edit: the file differences of every node in both, and the change of each node. */
     public record Report(List<Difference> differences, List<ConfigChange> nodes) {}
@@ -45,11 +49,11 @@ public record ConfigChange(String node, String status, List<String> seedParts, L
             NodeState n = news.get(name);
             NodeState o = olds.get(name);
             if (o == null) {
-                nodes.add(new ConfigChange(name, "added", List.of(), List.copyOf(n.files().keySet()), List.of()));
+                nodes.add(new ConfigChange(name, "added", List.of(), List.copyOf(n.files().keySet()), List.of(), List.of()));
                 continue;
             }
             if (n == null) {
-                nodes.add(new ConfigChange(name, "removed", List.of(), List.copyOf(o.files().keySet()), List.of()));
+                nodes.add(new ConfigChange(name, "removed", List.of(), List.copyOf(o.files().keySet()), List.of(), List.of()));
                 continue;
             }
             List<Difference> diffs = comparer.compare(name, n, o);
@@ -59,7 +63,9 @@ public record ConfigChange(String node, String status, List<String> seedParts, L
             List<String> restarts = n.config() == null ? List.of()
                     : NodeCompiler.applyToNode(o.files(), n.config(), track).restarts();
             boolean changed = !files.isEmpty() || !parts.isEmpty();
-            nodes.add(new ConfigChange(name, changed ? "changed" : "unchanged", parts, files, changed ? restarts : List.of()));
+            List<String> manual = KubeletCheckpoints.steps(o.files().get(KUBELET), n.files().get(KUBELET),
+                    "before the new seed is applied");
+            nodes.add(new ConfigChange(name, changed ? "changed" : "unchanged", parts, files, changed ? restarts : List.of(), manual));
         }
         return new Report(List.copyOf(differences), List.copyOf(nodes));
     }

@@ -95,7 +95,10 @@ public record Remediation(String version, Map<ServiceFile, Map<String, String>> 
         args.keySet().removeIf(s -> configFiles.containsKey(s.fileName()));
         Remediation draft = new Remediation(version, args, registries, configFiles, List.copyOf(changes.values()),
                 List.copyOf(manual), List.of());
-        List<String> restarts = NodeCompiler.applyToNode(actual.files(), draft.asConfig(), track).restarts();
+        NodeCompiler.Applied applied = NodeCompiler.applyToNode(actual.files(), draft.asConfig(), track);
+        String kubelet = ServiceFile.KUBELET.fileName();
+        manual.addAll(KubeletCheckpoints.steps(actual.files().get(kubelet), applied.args().get(kubelet), "before applying this file"));
+        List<String> restarts = applied.restarts();
         return new Remediation(version, args, registries, configFiles, List.copyOf(changes.values()), List.copyOf(manual), restarts);
     }
 

@@ -46,6 +46,9 @@ public final class DiffFormat {
                 }
             }
             sb.append('\n');
+            if (change != null) {
+                change.manual().forEach(step -> sb.append("  by hand: ").append(Sanitize.line(step)).append('\n'));
+            }
             String file = null;
             for (Difference d : e.getValue()) {
                 if (!Objects.equals(file, d.file())) {
@@ -132,6 +135,9 @@ public final class DiffFormat {
                 n.files().forEach(f -> files.add("args/" + f));
                 ArrayNode restarts = o.putArray("restarts");
                 n.restarts().forEach(restarts::add);
+                if (!n.manual().isEmpty()) {
+                    n.manual().forEach(o.putArray("manual")::add);
+                }
             }
         }
         ObjectNode summary = root.putObject("summary");
