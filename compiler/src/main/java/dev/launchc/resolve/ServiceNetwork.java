@@ -80,7 +80,7 @@ public final class ServiceNetwork {
             if (last.isRemoval()) {
                 return null;
             }
-            List<Inet.Cidr> cidrs = parseList(last.value());
+            List<Inet.Cidr> cidrs = parseList(KubeArgs.kubeliteView(last.value()));
             return cidrs.isEmpty() ? null
                     : new Effective(cidrs, lastPart, last.pointer(), FLAG + " in extraKubeAPIServerArgs");
         }

@@ -1,11 +1,12 @@
 package dev.launchc.rules;
 
-import dev.launchc.resolve.ServiceNetwork;
-import dev.launchc.net.Inet;
 import dev.launchc.diag.Code;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;
+import dev.launchc.net.Inet;
+import dev.launchc.resolve.KubeArgs;
+import dev.launchc.resolve.ServiceNetwork;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 
@@ -55,7 +56,7 @@ public final class ClusterDnsRule implements Rule {
         }
         ArgEntry entry = dns;
         Part part = dnsPart;
-        judge(dns.value(), net::ofFamily, new AddressFindings() {
+        judge(KubeArgs.kubeliteView(dns.value()), net::ofFamily, new AddressFindings() {
             @Override
             public void noServiceCidr(String address, int family) {
                 ctx.atValue(Code.CLUSTER_DNS_OUTSIDE_SERVICES, part, entry.pointer(), FLAG + " " + address + " is IPv"

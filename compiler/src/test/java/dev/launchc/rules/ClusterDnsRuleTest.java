@@ -35,6 +35,13 @@ class ClusterDnsRuleTest {
                 at(Code.CLUSTER_DNS_OUTSIDE_SERVICES, 5, 18, "use 10.100.0.10, inside 10.100.0.0/16"));
     }
 
+    /** kubelite deletes every quote of an args line: the quoted range and address are what the components read. */
+    @Test
+    void outsideTheApiServerFlagBothQuoted() {
+        assertFindings("cluster-dns/outside-quoted.yaml", CODES,
+                at(Code.CLUSTER_DNS_OUTSIDE_SERVICES, 5, 18, "use 10.100.0.10, inside 10.100.0.0/16"));
+    }
+
     @Test
     void ipv6AddressWithoutIpv6Services() {
         assertFindings("cluster-dns/ipv6-without-family.yaml", CODES, at(Code.CLUSTER_DNS_OUTSIDE_SERVICES, 3, 18,

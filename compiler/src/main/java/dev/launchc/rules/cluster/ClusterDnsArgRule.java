@@ -8,6 +8,7 @@ import dev.launchc.model.internal.Cluster;
 import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.model.internal.Value;
 import dev.launchc.net.Inet;
+import dev.launchc.resolve.KubeArgs;
 import dev.launchc.rules.ClusterDnsRule;
 
 /**
@@ -37,7 +38,7 @@ public final class ClusterDnsArgRule implements ClusterRule {
 
     private static void check(ClusterRuleContext ctx, Cluster.Network net, ArgEntry dns) {
         String flag = ClusterDnsRule.FLAG;
-        ClusterDnsRule.judge(dns.value(), ctx.resolved()::serviceNetwork, new ClusterDnsRule.AddressFindings() {
+        ClusterDnsRule.judge(KubeArgs.kubeliteView(dns.value()), ctx.resolved()::serviceNetwork, new ClusterDnsRule.AddressFindings() {
             @Override
             public void noServiceCidr(String address, int family) {
                 ctx.atValue(Code.CLUSTER_DNS_OUTSIDE_SERVICES, dns.pointer(), flag + " " + address + " is IPv" + family

@@ -5,6 +5,7 @@ import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.net.Inet;
+import dev.launchc.resolve.KubeArgs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +31,7 @@ public final class ServiceRangeArgRule implements ClusterRule {
             return; // NetworkRule reports the unparsable spec.network range (LC3019)
         }
         for (ArgEntry e : ctx.cluster().serviceArgs(ServiceFile.KUBE_APISERVER)) {
-            if (FLAG.equals(e.key()) && !e.isRemoval() && !sameRange(e.value(), expected)) {
+            if (FLAG.equals(e.key()) && !e.isRemoval() && !sameRange(KubeArgs.kubeliteView(e.value()), expected)) {
                 String want = String.join(",", expected.stream().map(Object::toString).toList());
                 ctx.atValue(Code.SERVICE_RANGE_SET_TWICE, e.pointer(), FLAG + " " + e.value().strip()
                         + " is not spec.network's service range " + want + ": compile derives the DNS Service"

@@ -18,6 +18,12 @@ class ServiceRangeArgRuleTest {
         assertClean(RULE, "clean");
     }
 
+    /** kubelite deletes every quote of an args line (ServiceFile.Reader.KUBELITE): a quoted range is the same range. */
+    @Test
+    void aQuotedRangeIsTheRangeKubeliteReads() {
+        assertClean(RULE, "quoted");
+    }
+
     @Test
     void anotherRangeThanTheDefault() {
         assertAll(RULE, "default-range", error("LC3029", 8, 35, "--service-cluster-ip-range 10.96.0.0/12 is not"
