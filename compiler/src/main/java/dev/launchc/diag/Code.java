@@ -23,6 +23,8 @@ public enum Code {
     EMPTY_PART("LC0008", "empty document is skipped", Severity.INFO, Verdict.IGNORED),
     UNKNOWN_KIND("LC0009", "neither a launch config nor a cluster file", Severity.ERROR, Verdict.REJECTED),
     CONTENT_DROPPED("LC0010", "content after a part's first root node, which MicroK8s drops", Severity.ERROR, Verdict.IGNORED),
+    UNICODE_LINE_BREAK("LC0011", "Unicode line break that MicroK8s' YAML 1.1 parser reads and YAML 1.2 does not", Severity.ERROR,
+            Verdict.ALWAYS_ERROR, Suppression.NEVER),
 
     // launchc's own comments and settings: MicroK8s never reads them.
     UNUSED_SUPPRESSION("LC0030", "suppression comment silences nothing", Severity.WARNING, Verdict.IGNORED),
@@ -126,7 +128,10 @@ public enum Code {
         REJECTED,
         /** MicroK8s accepts the file; the problem shows later or silently does nothing. */
         IGNORED,
-        /** Dangerous enough (path traversal, resource exhaustion) to be an error in every mode. */
+        /**
+         * Dangerous enough (path traversal, resource exhaustion) to be an error in every mode, or a
+         * file launchc cannot read as MicroK8s does (so no verdict of its own would be trustworthy).
+         */
         ALWAYS_ERROR
     }
 

@@ -1,6 +1,7 @@
 package dev.launchc.load;
 
 import dev.launchc.diag.Code;
+import dev.launchc.diag.LineBreaks;
 import dev.launchc.diag.Pos;
 import dev.launchc.diag.Reporter;
 import java.nio.ByteBuffer;
@@ -140,7 +141,7 @@ public final class YamlLoader {
     }
 
     public LoadedFile load(SourceFile source, Reporter reporter) {
-        if (!checkSeparators(source, reporter)) {
+        if (!checkSeparators(source, reporter) || !checkUnicodeBreaks(source, reporter)) {
             return new LoadedFile(source, List.of(), true);
         }
         // yaml.v2 (decode.go: parser.parse reads one document node) decodes only the first root node
@@ -359,6 +360,47 @@ public final class YamlLoader {
      * MicroK8s splits documents with apimachinery's reader, which rejects the whole file when a
      * line starting with "---" carries anything but spaces or a comment after it.
      */
+    /**
+     * NEL (U+0085), LS (U+2028) and PS (U+2029) written as they are: line breaks to yaml.v2, whose
+     * scanner (scannerc.go, is_break and read_line, after libyaml and YAML 1.1) ends a plain scalar
+     * or a comment at them, counts a line and takes the indentation after them; YAML 1.2, which
+     * snakeyaml-engine reads, made them ordinary characters. A comment can hide a key MicroK8s
+     * reads, and a value can be one key to launchc and two to MicroK8s, so nothing launchc would say
+     * about the file could be trusted: the file is refused at the first one, without a verdict of
+     * its own (an escape in a double-quoted string, such as \N for NEL, is read alike by both).
+     */
+    private static boolean checkUnicodeBreaks(SourceFile source, Reporter reporter) {
+        String text = source.text();
+        int at = -1;
+        for (char c : new char[] {'\u0085', '\u2028', '\u2029'}) {
+            int i = text.indexOf(c);
+            if (i >= 0 && (at < 0 || i < at)) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            return true;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            int end = LineBreaks.breakEnd(text, i);
+            if (end > i) {
+                line++;
+                lineStart = end;
+                i = end - 1;
+            }
+        }
+        char c = text.charAt(at);
+        String name = c == '\u0085' ? "next-line character (U+0085)" : c == '\u2028' ? "line separator (U+2028)"
+                : "paragraph separator (U+2029)";
+        reporter.report(Code.UNICODE_LINE_BREAK, new Pos(line, text.codePointCount(lineStart, at) + 1), "", "a " + name
+                + " is a line break to MicroK8s' YAML parser (yaml.v2, YAML 1.1) and an ordinary character to YAML 1.2:"
+                + " MicroK8s would read this file's lines differently from launchc, so launchc does not judge it",
+                "replace it with a newline where a new line was meant, or remove it");
+        return false;
+    }
+
     private static boolean checkSeparators(SourceFile source, Reporter reporter) {
         String text = source.text();
         boolean ok = true;
