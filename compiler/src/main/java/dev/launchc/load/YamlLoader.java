@@ -152,10 +152,20 @@ public final class YamlLoader {
         String text = source.text();
         List<Dropped> drops = new ArrayList<>();
         int tabsSkipped = 0;
+        List<Yaml11Escapes.Rewrite> rewrites = new ArrayList<>();
         while (true) {
             Reporter.Checkpoint checkpoint = reporter.checkpoint();
             boolean mayStopAtTab = tabsSkipped < MAX_SKIPPED_TABS && (long) tabsSkipped * text.length() < TAB_REPARSE_CHARS;
-            Attempt attempt = parse(source, text, reporter, mayStopAtTab);
+            boolean mayRewrite = rewrites.size() < MAX_ESCAPE_REWRITES && (long) rewrites.size() * text.length() < TAB_REPARSE_CHARS;
+            Attempt attempt = parse(source, text, reporter, mayStopAtTab, mayRewrite, rewrites);
+            if (attempt.escape() != null) {
+                // An escape yaml.v2 takes and snakeyaml does not (Yaml11Escapes): read it again as
+                // one snakeyaml takes, of the same length, and give the scalar yaml.v2's value.
+                reporter.rollback(checkpoint);
+                rewrites.add(attempt.escape());
+                text = Yaml11Escapes.apply(text, attempt.escape());
+                continue;
+            }
             if (attempt.skippedTab() >= 0) {
                 tabsSkipped++;
                 // yaml.v2 skips this tab between tokens where snakeyaml refuses it: it becomes a
@@ -195,9 +205,13 @@ public final class YamlLoader {
      * A parse of the text; {@code dropFrom} is set when it stopped at content yaml.v2 would drop,
      * {@code skippedTab} (a char offset, else -1) when it stopped at a tab yaml.v2 skips.
      */
-    private record Attempt(LoadedFile file, Pos dropFrom, int skippedTab) {
+    private record Attempt(LoadedFile file, Pos dropFrom, int skippedTab, Yaml11Escapes.Rewrite escape) {
         Attempt(LoadedFile file, Pos dropFrom) {
-            this(file, dropFrom, -1);
+            this(file, dropFrom, -1, null);
+        }
+
+        Attempt(LoadedFile file, Pos dropFrom, int skippedTab) {
+            this(file, dropFrom, skippedTab, null);
         }
     }
 
@@ -206,6 +220,8 @@ public final class YamlLoader {
      * (LC0006), as each costs a parse of the whole file.
      */
     private static final int MAX_SKIPPED_TABS = 200;
+    /** Re-parses for escapes read again (Yaml11Escapes), bounded as the tabs' are (within the same chars budget). */
+    private static final int MAX_ESCAPE_REWRITES = 200;
     /** Chars re-parsed for skipped tabs at most, so a large file gets fewer re-parses than a small one. */
     private static final long TAB_REPARSE_CHARS = 16L << 20;
     /** Chars re-parsed for dropped text at most, likewise: each span after a document's end costs a parse. */
@@ -298,9 +314,10 @@ public final class YamlLoader {
         return settings;
     }
 
-    private Attempt parse(SourceFile source, String text, Reporter reporter, boolean mayStopAtTab) {
+    private Attempt parse(SourceFile source, String text, Reporter reporter, boolean mayStopAtTab, boolean mayRewrite,
+            List<Yaml11Escapes.Rewrite> rewrites) {
         LoadSettings settings = settings(text);
-        Builder builder = new Builder(reporter, text);
+        Builder builder = new Builder(reporter, text, rewrites);
         try {
             ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, new dev.launchc.diag.ChunkReader(text)));
             while (parser.hasNext()) {
@@ -315,6 +332,12 @@ public final class YamlLoader {
             if (builder.documentEnded && e.getContext() == null && problem.startsWith("expected '<document start>'")
                     && e.getProblemMark().isPresent()) {
                 return new Attempt(null, pos);
+            }
+            if (mayRewrite && problem.startsWith("found unknown escape character")) {
+                Yaml11Escapes.Rewrite escape = Yaml11Escapes.at(text, TabGaps.offsetOf(text, pos));
+                if (escape != null) {
+                    return new Attempt(null, null, -1, escape);
+                }
             }
             int tab = TabGaps.offsetOf(text, pos);
             if (mayStopAtTab && tab >= 0 && text.charAt(tab) == '\t' && TabGaps.yamlV2Skips(text, tab)) {
@@ -470,9 +493,45 @@ public final class YamlLoader {
             }
         }
 
-        Builder(Reporter reporter, String text) {
+        Builder(Reporter reporter, String text, List<Yaml11Escapes.Rewrite> rewrites) {
             this.reporter = reporter;
+            this.text = text;
             this.escapes = new SurrogateEscapes(text);
+            this.rewrites = rewrites;
+            this.slashEscapes = text.indexOf("\\/") >= 0;
+        }
+
+        private final String text;
+        /** The escapes read again for this parse, in the order found. */
+        private final List<Yaml11Escapes.Rewrite> rewrites;
+        /** Whether the text holds a backslash before a slash anywhere: only then are scalars searched for a \/ escape. */
+        private final boolean slashEscapes;
+
+        /**
+         * A double-quoted scalar's value as yaml.v2 reads it, given the escapes read again within
+         * it; null (and the file failed) when that cannot be known.
+         */
+        private String yaml11Value(ScalarEvent s) {
+            int start = TabGaps.offsetOf(text, pos(s.getStartMark()));
+            int end = s.getEndMark().map(m -> TabGaps.offsetOf(text, pos(m))).orElse(-1);
+            List<Yaml11Escapes.Rewrite> inScalar = new ArrayList<>();
+            for (Yaml11Escapes.Rewrite r : rewrites) {
+                if (start >= 0 && r.offset() > start && (end < 0 || r.offset() < end)) {
+                    inScalar.add(r);
+                }
+            }
+            if (inScalar.isEmpty()) {
+                return s.getValue();
+            }
+            String value = Yaml11Escapes.restore(s.getValue(), inScalar);
+            if (value == null) {
+                Yaml11Escapes.Rewrite first = inScalar.get(0);
+                reporter.report(Code.YAML_SYNTAX, pos(s.getStartMark()), "", "this double-quoted scalar holds the escape \\"
+                        + first.letter() + " and also a control character written another way, which launchc cannot tell"
+                        + " apart as MicroK8s' YAML parser does", "write the control character without an escape, or drop it");
+                failed = true;
+            }
+            return value;
         }
 
         void accept(Event event) {
@@ -503,9 +562,16 @@ public final class YamlLoader {
                 }
                 case Scalar -> {
                     ScalarEvent s = (ScalarEvent) event;
-                    if (s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED && SurrogateEscapes.holdsSurrogate(s.getValue())
-                            && s.getStartMark().isPresent()) {
+                    boolean doubleQuoted = s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED && s.getStartMark().isPresent();
+                    if (doubleQuoted && (SurrogateEscapes.holdsSurrogate(s.getValue()) || slashEscapes && s.getValue().indexOf('/') >= 0)) {
                         SurrogateEscapes.Found bad = escapes.find(s.getStartMark().get());
+                        if (bad != null && bad.escape().equals("\\/")) {
+                            reporter.report(Code.YAML_SYNTAX, bad.pos(), "", "while scanning a double-quoted scalar: found"
+                                    + " unknown escape character '/'; MicroK8s' YAML parser (yaml.v2, YAML 1.1) has no \\/ escape"
+                                    + " and rejects the file", "write / without the backslash");
+                            failed = true;
+                            return;
+                        }
                         if (bad != null) {
                             reporter.report(Code.YAML_SYNTAX, bad.pos(), "", "while scanning a double-quoted scalar: found"
                                     + " invalid Unicode character escape code " + bad.escape() + ", half of a UTF-16"
@@ -515,12 +581,16 @@ public final class YamlLoader {
                             return;
                         }
                     }
+                    String value = doubleQuoted && !rewrites.isEmpty() ? yaml11Value(s) : s.getValue();
+                    if (value == null) {
+                        return;
+                    }
                     boolean plain = s.getScalarStyle() == ScalarStyle.PLAIN && s.getTag().isEmpty();
                     // yaml.v2 takes any scalar tagged !!null as null, whatever its text (decode.go, prepare).
                     boolean taggedNull = s.getTag().filter("tag:yaml.org,2002:null"::equals).isPresent();
                     YScalar scalar = taggedNull ? new YScalar("", true, pos(event.getStartMark()))
-                            : new YScalar(s.getValue(), plain, pos(event.getStartMark()));
-                    if (!plain && "<<".equals(s.getValue()) && s.getTag().filter(t -> "!".equals(t) || MERGE_TAG.equals(t)).isPresent()) {
+                            : new YScalar(value, plain, pos(event.getStartMark()));
+                    if (!plain && "<<".equals(value) && s.getTag().filter(t -> "!".equals(t) || MERGE_TAG.equals(t)).isPresent()) {
                         taggedMergeKeys.add(scalar);
                     }
                     anchor(s, scalar);
@@ -682,10 +752,12 @@ public final class YamlLoader {
     }
 
     /**
-     * {@code \\uD800}-style escapes of UTF-16 surrogates in double-quoted scalars. yaml.v2, which
-     * MicroK8s reads launch configs with, rejects every {@code \\u} or {@code \\U} escape in
-     * D800–DFFF ("found invalid Unicode character escape code"), paired or not; snakeyaml-engine
-     * turns them into chars, and a lone one then became '?' in every file written as UTF-8.
+     * The escapes of double-quoted scalars that yaml.v2, which MicroK8s reads launch configs with,
+     * rejects and snakeyaml-engine takes: {@code \\uD800}-style escapes of UTF-16 surrogates (yaml.v2
+     * rejects every {@code \\u} or {@code \\U} escape in D800–DFFF, "found invalid Unicode
+     * character escape code", paired or not; snakeyaml-engine turns them into chars, and a lone one
+     * then became '?' in every file written as UTF-8), and {@code \\/}, which YAML 1.2 added and
+     * yaml.v2's escape switch lacks ("found unknown escape character"; scannerc.go).
      * Only scalars whose value holds a surrogate are scanned, from their opening quote in the
      * source; a cursor that only moves forward maps snakeyaml's code-point index to a char index,
      * so the scan stays linear in the file.
@@ -711,7 +783,7 @@ public final class YamlLoader {
             return false;
         }
 
-        /** The first surrogate escape of the double-quoted scalar whose opening quote {@code start} marks, or null. */
+        /** The first refused escape of the double-quoted scalar whose opening quote {@code start} marks, or null. */
         Found find(Mark start) {
             int target = start.getIndex();
             if (target < codePoints) {
@@ -737,6 +809,9 @@ public final class YamlLoader {
                 }
                 if (c == '\\' && i + 1 < text.length()) {
                     char kind = text.charAt(i + 1);
+                    if (kind == '/') {
+                        return new Found("\\/", new Pos(line, column));
+                    }
                     int digits = kind == 'u' ? 4 : kind == 'U' ? 8 : 0;
                     if (digits > 0 && i + 2 + digits <= text.length()) {
                         String hex = text.substring(i + 2, i + 2 + digits);

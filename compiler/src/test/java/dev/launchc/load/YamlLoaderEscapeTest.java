@@ -1,0 +1,97 @@
+package dev.launchc.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.launchc.diag.Diagnostic;
+import dev.launchc.diag.Mode;
+import dev.launchc.diag.Reporter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Double-quoted escapes as gopkg.in/yaml.v2 2.4.0 reads them (scannerc.go,
+ * yaml_parser_scan_flow_scalar: '0' 'a' 'b' 't' TAB 'n' 'v' 'f' 'r' 'e' ' ' '"' '\'' '\\' 'N' '_'
+ * 'L' 'P' 'x' 'u' 'U', anything else "found unknown escape character"), where snakeyaml-engine
+ * (YAML 1.2) lacks L, P, ' and TAB and has '/'.
+ */
+class YamlLoaderEscapeTest {
+    private record Load(LoadedFile file, List<Diagnostic> diagnostics) {
+        String value(String key) {
+            assertEquals(List.of(), diagnostics);
+            YMap root = (YMap) file.documents().get(0).root();
+            return ((YScalar) root.get(key)).text();
+        }
+    }
+
+    private static Load load(String text) {
+        Reporter reporter = new Reporter("e.yaml", Mode.DEFAULT);
+        LoadedFile file = new YamlLoader(LoadLimits.DEFAULTS).load("e.yaml", text.getBytes(StandardCharsets.UTF_8), reporter);
+        return new Load(file, reporter.diagnostics());
+    }
+
+    @Test
+    void theEscapesYamlV2TakesAndYaml12DoesNot() {
+        assertEquals("a\u2028b", load("k: \"a\\Lb\"\n").value("k"));
+        assertEquals("a\u2029b", load("k: \"a\\Pb\"\n").value("k"));
+        assertEquals("it's", load("k: \"it\\'s\"\n").value("k"));
+        assertEquals("a\tb", load("k: \"a\\\tb\"\n").value("k"));
+    }
+
+    @Test
+    void severalInOneScalarAndAcrossScalarsAndKeys() {
+        Load l = load("\"\\Lkey\": \"x\\Ly\\P\\'z\\L\"\nother: \"\\'\\'\"\nplain: a\\Lb\nsingle: 'a\\Lb'\n");
+        YMap root = (YMap) l.file().documents().get(0).root();
+        assertEquals(List.of(), l.diagnostics());
+        assertEquals("x\u2028y\u2029'z\u2028", ((YScalar) root.get("\u2028key")).text());
+        assertEquals("''", ((YScalar) root.get("other")).text());
+        // no escapes outside double quotes, in both
+        assertEquals("a\\Lb", ((YScalar) root.get("plain")).text());
+        assertEquals("a\\Lb", ((YScalar) root.get("single")).text());
+    }
+
+    @Test
+    void theOtherEscapesStayAsTheyWere() {
+        assertEquals("\u0085\u00a0\u0000\u0007\u001b\"\\/", load("k: \"\\N\\_\\0\\a\\e\\\"\\\\/\"\n").value("k"));
+    }
+
+    @Test
+    void positionsStayWhereTheyWere() {
+        Load l = load("k: \"\\L\\P\"\nbad: [\n");
+        assertEquals(1, l.diagnostics().size(), l.diagnostics()::toString);
+        assertEquals(3, l.diagnostics().get(0).line());
+    }
+
+    @Test
+    void aSlashEscapeIsRefusedAsYamlV2RefusesIt() {
+        Load l = load("version: 0.2.0\nextraSANs: [\"a\\\\/b\", \"x\\/y\"]\n");
+        assertEquals(1, l.diagnostics().size(), l.diagnostics()::toString);
+        Diagnostic d = l.diagnostics().get(0);
+        assertEquals("LC0001", d.code());
+        assertEquals(2, d.line());
+        assertEquals(24, d.column());
+        assertTrue(d.message().contains("found unknown escape character '/'"), d.message());
+        assertTrue(l.file().failed());
+    }
+
+    @Test
+    void aStandInWrittenAsAnEscapeOfItsOwnCannotBeToldApart() {
+        Load l = load("k: \"\\x00\\L\"\n");
+        assertEquals(1, l.diagnostics().size(), l.diagnostics()::toString);
+        assertEquals("LC0001", l.diagnostics().get(0).code());
+        assertTrue(l.file().failed());
+        // in another scalar it does not matter
+        Load apart = load("k: \"\\x00\"\nj: \"\\L\"\n");
+        assertEquals(List.of(), apart.diagnostics());
+        assertFalse(apart.file().failed());
+    }
+
+    @Test
+    void anUnknownEscapeOfBothIsStillRefused() {
+        Load l = load("k: \"a\\qb\"\n");
+        assertEquals(1, l.diagnostics().size());
+        assertTrue(l.diagnostics().get(0).message().contains("found unknown escape character"), l.diagnostics()::toString);
+    }
+}
