@@ -59,6 +59,27 @@ class Http2CipherRuleTest {
         assertFindings(RULE, "min-version-across-parts", "1.32", CODES, stops(12, "kube-controller-manager", true));
     }
 
+    /**
+     * kubelite expands $VAR and ${VAR} in each args line (MicroK8s' Kubelite-integration patch,
+     * ReadArgsFromFile; reference launch-config-facts): the variable may be VersionTLS13 or true.
+     */
+    @Test
+    void aVariableMayLiftIt() {
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "min-version-variable", "1.32", CODES));
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "disabled-variable", "1.32", CODES));
+    }
+
+    /**
+     * k8s.io/apiserver pkg/server/options/serving.go SecureServingOptions.ApplyTo returns before it
+     * reads the cipher suites when BindPort is 0 ("--secure-port ... If 0, don't serve HTTPS at
+     * all" for kube-controller-manager and kube-scheduler), so nothing is served and nothing refused.
+     */
+    @Test
+    void noSecurePortNoHttp2() {
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "secure-port-off", "1.34", CODES));
+        assertFindings(RULE, "secure-port-on", "1.34", CODES, stops(3, "kube-controller-manager", true));
+    }
+
     @Test
     void anUnknownNameIsKubeFlagRulesFindingAlone() {
         List<String> found = CatalogRuleFixtures.lint(RULE, "unknown-name", "1.32", CODES).stream()

@@ -88,6 +88,30 @@ class NodeAllocatableRuleTest {
         assertEquals(List.of(), found("static-unreadable-quantity", "1.35"), "a quantity launchc does not read");
     }
 
+    /**
+     * kubelite expands $VAR and ${VAR} in each args line (MicroK8s'
+     * build-scripts/components/kubernetes/patches/.../0000-Kubelite-integration.patch ReadArgsFromFile,
+     * reference launch-config-facts), so a variable may stand for true, or for no enforcement.
+     */
+    @Test
+    void aVariableMayBeAnything() {
+        assertEquals(List.of(), found("per-qos-variable", "1.30"), "$KUBELET_PER_QOS may be true");
+        assertEquals(List.of(), found("per-qos-off-enforcement-variable", "1.30"), "${ENFORCEMENTS} may be empty");
+    }
+
+    /**
+     * cmd/kubelet/app/server.go (NewKubeletCommand): the --config file is loaded, --config-dir's
+     * drop-ins merged over it, then the command line parsed again over both (flag precedence). A flag
+     * given wins; a field a flag does not give may come from either file: enforceNodeAllocatable,
+     * systemReservedCgroup, kubeReservedCgroup, kubeReserved, systemReserved, reservedSystemCPUs.
+     */
+    @Test
+    void aKubeletConfigFileMayHoldWhatTheFlagsLack() {
+        assertEquals(List.of(), found("per-qos-off-config-file", "1.30"), "the file may set enforceNodeAllocatable: []");
+        assertEquals(List.of(), found("cgroup-in-config-file", "1.33"), "the file may set the reserved cgroups");
+        assertEquals(List.of(), found("static-config-dir", "1.35"), "a drop-in may reserve CPUs");
+    }
+
     @Test
     void cpuQuantitiesOfTheReservedMaps() {
         assertEquals(Boolean.FALSE, NodeAllocatableRule.cpuReserved("memory=1Gi"));
