@@ -18,7 +18,11 @@ import java.util.Set;
  * HTTP/2-required AES_128_GCM_SHA256 cipher"), Serve returns "error configuring http2", and the
  * component, and with it kubelite, exits. So a list of only TLS 1.3 names, or only CBC suites,
  * stops the node. {@code --tls-min-version=VersionTLS13} or {@code --disable-http2-serving=true}
- * (from Kubernetes 1.31, where the catalog lists it) lifts the rule. The kubelet's server takes
+ * (from Kubernetes 1.31, where the catalog lists it) lifts the rule, and so does
+ * {@code --secure-port=0} for kube-controller-manager and kube-scheduler, which then serve no HTTPS
+ * (SecureServingOptions.ApplyTo, pkg/server/options/serving.go, returns before reading the cipher
+ * suites; kube-apiserver refuses port 0). A value with a {@code $} is expanded by kubelite from an
+ * environment launchc does not see, and may lift it too. The kubelet's server takes
  * HTTP/2 from Go's net/http, not this path, and is not judged here.
  */
 public final class Http2CipherRule implements Rule {
@@ -48,6 +52,19 @@ public final class Http2CipherRule implements Rule {
         return sets[0];
     }
 
+    /**
+     * Whether kube-controller-manager or kube-scheduler serves HTTPS: unless its {@code --secure-port}
+     * is a plain decimal above zero, or left at its default (10257, 10259), it is not judged (0 turns
+     * serving off; a variable or a Go base prefix launchc leaves to the component).
+     */
+    private static boolean servesHttps(KubeArgs args) {
+        if (args.ambiguous("--secure-port")) {
+            return false;
+        }
+        KubeArgs.Setting port = args.setting("--secure-port");
+        return port == null || port.value() != null && port.value().matches("\\+?[0-9]*[1-9][0-9]*");
+    }
+
     private static void check(RuleContext ctx, KubeFlags kube, ServiceFile file) {
         String component = file.kubeComponent();
         KubeArgs args = ctx.resolved().kubeArgs(file);
@@ -58,16 +75,19 @@ public final class Http2CipherRule implements Rule {
             return; // no list (Go's defaults), or one with a name KubeFlagRule reports
         }
         List<String> names = List.of(ciphers.value().split(",", -1));
-        if (names.stream().anyMatch(HTTP2_REQUIRED::contains) || args.ambiguous("--tls-min-version")) {
+        if (names.stream().anyMatch(HTTP2_REQUIRED::contains) || args.ambiguous("--tls-min-version")
+                || file != ServiceFile.KUBE_APISERVER && !servesHttps(args)) {
             return;
         }
         KubeArgs.Setting minVersion = args.setting("--tls-min-version");
-        if (minVersion != null && "VersionTLS13".equals(minVersion.value())) {
+        if (minVersion != null && minVersion.value() != null && ("VersionTLS13".equals(minVersion.value())
+                || NodeAllocatableRule.expanded(minVersion.value()))) {
             return;
         }
         boolean canDisable = kube.flag(component, "--disable-http2-serving") != null;
         KubeArgs.Setting disabled = args.setting("--disable-http2-serving");
         if (args.ambiguous("--disable-http2-serving") || disabled != null && (disabled.value() == null
+                || NodeAllocatableRule.expanded(disabled.value())
                 || KubeFlagRule.isGoBool(disabled.value()) && KubeFlagRule.parseGoBool(disabled.value()))) {
             return; // a bare bool flag means true
         }

@@ -28,11 +28,15 @@ import java.util.Set;
  *       (pkg/kubelet/cm/cpumanager) refuses "the static policy requires systemreserved.cpu +
  *       kubereserved.cpu to be greater than zero", and the container manager's error ends the
  *       kubelet. {@code --reserved-cpus} counts (server.go moves its CPU count into system-reserved);
- *       MicroK8s' default kubelet args reserve nothing. A {@code --config} file may reserve CPUs
- *       launchc cannot see, so with one this is not judged.</li>
+ *       MicroK8s' default kubelet args reserve nothing.</li>
  * </ul>
  * MicroK8s runs the kubelet inside kubelite, so the node's API server and the rest stop with it.
- * Flags that more than one line names are left alone (which one counts is the flag library's call).
+ * Flags that more than one line names are left alone (which one counts is the flag library's call),
+ * and so are values with a {@code $}: kubelite expands {@code $VAR} from its environment, which
+ * launchc does not see. A kubelet {@code --config} file or {@code --config-dir} drop-in may set
+ * what no flag sets (the enforcements, the reserved cgroups and CPUs: cmd/kubelet/app/server.go
+ * loads the files, then parses the command line again over them), so with either only what the
+ * flags themselves set is judged.
  */
 public final class NodeAllocatableRule implements Rule {
     private static final String ENFORCE = "--enforce-node-allocatable";
@@ -79,7 +83,7 @@ public final class NodeAllocatableRule implements Rule {
             String cgroupFlag = "--" + level + "-cgroup";
             boolean named = items.contains(level) || items.contains(level + "-compressible");
             KubeArgs.Setting cgroup = args.setting(cgroupFlag);
-            if (named && !args.ambiguous(cgroupFlag) && (cgroup == null || cgroup.value() == null || cgroup.value().isEmpty())) {
+            if (named && !args.ambiguous(cgroupFlag) && (cgroup != null || !configFiles(args)) && (cgroup == null || cgroup.value() == null || cgroup.value().isEmpty())) {
                 ctx.atValue(Code.BAD_FLAG_VALUE, enforce.part(), e.pointer(), "kubelet flag " + ENFORCE + " names "
                         + (items.contains(level) ? level : level + "-compressible") + ", which needs the cgroup to enforce it on in "
                         + cgroupFlag + ", and no " + cgroupFlag + " is set, so kubelet does not start",
@@ -92,15 +96,18 @@ public final class NodeAllocatableRule implements Rule {
     private static void perQos(RuleContext ctx, KubeFlags kube, KubeArgs args) {
         KubeArgs.Setting perQos = args.setting(PER_QOS);
         if (perQos == null || perQos.fromDefault() || perQos.value() == null
-                || !KubeFlagRule.isGoBool(perQos.value()) || KubeFlagRule.parseGoBool(perQos.value())) {
+                || !KubeFlagRule.isGoBool(perQos.value()) || KubeFlagRule.parseGoBool(perQos.value()) || expanded(perQos.value())) {
             return;
         }
         if (args.ambiguous(ENFORCE)) {
             return;
         }
         KubeArgs.Setting enforce = args.setting(ENFORCE);
+        if (enforce == null && configFiles(args)) {
+            return; // the kubelet's config file may set enforceNodeAllocatable: []
+        }
         String value = enforce != null ? enforce.value() : flagDefault(kube);
-        if (value == null) {
+        if (value == null || expanded(value)) {
             return;
         }
         List<String> enforced = value.isEmpty() ? List.of() : List.of(value.split(",", -1));
@@ -121,7 +128,7 @@ public final class NodeAllocatableRule implements Rule {
 
     private static void cpuPolicy(RuleContext ctx, KubeArgs args) {
         KubeArgs.Setting policy = args.setting(CPU_POLICY);
-        if (policy == null || policy.fromDefault() || !"static".equals(policy.value()) || args.has("--config")) {
+        if (policy == null || policy.fromDefault() || !"static".equals(policy.value()) || configFiles(args)) {
             return;
         }
         for (String flag : List.of("--reserved-cpus", "--kube-reserved", "--system-reserved")) {
@@ -145,6 +152,16 @@ public final class NodeAllocatableRule implements Rule {
                 + " --system-reserved reserves any, so kubelet does not start (\"the static policy requires systemreserved.cpu"
                 + " + kubereserved.cpu to be greater than zero\")",
                 "add --reserved-cpus: \"0\" (the CPUs kept for the system), or --kube-reserved: cpu=500m");
+    }
+
+    /** Whether a kubelet config file or drop-in folder may set what the flags leave unset. */
+    private static boolean configFiles(KubeArgs args) {
+        return args.has("--config") || args.has("--config-dir");
+    }
+
+    /** Whether kubelite expands a variable in the value before the kubelet reads it. */
+    static boolean expanded(String value) {
+        return value.contains("$");
     }
 
     /**
