@@ -122,5 +122,10 @@ class NodeAllocatableRuleTest {
         assertEquals(Boolean.FALSE, NodeAllocatableRule.cpuReserved("cpu=1,cpu=0"), "the last item of a key counts");
         assertNull(NodeAllocatableRule.cpuReserved("cpu=1e3m"));
         assertNull(NodeAllocatableRule.cpuReserved("cpu=2Ki"));
+        // kubelite expands $VAR in the line (its Kubelite-integration patch, ReadArgsFromFile):
+        // a variable may hold a whole cpu=... item, so a map with one is not read.
+        assertNull(NodeAllocatableRule.cpuReserved("$KUBE_RESERVED"));
+        assertNull(NodeAllocatableRule.cpuReserved("memory=1Gi,${SYS_CPU}"));
+        assertEquals(List.of(), found("static-reserved-variable", "1.35"));
     }
 }
