@@ -167,9 +167,13 @@ public final class NodeAllocatableRule implements Rule {
     /**
      * Whether a {@code --kube-reserved}/{@code --system-reserved} map (component-base
      * MapStringString: items split at ',', key and value at the first '=', blanks trimmed) reserves
-     * a CPU quantity above zero; null when its cpu is not a plain decimal quantity.
+     * a CPU quantity above zero; null when its cpu is not a plain decimal quantity, or when the map
+     * holds a variable (kubelite expands it, and it may stand for a cpu item).
      */
     static Boolean cpuReserved(String map) {
+        if (expanded(map)) {
+            return null;
+        }
         Boolean reserved = Boolean.FALSE;
         for (String item : map.split(",", -1)) {
             int eq = item.indexOf('=');
