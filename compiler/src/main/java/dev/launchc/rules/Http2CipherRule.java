@@ -57,7 +57,7 @@ public final class Http2CipherRule implements Rule {
      * is a plain decimal above zero, or left at its default (10257, 10259), it is not judged (0 turns
      * serving off; a variable or a Go base prefix launchc leaves to the component).
      */
-    private static boolean servesHttps(KubeArgs args) {
+    static boolean servesHttps(KubeArgs args) {
         if (args.ambiguous("--secure-port")) {
             return false;
         }
