@@ -49,9 +49,22 @@ class Http2CipherRuleTest {
         assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "http2-disabled", "1.33", CODES));
     }
 
+    /**
+     * The kubelet serves with Go's net/http (pkg/kubelet/server/server.go ListenAndServeKubeletServer:
+     * s.ListenAndServeTLS, then "Failed to listen and serve" and os.Exit(1)); net/http's ServeTLS
+     * sets HTTP/2 up first with its bundled copy of x/net's ConfigureServer, the same cipher check,
+     * so a kubelet list without the two suites ends kubelite too. The kubelet has no
+     * --disable-http2-serving; --enable-server=false serves nothing, and a --config file or
+     * --config-dir drop-in may set tlsMinVersion or enableServer.
+     */
     @Test
-    void schedulerAndControllerManagerToo_butNotTheKubelet() {
-        assertFindings(RULE, "per-component", "1.34", CODES, stops(3, "kube-scheduler", true));
+    void schedulerAndControllerManagerToo_andTheKubelet() {
+        assertFindings(RULE, "per-component", "1.34", CODES, stops(3, "kube-scheduler", true),
+                error("LC1028", 7, 24, "kubelet" + MESSAGE + "kubelet does not start (\"http2: TLSConfig.CipherSuites is missing an"
+                        + " HTTP/2-required AES_128_GCM_SHA256 cipher\")", HINT));
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "kubelet-server-off", "1.34", CODES));
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "kubelet-config-file", "1.34", CODES));
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "kubelet-tls13-min-version", "1.27", CODES));
     }
 
     @Test
