@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * LC1028 (BAD_FLAG_VALUE): a {@code --tls-cipher-suites} of kube-apiserver,
- * kube-controller-manager or kube-scheduler that names neither cipher HTTP/2 requires while TLS
+ * kube-controller-manager, kube-scheduler or the kubelet that names neither cipher HTTP/2 requires while TLS
  * 1.2 is allowed. Each serves through k8s.io/apiserver's {@code SecureServingInfo.Serve}
  * (pkg/server/secure_serving.go), which unless HTTP/2 serving is disabled calls golang.org/x/net's
  * {@code http2.ConfigureServer}; with cipher suites given and a minimum version below TLS 1.3, that
@@ -22,15 +22,19 @@ import java.util.Set;
  * {@code --secure-port=0} for kube-controller-manager and kube-scheduler, which then serve no HTTPS
  * (SecureServingOptions.ApplyTo, pkg/server/options/serving.go, returns before reading the cipher
  * suites; kube-apiserver refuses port 0). A value with a {@code $} is expanded by kubelite from an
- * environment launchc does not see, and may lift it too. The kubelet's server takes
- * HTTP/2 from Go's net/http, not this path, and is not judged here.
+ * environment launchc does not see, and may lift it too. The kubelet serves with Go's net/http
+ * (pkg/kubelet/server/server.go ListenAndServeKubeletServer: ListenAndServeTLS, then os.Exit(1) on
+ * its error), whose ServeTLS sets HTTP/2 up first with its bundled copy of the same check
+ * ("http2: TLSConfig.CipherSuites is missing an HTTP/2-required AES_128_GCM_SHA256 cipher"): it is
+ * judged too, unless {@code --enable-server=false}, or a {@code --config} file or
+ * {@code --config-dir} drop-in that may set tlsMinVersion or enableServer.
  */
 public final class Http2CipherRule implements Rule {
     private static final String CIPHERS = "--tls-cipher-suites";
     private static final Set<String> HTTP2_REQUIRED = Set.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
             "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
     private static final List<ServiceFile> SERVERS = List.of(ServiceFile.KUBE_APISERVER, ServiceFile.KUBE_CONTROLLER_MANAGER,
-            ServiceFile.KUBE_SCHEDULER);
+            ServiceFile.KUBE_SCHEDULER, ServiceFile.KUBELET);
 
     @Override
     public void check(RuleContext ctx) {
@@ -65,6 +69,20 @@ public final class Http2CipherRule implements Rule {
         return port == null || port.value() != null && port.value().matches("\\+?[0-9]*[1-9][0-9]*");
     }
 
+    /**
+     * Whether the kubelet's server runs with the TLS settings its flags give: not with
+     * {@code --enable-server} false or a variable, nor with a config file or drop-in folder (which
+     * may set enableServer or tlsMinVersion where no flag does).
+     */
+    private static boolean kubeletServes(KubeArgs args) {
+        if (args.ambiguous("--enable-server") || NodeAllocatableRule.configFiles(args)) {
+            return false;
+        }
+        KubeArgs.Setting enabled = args.setting("--enable-server");
+        return enabled == null || enabled.value() == null || !NodeAllocatableRule.expanded(enabled.value())
+                && KubeFlagRule.isGoBool(enabled.value()) && KubeFlagRule.parseGoBool(enabled.value());
+    }
+
     private static void check(RuleContext ctx, KubeFlags kube, ServiceFile file) {
         String component = file.kubeComponent();
         KubeArgs args = ctx.resolved().kubeArgs(file);
@@ -76,7 +94,7 @@ public final class Http2CipherRule implements Rule {
         }
         List<String> names = List.of(ciphers.value().split(",", -1));
         if (names.stream().anyMatch(HTTP2_REQUIRED::contains) || args.ambiguous("--tls-min-version")
-                || file != ServiceFile.KUBE_APISERVER && !servesHttps(args)) {
+                || (file == ServiceFile.KUBELET ? !kubeletServes(args) : file != ServiceFile.KUBE_APISERVER && !servesHttps(args))) {
             return;
         }
         KubeArgs.Setting minVersion = args.setting("--tls-min-version");
@@ -94,7 +112,9 @@ public final class Http2CipherRule implements Rule {
         ctx.atValue(Code.BAD_FLAG_VALUE, ciphers.part(), ciphers.entry().pointer(), component + " flag " + CIPHERS
                 + " names neither TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 nor TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, which HTTP/2"
                 + " requires while TLS 1.2 is allowed (--tls-min-version is not VersionTLS13), so " + component
-                + " does not start (\"error configuring http2\")",
+                + " does not start (\"" + (file == ServiceFile.KUBELET
+                        ? "http2: TLSConfig.CipherSuites is missing an HTTP/2-required AES_128_GCM_SHA256 cipher"
+                        : "error configuring http2") + "\")",
                 "add TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 and TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 to the list, or set"
                         + " --tls-min-version: VersionTLS13" + (canDisable ? ", or --disable-http2-serving: true" : ""));
     }

@@ -155,7 +155,7 @@ public final class NodeAllocatableRule implements Rule {
     }
 
     /** Whether a kubelet config file or drop-in folder may set what the flags leave unset. */
-    private static boolean configFiles(KubeArgs args) {
+    static boolean configFiles(KubeArgs args) {
         return args.has("--config") || args.has("--config-dir");
     }
 
