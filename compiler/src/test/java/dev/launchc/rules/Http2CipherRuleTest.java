@@ -93,6 +93,19 @@ class Http2CipherRuleTest {
         assertFindings(RULE, "secure-port-on", "1.34", CODES, stops(3, "kube-controller-manager", true));
     }
 
+    /** A port of 500,000 digits is read in one pass (a backtracking pattern took minutes on it). */
+    @Test
+    void aHugePortIsReadInOnePass() {
+        String config = "version: 0.2.0\nextraKubeControllerManagerArgs:\n  --tls-cipher-suites: TLS_AES_128_GCM_SHA256\n"
+                + "  --secure-port: \"" + "1".repeat(500_000) + "x\"\n";
+        dev.launchc.catalog.Track track = dev.launchc.catalog.Catalog.get().track("1.34").orElseThrow();
+        dev.launchc.lint.FileLint lint = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> new dev.launchc.lint.Linter(track, dev.launchc.diag.Mode.DEFAULT, dev.launchc.load.LoadLimits.DEFAULTS)
+                        .lint("huge-port.yaml", config.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(List.of("kube-controller-manager flag --secure-port"), lint.diagnostics().stream()
+                .map(d -> d.message().substring(0, d.message().indexOf(" takes"))).toList(), "not a port: no HTTPS judged");
+    }
+
     @Test
     void anUnknownNameIsKubeFlagRulesFindingAlone() {
         List<String> found = CatalogRuleFixtures.lint(RULE, "unknown-name", "1.32", CODES).stream()
