@@ -93,6 +93,16 @@ class Http2CipherRuleTest {
         assertFindings(RULE, "secure-port-on", "1.34", CODES, stops(3, "kube-controller-manager", true));
     }
 
+    /**
+     * A config that joins as a worker runs no control plane: MicroK8s' scripts/wrappers/join.py
+     * (join_dqlite_worker_node, mark_worker_node) marks the node clustered and restarts kubelite
+     * without the API server, controller manager and scheduler (as ServiceIpSanRule has it).
+     */
+    @Test
+    void aWorkerRunsNoControlPlane() {
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "worker-join", "1.33", CODES));
+    }
+
     /** A port of 500,000 digits is read in one pass (a backtracking pattern took minutes on it). */
     @Test
     void aHugePortIsReadInOnePass() {
