@@ -27,7 +27,8 @@ import java.util.Set;
  * its error), whose ServeTLS sets HTTP/2 up first with its bundled copy of the same check
  * ("http2: TLSConfig.CipherSuites is missing an HTTP/2-required AES_128_GCM_SHA256 cipher"): it is
  * judged too, unless {@code --enable-server=false}, or a {@code --config} file or
- * {@code --config-dir} drop-in that may set tlsMinVersion or enableServer.
+ * {@code --config-dir} drop-in that may set tlsMinVersion or enableServer. A config that joins as a
+ * worker runs no control plane, so only its kubelet is judged.
  */
 public final class Http2CipherRule implements Rule {
     private static final String CIPHERS = "--tls-cipher-suites";
@@ -42,8 +43,9 @@ public final class Http2CipherRule implements Rule {
         if (kube == null) {
             return;
         }
+        boolean worker = ctx.joinsAsWorker();
         for (ServiceFile file : SERVERS) {
-            if (setsCiphers(ctx, file)) {
+            if ((!worker || file == ServiceFile.KUBELET) && setsCiphers(ctx, file)) { // a worker runs no control plane
                 check(ctx, kube, file);
             }
         }
