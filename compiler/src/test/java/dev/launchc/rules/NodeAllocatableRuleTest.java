@@ -112,6 +112,22 @@ class NodeAllocatableRuleTest {
         assertEquals(List.of(), found("static-config-dir", "1.35"), "a drop-in may reserve CPUs");
     }
 
+    /**
+     * microk8s join (MicroK8s scripts/wrappers/join.py store_base_kubelet_args) replaces args/kubelet
+     * with the kubelet args of the node it contacts, which launchc does not see; only kubelet args of
+     * a later part reach the kubelet (the compiler's plan notes the same, MicroK8s issue 5236). So
+     * what a later part sets is judged, and what it leaves unset is not known.
+     */
+    @Test
+    void joinReplacesTheKubeletArgs() {
+        assertEquals(List.of(), found("join-replaces-static", "1.33"), "the static policy is gone with the join");
+        assertEquals(List.of(), found("join-then-per-qos-off", "1.33"), "the joined node's args may set no enforcement");
+        assertEquals(List.of(), found("join-then-cgroup", "1.33"), "the joined node's args may name the cgroup");
+        assertFindings(RULE, "join-then-none-with-others", "1.33", CODES,
+                error("LC1028", 8, 31, "kubelet flag --enforce-node-allocatable takes none only alone: 'none,pods' names none with"
+                        + " other enforcements, so kubelet does not start", "write none alone, or drop none"));
+    }
+
     @Test
     void cpuQuantitiesOfTheReservedMaps() {
         assertEquals(Boolean.FALSE, NodeAllocatableRule.cpuReserved("memory=1Gi"));
