@@ -74,10 +74,11 @@ public final class Http2CipherRule implements Rule {
     /**
      * Whether the kubelet's server runs with the TLS settings its flags give: not with
      * {@code --enable-server} false or a variable, nor with a config file or drop-in folder (which
-     * may set enableServer or tlsMinVersion where no flag does).
+     * may set enableServer or tlsMinVersion where no flag does), nor after a join, whose contacted
+     * node's kubelet args may.
      */
     private static boolean kubeletServes(KubeArgs args) {
-        if (args.ambiguous("--enable-server") || NodeAllocatableRule.configFiles(args)) {
+        if (args.ambiguous("--enable-server") || NodeAllocatableRule.unseenSettings(args)) {
             return false;
         }
         KubeArgs.Setting enabled = args.setting("--enable-server");

@@ -35,8 +35,9 @@ import java.util.Set;
  * and so are values with a {@code $}: kubelite expands {@code $VAR} from its environment, which
  * launchc does not see. A kubelet {@code --config} file or {@code --config-dir} drop-in may set
  * what no flag sets (the enforcements, the reserved cgroups and CPUs: cmd/kubelet/app/server.go
- * loads the files, then parses the command line again over them), so with either only what the
- * flags themselves set is judged.
+ * loads the files, then parses the command line again over them), and so may the kubelet args of
+ * the node a {@code join} contacts, which replace the file ({@link KubeArgs#replacedByJoin}): with
+ * any of these only what the flags themselves set is judged.
  */
 public final class NodeAllocatableRule implements Rule {
     private static final String ENFORCE = "--enforce-node-allocatable";
@@ -83,7 +84,7 @@ public final class NodeAllocatableRule implements Rule {
             String cgroupFlag = "--" + level + "-cgroup";
             boolean named = items.contains(level) || items.contains(level + "-compressible");
             KubeArgs.Setting cgroup = args.setting(cgroupFlag);
-            if (named && !args.ambiguous(cgroupFlag) && (cgroup != null || !configFiles(args)) && (cgroup == null || cgroup.value() == null || cgroup.value().isEmpty())) {
+            if (named && !args.ambiguous(cgroupFlag) && (cgroup != null || !unseenSettings(args)) && (cgroup == null || cgroup.value() == null || cgroup.value().isEmpty())) {
                 ctx.atValue(Code.BAD_FLAG_VALUE, enforce.part(), e.pointer(), "kubelet flag " + ENFORCE + " names "
                         + (items.contains(level) ? level : level + "-compressible") + ", which needs the cgroup to enforce it on in "
                         + cgroupFlag + ", and no " + cgroupFlag + " is set, so kubelet does not start",
@@ -103,7 +104,7 @@ public final class NodeAllocatableRule implements Rule {
             return;
         }
         KubeArgs.Setting enforce = args.setting(ENFORCE);
-        if (enforce == null && configFiles(args)) {
+        if (enforce == null && unseenSettings(args)) {
             return; // the kubelet's config file may set enforceNodeAllocatable: []
         }
         String value = enforce != null ? enforce.value() : flagDefault(kube);
@@ -128,7 +129,7 @@ public final class NodeAllocatableRule implements Rule {
 
     private static void cpuPolicy(RuleContext ctx, KubeArgs args) {
         KubeArgs.Setting policy = args.setting(CPU_POLICY);
-        if (policy == null || policy.fromDefault() || !"static".equals(policy.value()) || configFiles(args)) {
+        if (policy == null || policy.fromDefault() || !"static".equals(policy.value()) || unseenSettings(args)) {
             return;
         }
         for (String flag : List.of("--reserved-cpus", "--kube-reserved", "--system-reserved")) {
@@ -154,9 +155,12 @@ public final class NodeAllocatableRule implements Rule {
                 "add --reserved-cpus: \"0\" (the CPUs kept for the system), or --kube-reserved: cpu=500m");
     }
 
-    /** Whether a kubelet config file or drop-in folder may set what the flags leave unset. */
-    static boolean configFiles(KubeArgs args) {
-        return args.has("--config") || args.has("--config-dir");
+    /**
+     * Whether something launchc does not see may set what the flags here leave unset: a kubelet
+     * config file or drop-in folder, or the kubelet args of the node a join contacted.
+     */
+    static boolean unseenSettings(KubeArgs args) {
+        return args.has("--config") || args.has("--config-dir") || args.replacedByJoin();
     }
 
     /** Whether kubelite expands a variable in the value before the kubelet reads it. */
