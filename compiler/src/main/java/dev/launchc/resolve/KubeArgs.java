@@ -20,6 +20,11 @@ import java.util.Map;
  * as '-'), so several lines can name one flag: {@link #setting} then gives none, since which of them
  * wins (or whether a list flag adds them up) is the flag library's order on the command line, not
  * something a rule should guess at.
+ *
+ * <p>{@code microk8s join} replaces args/kubelet with the kubelet args of the node it contacts
+ * (MicroK8s scripts/wrappers/join.py store_base_kubelet_args), after its part's own args are
+ * written: for the kubelet only the lines of later parts are known then, and whatever they leave
+ * unset may come from that node ({@link #replacedByJoin}).
  */
 public final class KubeArgs {
     /**
@@ -34,8 +39,10 @@ public final class KubeArgs {
 
     private final Map<String, Setting> byFlag = new HashMap<>();
     private final Map<String, Integer> lines = new HashMap<>();
+    private final boolean replacedByJoin;
 
-    private KubeArgs(Map<String, Setting> byKey) {
+    private KubeArgs(Map<String, Setting> byKey, boolean replacedByJoin) {
+        this.replacedByJoin = replacedByJoin;
         for (Setting s : byKey.values()) {
             String flag = KubeFlags.normalize(s.flag());
             byFlag.put(flag, s);
@@ -48,6 +55,7 @@ public final class KubeArgs {
         Map<String, Setting> byKey = new LinkedHashMap<>();
         ArgsLines.read(track.defaultArgs().get(file.fileName())).forEach((key, value) ->
                 byKey.put(key, new Setting(key, value == null ? null : kubeliteView(value), null, null)));
+        boolean replacedByJoin = false;
         for (Part part : config.parts()) {
             for (ArgEntry e : part.args(file)) {
                 if (e.isRemoval()) {
@@ -56,8 +64,20 @@ public final class KubeArgs {
                     byKey.put(e.key(), new Setting(e.key(), kubeliteView(e.value()), part, e));
                 }
             }
+            if (file == ServiceFile.KUBELET && part.join() != null && !part.join().url().isEmpty()) {
+                byKey.clear(); // the contacted node's kubelet args, which launchc does not see
+                replacedByJoin = true;
+            }
         }
-        return new KubeArgs(byKey);
+        return new KubeArgs(byKey, replacedByJoin);
+    }
+
+    /**
+     * Whether {@code microk8s join} replaced the args file with another node's: then the lines here
+     * are only those of later parts, and a flag none of them names may still be set.
+     */
+    public boolean replacedByJoin() {
+        return replacedByJoin;
     }
 
     /** The one line that sets {@code flag} ('_' or '-' alike); null when none does, or more than one. */

@@ -6,6 +6,7 @@ import dev.launchc.diag.Code;
 import dev.launchc.diag.DidYouMean;
 import dev.launchc.model.internal.ArgEntry;
 import dev.launchc.model.internal.Part;
+import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.resolve.KubeArgs;
 import dev.launchc.rules.cluster.LabelTaintRule;
 import java.util.ArrayList;
@@ -138,6 +139,9 @@ public final class KubeFlagRule implements Rule {
                                 .sorted(java.util.Comparator.reverseOrder()).toList()));
                 return;
             }
+            if (choices != null && problem != null && unreadWithoutHttps(ctx, component, key)) {
+                return;
+            }
             if (choices != null && problem != null) {
                 // A name that another minor takes (nftables before 1.29, kube-reserved-compressible
                 // before 1.32) is no typo: say when it exists.
@@ -265,6 +269,24 @@ public final class KubeFlagRule implements Rule {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the flag is a TLS setting of kube-controller-manager or kube-scheduler that nothing
+     * reads because the component serves no HTTPS: k8s.io/apiserver's SecureServingOptions.ApplyTo
+     * returns before parsing --tls-cipher-suites and --tls-min-version when --secure-port is 0.
+     */
+    private static boolean unreadWithoutHttps(RuleContext ctx, String component, String key) {
+        String flag = KubeFlags.normalize(key);
+        if (!flag.equals("--tls-cipher-suites") && !flag.equals("--tls-min-version")) {
+            return false;
+        }
+        ServiceFile file = switch (component) {
+            case "kube-controller-manager" -> ServiceFile.KUBE_CONTROLLER_MANAGER;
+            case "kube-scheduler" -> ServiceFile.KUBE_SCHEDULER;
+            default -> null;
+        };
+        return file != null && !Http2CipherRule.servesHttps(ctx.resolved().kubeArgs(file));
     }
 
     /** The first item of a value that is none of the names (the value itself for a single name), or null. */

@@ -28,11 +28,16 @@ import java.util.Set;
  *       (pkg/kubelet/cm/cpumanager) refuses "the static policy requires systemreserved.cpu +
  *       kubereserved.cpu to be greater than zero", and the container manager's error ends the
  *       kubelet. {@code --reserved-cpus} counts (server.go moves its CPU count into system-reserved);
- *       MicroK8s' default kubelet args reserve nothing. A {@code --config} file may reserve CPUs
- *       launchc cannot see, so with one this is not judged.</li>
+ *       MicroK8s' default kubelet args reserve nothing.</li>
  * </ul>
  * MicroK8s runs the kubelet inside kubelite, so the node's API server and the rest stop with it.
- * Flags that more than one line names are left alone (which one counts is the flag library's call).
+ * Flags that more than one line names are left alone (which one counts is the flag library's call),
+ * and so are values with a {@code $}: kubelite expands {@code $VAR} from its environment, which
+ * launchc does not see. A kubelet {@code --config} file or {@code --config-dir} drop-in may set
+ * what no flag sets (the enforcements, the reserved cgroups and CPUs: cmd/kubelet/app/server.go
+ * loads the files, then parses the command line again over them), and so may the kubelet args of
+ * the node a {@code join} contacts, which replace the file ({@link KubeArgs#replacedByJoin}): with
+ * any of these only what the flags themselves set is judged.
  */
 public final class NodeAllocatableRule implements Rule {
     private static final String ENFORCE = "--enforce-node-allocatable";
@@ -79,7 +84,7 @@ public final class NodeAllocatableRule implements Rule {
             String cgroupFlag = "--" + level + "-cgroup";
             boolean named = items.contains(level) || items.contains(level + "-compressible");
             KubeArgs.Setting cgroup = args.setting(cgroupFlag);
-            if (named && !args.ambiguous(cgroupFlag) && (cgroup == null || cgroup.value() == null || cgroup.value().isEmpty())) {
+            if (named && !args.ambiguous(cgroupFlag) && (cgroup != null || !unseenSettings(args)) && (cgroup == null || cgroup.value() == null || cgroup.value().isEmpty())) {
                 ctx.atValue(Code.BAD_FLAG_VALUE, enforce.part(), e.pointer(), "kubelet flag " + ENFORCE + " names "
                         + (items.contains(level) ? level : level + "-compressible") + ", which needs the cgroup to enforce it on in "
                         + cgroupFlag + ", and no " + cgroupFlag + " is set, so kubelet does not start",
@@ -92,15 +97,18 @@ public final class NodeAllocatableRule implements Rule {
     private static void perQos(RuleContext ctx, KubeFlags kube, KubeArgs args) {
         KubeArgs.Setting perQos = args.setting(PER_QOS);
         if (perQos == null || perQos.fromDefault() || perQos.value() == null
-                || !KubeFlagRule.isGoBool(perQos.value()) || KubeFlagRule.parseGoBool(perQos.value())) {
+                || !KubeFlagRule.isGoBool(perQos.value()) || KubeFlagRule.parseGoBool(perQos.value()) || expanded(perQos.value())) {
             return;
         }
         if (args.ambiguous(ENFORCE)) {
             return;
         }
         KubeArgs.Setting enforce = args.setting(ENFORCE);
+        if (enforce == null && unseenSettings(args)) {
+            return; // the kubelet's config file may set enforceNodeAllocatable: []
+        }
         String value = enforce != null ? enforce.value() : flagDefault(kube);
-        if (value == null) {
+        if (value == null || expanded(value)) {
             return;
         }
         List<String> enforced = value.isEmpty() ? List.of() : List.of(value.split(",", -1));
@@ -121,7 +129,7 @@ public final class NodeAllocatableRule implements Rule {
 
     private static void cpuPolicy(RuleContext ctx, KubeArgs args) {
         KubeArgs.Setting policy = args.setting(CPU_POLICY);
-        if (policy == null || policy.fromDefault() || !"static".equals(policy.value()) || args.has("--config")) {
+        if (policy == null || policy.fromDefault() || !"static".equals(policy.value()) || unseenSettings(args)) {
             return;
         }
         for (String flag : List.of("--reserved-cpus", "--kube-reserved", "--system-reserved")) {
@@ -148,11 +156,28 @@ public final class NodeAllocatableRule implements Rule {
     }
 
     /**
+     * Whether something launchc does not see may set what the flags here leave unset: a kubelet
+     * config file or drop-in folder, or the kubelet args of the node a join contacted.
+     */
+    static boolean unseenSettings(KubeArgs args) {
+        return args.has("--config") || args.has("--config-dir") || args.replacedByJoin();
+    }
+
+    /** Whether kubelite expands a variable in the value before the kubelet reads it. */
+    static boolean expanded(String value) {
+        return value.contains("$");
+    }
+
+    /**
      * Whether a {@code --kube-reserved}/{@code --system-reserved} map (component-base
      * MapStringString: items split at ',', key and value at the first '=', blanks trimmed) reserves
-     * a CPU quantity above zero; null when its cpu is not a plain decimal quantity.
+     * a CPU quantity above zero; null when its cpu is not a plain decimal quantity, or when the map
+     * holds a variable (kubelite expands it, and it may stand for a cpu item).
      */
     static Boolean cpuReserved(String map) {
+        if (expanded(map)) {
+            return null;
+        }
         Boolean reserved = Boolean.FALSE;
         for (String item : map.split(",", -1)) {
             int eq = item.indexOf('=');

@@ -67,6 +67,15 @@ public final class RuleContext {
         return kube;
     }
 
+    /**
+     * Whether a part joins the node as a worker, which then runs no control plane (no API server,
+     * controller manager or scheduler): MicroK8s' join.py marks it clustered and restarts kubelite
+     * without them, reaching the control plane through apiserver-proxy.
+     */
+    public boolean joinsAsWorker() {
+        return config.parts().stream().anyMatch(p -> p.join() != null && p.join().worker());
+    }
+
     private ResolvedConfig resolved;
 
     /** The facts several rules derive from the same config (the effective cni-env, the service network), computed once per lint. */

@@ -71,7 +71,7 @@ public final class ServiceIpSanRule implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        if (ctx.config().parts().stream().anyMatch(p -> p.join() != null && p.join().worker())) {
+        if (ctx.joinsAsWorker()) {
             // A worker runs no API server (it reaches the control plane through apiserver-proxy), so
             // its certificate's SANs do not matter; the control-plane nodes carry the check.
             return;

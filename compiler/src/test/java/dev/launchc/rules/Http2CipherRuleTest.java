@@ -49,14 +49,71 @@ class Http2CipherRuleTest {
         assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "http2-disabled", "1.33", CODES));
     }
 
+    /**
+     * The kubelet serves with Go's net/http (pkg/kubelet/server/server.go ListenAndServeKubeletServer:
+     * s.ListenAndServeTLS, then "Failed to listen and serve" and os.Exit(1)); net/http's ServeTLS
+     * sets HTTP/2 up first with its bundled copy of x/net's ConfigureServer, the same cipher check,
+     * so a kubelet list without the two suites ends kubelite too. The kubelet has no
+     * --disable-http2-serving; --enable-server=false serves nothing, and a --config file or
+     * --config-dir drop-in may set tlsMinVersion or enableServer.
+     */
     @Test
-    void schedulerAndControllerManagerToo_butNotTheKubelet() {
-        assertFindings(RULE, "per-component", "1.34", CODES, stops(3, "kube-scheduler", true));
+    void schedulerAndControllerManagerToo_andTheKubelet() {
+        assertFindings(RULE, "per-component", "1.34", CODES, stops(3, "kube-scheduler", true),
+                error("LC1028", 7, 24, "kubelet" + MESSAGE + "kubelet does not start (\"http2: TLSConfig.CipherSuites is missing an"
+                        + " HTTP/2-required AES_128_GCM_SHA256 cipher\")", HINT));
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "kubelet-server-off", "1.34", CODES));
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "kubelet-config-file", "1.34", CODES));
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "kubelet-tls13-min-version", "1.27", CODES));
     }
 
     @Test
     void theMinimumVersionOfAnyPartCounts() {
         assertFindings(RULE, "min-version-across-parts", "1.32", CODES, stops(12, "kube-controller-manager", true));
+    }
+
+    /**
+     * kubelite expands $VAR and ${VAR} in each args line (MicroK8s' Kubelite-integration patch,
+     * ReadArgsFromFile; reference launch-config-facts): the variable may be VersionTLS13 or true.
+     */
+    @Test
+    void aVariableMayLiftIt() {
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "min-version-variable", "1.32", CODES));
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "disabled-variable", "1.32", CODES));
+    }
+
+    /**
+     * k8s.io/apiserver pkg/server/options/serving.go SecureServingOptions.ApplyTo returns before it
+     * reads the cipher suites when BindPort is 0 ("--secure-port ... If 0, don't serve HTTPS at
+     * all" for kube-controller-manager and kube-scheduler), so nothing is served and nothing refused.
+     */
+    @Test
+    void noSecurePortNoHttp2() {
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "secure-port-off", "1.34", CODES));
+        assertFindings(RULE, "secure-port-on", "1.34", CODES, stops(3, "kube-controller-manager", true));
+    }
+
+    /**
+     * A config that joins as a worker runs no control plane: MicroK8s' scripts/wrappers/join.py
+     * (join_dqlite_worker_node, mark_worker_node) marks the node clustered and restarts kubelite
+     * without the API server, controller manager and scheduler (as ServiceIpSanRule has it).
+     */
+    @Test
+    void aWorkerRunsNoControlPlane() {
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "worker-join", "1.33", CODES));
+    }
+
+    /** A port of 500,000 digits is read in one pass (a backtracking pattern took minutes on it). */
+    @Test
+    void aHugePortIsReadInOnePass() {
+        String config = "version: 0.2.0\nextraKubeControllerManagerArgs:\n  --tls-cipher-suites: TLS_AES_128_GCM_SHA256\n"
+                + "  --secure-port: \"" + "1".repeat(500_000) + "x\"\n";
+        dev.launchc.catalog.Track track = dev.launchc.catalog.Catalog.get().track("1.34").orElseThrow();
+        dev.launchc.lint.FileLint lint = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> new dev.launchc.lint.Linter(track, dev.launchc.diag.Mode.DEFAULT, dev.launchc.load.LoadLimits.DEFAULTS)
+                        .lint("huge-port.yaml", config.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(List.of("kube-controller-manager flag --secure-port"), lint.diagnostics().stream()
+                .map(d -> d.message().substring(0, d.message().indexOf(" takes"))).toList(), "not a port: no HTTPS judged");
     }
 
     @Test

@@ -230,6 +230,17 @@ class KubeFlagRuleTest {
                         "no TLS cipher suite name is close to it; `launchc explain LC1028` lists them"));
     }
 
+    /**
+     * kube-controller-manager and kube-scheduler read --tls-cipher-suites and --tls-min-version only
+     * to serve HTTPS: k8s.io/apiserver pkg/server/options/serving.go SecureServingOptions.ApplyTo
+     * returns before cliflag.TLSCipherSuites and cliflag.TLSVersion when --secure-port is 0 ("If 0,
+     * don't serve HTTPS at all"), so no name there stops them, also when a later part sets the port.
+     */
+    @Test
+    void tlsFlagsOfAComponentServingNoHttpsAreNotRead() {
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "tls-flags-no-secure-port", "1.33", CODES));
+    }
+
     /** MicroK8s' own default --tls-cipher-suites of every track (and their legacy names) are taken as they are. */
     @Test
     void everyTracksDefaultCipherSuitesAreKnown() {

@@ -88,6 +88,46 @@ class NodeAllocatableRuleTest {
         assertEquals(List.of(), found("static-unreadable-quantity", "1.35"), "a quantity launchc does not read");
     }
 
+    /**
+     * kubelite expands $VAR and ${VAR} in each args line (MicroK8s'
+     * build-scripts/components/kubernetes/patches/.../0000-Kubelite-integration.patch ReadArgsFromFile,
+     * reference launch-config-facts), so a variable may stand for true, or for no enforcement.
+     */
+    @Test
+    void aVariableMayBeAnything() {
+        assertEquals(List.of(), found("per-qos-variable", "1.30"), "$KUBELET_PER_QOS may be true");
+        assertEquals(List.of(), found("per-qos-off-enforcement-variable", "1.30"), "${ENFORCEMENTS} may be empty");
+    }
+
+    /**
+     * cmd/kubelet/app/server.go (NewKubeletCommand): the --config file is loaded, --config-dir's
+     * drop-ins merged over it, then the command line parsed again over both (flag precedence). A flag
+     * given wins; a field a flag does not give may come from either file: enforceNodeAllocatable,
+     * systemReservedCgroup, kubeReservedCgroup, kubeReserved, systemReserved, reservedSystemCPUs.
+     */
+    @Test
+    void aKubeletConfigFileMayHoldWhatTheFlagsLack() {
+        assertEquals(List.of(), found("per-qos-off-config-file", "1.30"), "the file may set enforceNodeAllocatable: []");
+        assertEquals(List.of(), found("cgroup-in-config-file", "1.33"), "the file may set the reserved cgroups");
+        assertEquals(List.of(), found("static-config-dir", "1.35"), "a drop-in may reserve CPUs");
+    }
+
+    /**
+     * microk8s join (MicroK8s scripts/wrappers/join.py store_base_kubelet_args) replaces args/kubelet
+     * with the kubelet args of the node it contacts, which launchc does not see; only kubelet args of
+     * a later part reach the kubelet (the compiler's plan notes the same, MicroK8s issue 5236). So
+     * what a later part sets is judged, and what it leaves unset is not known.
+     */
+    @Test
+    void joinReplacesTheKubeletArgs() {
+        assertEquals(List.of(), found("join-replaces-static", "1.33"), "the static policy is gone with the join");
+        assertEquals(List.of(), found("join-then-per-qos-off", "1.33"), "the joined node's args may set no enforcement");
+        assertEquals(List.of(), found("join-then-cgroup", "1.33"), "the joined node's args may name the cgroup");
+        assertFindings(RULE, "join-then-none-with-others", "1.33", CODES,
+                error("LC1028", 8, 31, "kubelet flag --enforce-node-allocatable takes none only alone: 'none,pods' names none with"
+                        + " other enforcements, so kubelet does not start", "write none alone, or drop none"));
+    }
+
     @Test
     void cpuQuantitiesOfTheReservedMaps() {
         assertEquals(Boolean.FALSE, NodeAllocatableRule.cpuReserved("memory=1Gi"));
@@ -98,5 +138,10 @@ class NodeAllocatableRuleTest {
         assertEquals(Boolean.FALSE, NodeAllocatableRule.cpuReserved("cpu=1,cpu=0"), "the last item of a key counts");
         assertNull(NodeAllocatableRule.cpuReserved("cpu=1e3m"));
         assertNull(NodeAllocatableRule.cpuReserved("cpu=2Ki"));
+        // kubelite expands $VAR in the line (its Kubelite-integration patch, ReadArgsFromFile):
+        // a variable may hold a whole cpu=... item, so a map with one is not read.
+        assertNull(NodeAllocatableRule.cpuReserved("$KUBE_RESERVED"));
+        assertNull(NodeAllocatableRule.cpuReserved("memory=1Gi,${SYS_CPU}"));
+        assertEquals(List.of(), found("static-reserved-variable", "1.35"));
     }
 }
