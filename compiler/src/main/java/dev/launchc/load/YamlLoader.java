@@ -72,6 +72,8 @@ public final class YamlLoader {
             return new LoadedFile(empty, List.of(), true);
         }
         int nul = indexOf(bytes, (byte) 0);
+        // NEL, LS and PS are encoded with a lead byte 0xC2 or 0xE2; without either the check is skipped.
+        boolean mayHoldUnicodeBreaks = indexOf(bytes, (byte) 0xC2) >= 0 || indexOf(bytes, (byte) 0xE2) >= 0;
         if (nul >= 0) {
             reporter.report(Code.BINARY_FILE, byteOffsetPos(bytes, nul), "",
                     "file holds a NUL byte at offset " + nul + "; it is binary, not YAML");
@@ -96,7 +98,7 @@ public final class YamlLoader {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
-        return load(new SourceFile(name, text), reporter);
+        return load(new SourceFile(name, text), reporter, mayHoldUnicodeBreaks);
     }
 
     /**
@@ -141,7 +143,11 @@ public final class YamlLoader {
     }
 
     public LoadedFile load(SourceFile source, Reporter reporter) {
-        if (!checkSeparators(source, reporter) || !checkUnicodeBreaks(source, reporter)) {
+        return load(source, reporter, true);
+    }
+
+    private LoadedFile load(SourceFile source, Reporter reporter, boolean mayHoldUnicodeBreaks) {
+        if (!checkSeparators(source, reporter) || mayHoldUnicodeBreaks && !checkUnicodeBreaks(source, reporter)) {
             return new LoadedFile(source, List.of(), true);
         }
         // yaml.v2 (decode.go: parser.parse reads one document node) decodes only the first root node

@@ -43,19 +43,32 @@ public final class Http2CipherRule implements Rule {
         if (kube == null) {
             return;
         }
+        int setting = settingCiphers(ctx);
+        if (setting == 0) {
+            return; // the common case, found in one pass over the config's flags
+        }
         boolean worker = ctx.joinsAsWorker();
-        for (ServiceFile file : SERVERS) {
-            if ((!worker || file == ServiceFile.KUBELET) && setsCiphers(ctx, file)) { // a worker runs no control plane
+        for (int i = 0; i < SERVERS.size(); i++) {
+            ServiceFile file = SERVERS.get(i);
+            if ((setting & 1 << i) != 0 && (!worker || file == ServiceFile.KUBELET)) { // a worker runs no control plane
                 check(ctx, kube, file);
             }
         }
     }
 
-    private static boolean setsCiphers(RuleContext ctx, ServiceFile file) {
-        boolean[] sets = {false};
-        ctx.forEachKubeArg((part, component, e) -> sets[0] |= component.equals(file.kubeComponent())
-                && KubeFlags.normalize(e.key()).equals(CIPHERS));
-        return sets[0];
+    /** The servers (bit i for SERVERS' i-th) whose args the config gives a --tls-cipher-suites. */
+    private static int settingCiphers(RuleContext ctx) {
+        int[] setting = {0};
+        ctx.forEachKubeArg((part, component, e) -> {
+            if (e.key().endsWith("suites") && KubeFlags.normalize(e.key()).equals(CIPHERS)) {
+                for (int i = 0; i < SERVERS.size(); i++) {
+                    if (SERVERS.get(i).kubeComponent().equals(component)) {
+                        setting[0] |= 1 << i;
+                    }
+                }
+            }
+        });
+        return setting[0];
     }
 
     /**
