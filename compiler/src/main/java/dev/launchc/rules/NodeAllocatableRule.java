@@ -43,7 +43,8 @@ public final class NodeAllocatableRule implements Rule {
     private static final String ENFORCE = "--enforce-node-allocatable";
     private static final String PER_QOS = "--cgroups-per-qos";
     private static final String CPU_POLICY = "--cpu-manager-policy";
-    private static final Set<String> WATCHED = Set.of(ENFORCE, PER_QOS, CPU_POLICY);
+    private static final String MEMORY_POLICY = "--memory-manager-policy";
+    private static final Set<String> WATCHED = Set.of(ENFORCE, PER_QOS, CPU_POLICY, MEMORY_POLICY);
 
     @Override
     public void check(RuleContext ctx) {
@@ -58,6 +59,7 @@ public final class NodeAllocatableRule implements Rule {
         }
         perQos(ctx, kube, args);
         cpuPolicy(ctx, args);
+        memoryPolicy(ctx, args);
     }
 
     private static boolean setsAny(RuleContext ctx) {
@@ -153,6 +155,89 @@ public final class NodeAllocatableRule implements Rule {
                 + " --system-reserved reserves any, so kubelet does not start (\"the static policy requires systemreserved.cpu"
                 + " + kubereserved.cpu to be greater than zero\")",
                 "add --reserved-cpus: \"0\" (the CPUs kept for the system), or --kube-reserved: cpu=500m");
+    }
+
+    /**
+     * {@code --memory-manager-policy=Static} with no {@code --reserved-memory} where Node Allocatable
+     * reserves memory: pkg/kubelet/cm/memorymanager/memory_manager.go validateReservedMemory wants
+     * the per-NUMA reservations to add up to exactly the memory Node Allocatable reserves
+     * (kube-reserved + system-reserved memory + the memory.available hard-eviction threshold), and
+     * refuses "the total amount \"0\" of type \"memory\" is not equal to the value ... determined by
+     * Node Allocatable feature", which ends the kubelet. MicroK8s' default kubelet args set
+     * {@code --eviction-hard="memory.available<100Mi,..."}, so on MicroK8s the policy alone always
+     * fails. Only that case is judged: with a {@code --reserved-memory} the sums are the kubelet's
+     * (they need each NUMA node's share), and an {@code --eviction-hard} without memory.available is
+     * left alone (which defaults then fill in differs between minors).
+     */
+    private static void memoryPolicy(RuleContext ctx, KubeArgs args) {
+        KubeArgs.Setting policy = args.setting(MEMORY_POLICY);
+        if (policy == null || policy.fromDefault() || !"Static".equals(policy.value()) || unseenSettings(args)
+                || args.has("--reserved-memory")) {
+            return;
+        }
+        for (String flag : List.of("--eviction-hard", "--kube-reserved", "--system-reserved")) {
+            if (args.ambiguous(flag)) {
+                return;
+            }
+        }
+        KubeArgs.Setting eviction = args.setting("--eviction-hard");
+        String reserved;
+        if (eviction == null) {
+            reserved = "the kubelet's default memory.available<100Mi";
+        } else if (eviction.value() == null || expanded(eviction.value())) {
+            return;
+        } else {
+            String threshold = memoryEvictionThreshold(eviction.value());
+            reserved = threshold == null ? null : "memory.available<" + threshold + " in --eviction-hard";
+        }
+        if (reserved == null) {
+            for (String flag : List.of("--kube-reserved", "--system-reserved")) {
+                KubeArgs.Setting map = args.setting(flag);
+                String memory = map == null || map.value() == null || expanded(map.value()) ? null : reservedMemory(map.value());
+                if (memory != null) {
+                    reserved = "memory=" + memory + " in " + flag;
+                }
+            }
+        }
+        if (reserved == null) {
+            return;
+        }
+        ctx.atValue(Code.BAD_FLAG_VALUE, policy.part(), policy.entry().pointer(), "kubelet flag " + MEMORY_POLICY
+                + "=Static needs --reserved-memory adding up to the memory Node Allocatable reserves (here at least " + reserved
+                + "), and none is set, so kubelet does not start (the total amount \"0\" of type \"memory\" is not equal to the"
+                + " value ... determined by Node Allocatable feature)",
+                "add --reserved-memory: \"0:memory=100Mi\" (per NUMA node; the amounts must add up to kube-reserved plus"
+                        + " system-reserved memory plus the memory.available eviction threshold exactly), or drop " + MEMORY_POLICY);
+    }
+
+    /**
+     * The memory.available threshold of an {@code --eviction-hard} map (items split at ',', each a
+     * signal, '<' and a quantity or percentage) when it is above zero; null when it is zero, absent or
+     * holds a variable.
+     */
+    static String memoryEvictionThreshold(String value) {
+        String found = null;
+        for (String item : value.split(",", -1)) {
+            int lt = item.indexOf('<'); // component-base LangleSeparatedMapStringString: key and value trimmed
+            if (lt > 0 && item.substring(0, lt).strip().equals("memory.available")) {
+                String q = item.substring(lt + 1).strip();
+                found = q.isEmpty() || q.matches("\\+?0*(\\.0*)?[A-Za-z%]*") ? null : q;
+            }
+        }
+        return found;
+    }
+
+    /** The memory a {@code --kube-reserved}/{@code --system-reserved} map reserves when above zero, else null. */
+    static String reservedMemory(String map) {
+        String found = null;
+        for (String item : map.split(",", -1)) {
+            int eq = item.indexOf('=');
+            if (eq > 0 && item.substring(0, eq).strip().equals("memory")) {
+                String q = item.substring(eq + 1).strip();
+                found = q.isEmpty() || q.matches("\\+?0*(\\.0*)?[A-Za-z]*") ? null : q; // the last item of a key counts
+            }
+        }
+        return found;
     }
 
     /**

@@ -144,4 +144,38 @@ class NodeAllocatableRuleTest {
         assertNull(NodeAllocatableRule.cpuReserved("memory=1Gi,${SYS_CPU}"));
         assertEquals(List.of(), found("static-reserved-variable", "1.35"));
     }
+
+    /**
+     * --memory-manager-policy=Static: pkg/kubelet/cm/memorymanager/memory_manager.go
+     * validateReservedMemory wants --reserved-memory to add up to the memory Node Allocatable
+     * reserves; MicroK8s' default kubelet args hard-evict at memory.available<100Mi
+     * (microk8s-resources/default-args/kubelet), so the policy alone stops the kubelet.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.27", "1.32", "1.36"})
+    void staticMemoryPolicyWantsReservedMemory(String track) {
+        String message = "kubelet flag --memory-manager-policy=Static needs --reserved-memory adding up to the memory Node"
+                + " Allocatable reserves (here at least %s), and none is set, so kubelet does not start (the total amount"
+                + " \"0\" of type \"memory\" is not equal to the value ... determined by Node Allocatable feature)";
+        String hint = "add --reserved-memory: \"0:memory=100Mi\" (per NUMA node; the amounts must add up to kube-reserved plus"
+                + " system-reserved memory plus the memory.available eviction threshold exactly), or drop --memory-manager-policy";
+        assertFindings(RULE, "memory-static-alone", track, CODES,
+                error("LC1028", 3, 28, String.format(message, "memory.available<100Mi in --eviction-hard"), hint));
+        assertFindings(RULE, "memory-static-system-reserved", track, CODES,
+                error("LC1028", 3, 28, String.format(message, "memory=1Gi in --system-reserved"), hint));
+        assertFindings(RULE, "memory-static-default-eviction", track, CODES,
+                error("LC1028", 3, 28, String.format(message, "the kubelet's default memory.available<100Mi"), hint));
+        assertEquals(List.of(), found("memory-static-reserved", track));
+        assertEquals(List.of(), found("memory-static-no-threshold", track), "no memory threshold: defaults differ by minor");
+    }
+
+    @Test
+    void memoryThresholdsAndReservations() {
+        assertEquals("100Mi", NodeAllocatableRule.memoryEvictionThreshold("memory.available<100Mi,nodefs.available<1Gi"));
+        assertEquals("5%", NodeAllocatableRule.memoryEvictionThreshold(" memory.available < 5% "));
+        assertEquals(null, NodeAllocatableRule.memoryEvictionThreshold("memory.available<0Mi"));
+        assertEquals(null, NodeAllocatableRule.memoryEvictionThreshold("nodefs.available<1Gi"));
+        assertEquals("1Gi", NodeAllocatableRule.reservedMemory("cpu=1,memory=1Gi"));
+        assertEquals(null, NodeAllocatableRule.reservedMemory("memory=0"));
+    }
 }
