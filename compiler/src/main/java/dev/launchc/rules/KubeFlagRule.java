@@ -299,10 +299,18 @@ public final class KubeFlagRule implements Rule {
         return null;
     }
 
+    /** Beyond this many unknown items a hint names no replacement for each: each costs a did-you-mean search. */
+    private static final int MAX_ITEMS_RENAMED = 16;
+
     private static String choiceHint(KubeFlags.Choices choices, String value) {
+        String[] items = choices.list() ? value.split(",", -1) : new String[] {value};
+        long unknown = java.util.Arrays.stream(items).filter(item -> !choices.values().contains(item)).count();
+        if (unknown > MAX_ITEMS_RENAMED) {
+            return "correct or remove the " + unknown + " items that are none of them; the names are matched exactly";
+        }
         List<String> fixed = new ArrayList<>();
         boolean renamed = false;
-        for (String item : choices.list() ? value.split(",", -1) : new String[] {value}) {
+        for (String item : items) {
             String name = choices.values().contains(item) ? item : DidYouMean.closest(item, choices.values()).orElse(null);
             renamed |= name != null && !name.equals(item);
             if (name != null && !fixed.contains(name)) {
