@@ -94,4 +94,54 @@ class YamlLoaderEscapeTest {
         assertEquals(1, l.diagnostics().size());
         assertTrue(l.diagnostics().get(0).message().contains("found unknown escape character"), l.diagnostics()::toString);
     }
+
+    // Review of the escape rewrites against gopkg.in/yaml.v2 2.4.0 scannerc.go
+    // (yaml_parser_scan_flow_scalar's escape switch) and parserc.go (a node's anchor and tag come
+    // before its scalar token; snakeyaml-engine's scalar event starts at them).
+
+    @Test
+    void aSlashEscapeAfterATagOrAnAnchorIsRefusedToo() {
+        for (String written : List.of("k: !!str \"a\\/b\"\n", "k: &x \"a\\/b\"\n", "k: &x !!str\n  # a \" here\n  \"a\\/b\"\n")) {
+            Load l = load(written);
+            assertEquals(1, l.diagnostics().size(), () -> written + l.diagnostics());
+            assertTrue(l.diagnostics().get(0).message().contains("found unknown escape character '/'"), l.diagnostics()::toString);
+            assertTrue(l.file().failed());
+        }
+    }
+
+    @Test
+    void aByteOrderMarkInsideALineDoesNotHideTheEscapeFromTheRewrite() {
+        // snakeyaml's marks do not count U+FEFF as a column; yaml.v2 reads it inside a quoted
+        // scalar as any other character (readerc.go allows #xE000-#xFFFD)
+        assertEquals("\uFEFF\u2028x", load("k: \"\uFEFF\\Lx\"\n").value("k"));
+    }
+
+    @Test
+    void aTabEscapePastTheRewriteBudgetIsNeverReadAsASpace() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            text.append("k").append(i).append(": \"\\'\"\n");
+        }
+        text.append("t: \"a\\\tb\"\n");
+        Load l = load(text.toString());
+        if (l.diagnostics().isEmpty()) {
+            assertEquals("a\tb", l.value("t"));
+        } else {
+            // past the budget the file is not judged, and it is not said to hold a wrong escape
+            assertTrue(l.file().failed());
+            assertEquals(List.of("LC0005"), l.diagnostics().stream().map(Diagnostic::code).toList());
+        }
+    }
+
+    @Test
+    void anEscapePastTheRewriteBudgetIsALimitNotASyntaxError() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 201; i++) {
+            text.append("k").append(i).append(": \"\\L\"\n");
+        }
+        Load l = load(text.toString());
+        assertEquals(List.of("LC0005"), l.diagnostics().stream().map(Diagnostic::code).toList(), l.diagnostics()::toString);
+        assertEquals(201, l.diagnostics().get(0).line());
+        assertTrue(l.file().failed());
+    }
 }
