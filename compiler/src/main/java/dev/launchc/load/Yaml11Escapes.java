@@ -19,23 +19,27 @@ final class Yaml11Escapes {
     private Yaml11Escapes() {}
 
     /**
-     * One escape read again: {@code offset} is the char offset of its letter, {@code placeholder}
-     * the letter snakeyaml read instead, {@code stands} the character snakeyaml gave for it and
-     * {@code target} the one yaml.v2 gives.
+     * One escape read again: {@code offset} is the char offset of its letter, {@code index} its
+     * code-point index (as snakeyaml's marks count, so a scalar's marks find it without a scan of
+     * the text), {@code placeholder} the letter snakeyaml read instead, {@code stands} the character
+     * snakeyaml gave for it and {@code target} the one yaml.v2 gives.
      */
-    record Rewrite(int offset, char letter, char placeholder, char stands, char target) {}
+    record Rewrite(int offset, int index, char letter, char placeholder, char stands, char target) {}
 
-    /** The rewrite of the escape whose letter is at {@code offset}, or null when it is not one yaml.v2 takes and snakeyaml does not. */
-    static Rewrite at(String text, int offset) {
+    /**
+     * The rewrite of the escape whose letter is at char offset {@code offset} and code-point index
+     * {@code index}, or null when it is not one yaml.v2 takes and snakeyaml does not.
+     */
+    static Rewrite at(String text, int offset, int index) {
         if (offset <= 0 || offset >= text.length() || text.charAt(offset - 1) != '\\') {
             return null;
         }
         char letter = text.charAt(offset);
         return switch (letter) {
-            case 'L' -> new Rewrite(offset, letter, '0', '\u0000', '\u2028');
-            case 'P' -> new Rewrite(offset, letter, 'a', '\u0007', '\u2029');
-            case '\'' -> new Rewrite(offset, letter, 'e', '\u001b', '\'');
-            case '\t' -> new Rewrite(offset, letter, 't', '\t', '\t');
+            case 'L' -> new Rewrite(offset, index, letter, '0', '\u0000', '\u2028');
+            case 'P' -> new Rewrite(offset, index, letter, 'a', '\u0007', '\u2029');
+            case '\'' -> new Rewrite(offset, index, letter, 'e', '\u001b', '\'');
+            case '\t' -> new Rewrite(offset, index, letter, 't', '\t', '\t');
             default -> null;
         };
     }

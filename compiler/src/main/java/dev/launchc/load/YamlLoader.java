@@ -339,10 +339,20 @@ public final class YamlLoader {
                     && e.getProblemMark().isPresent()) {
                 return new Attempt(null, pos);
             }
-            if (mayRewrite && problem.startsWith("found unknown escape character")) {
-                Yaml11Escapes.Rewrite escape = Yaml11Escapes.at(text, TabGaps.offsetOf(text, pos));
-                if (escape != null) {
+            if (problem.startsWith("found unknown escape character") && e.getProblemMark().isPresent()) {
+                int index = e.getProblemMark().get().getIndex();
+                Yaml11Escapes.Rewrite escape = index <= text.codePointCount(0, text.length())
+                        ? Yaml11Escapes.at(text, text.offsetByCodePoints(0, index), index) : null;
+                if (escape != null && mayRewrite) {
                     return new Attempt(null, null, -1, escape);
+                }
+                if (escape != null) {
+                    // Never taken for a tab yaml.v2 skips below: a backslash-tab is an escape of a tab.
+                    reporter.report(Code.LIMIT_EXCEEDED, pos, "", "the escapes \\L, \\P, \\' and a backslash before a tab,"
+                            + " which MicroK8s' YAML parser (yaml.v2) reads and YAML 1.2 does not, are written in more"
+                            + " places than launchc re-reads in a file of this size",
+                            "write them as \\u2028, \\u2029, ' and \\t, which both read alike");
+                    return new Attempt(new LoadedFile(source, List.of(), true), null);
                 }
             }
             int tab = TabGaps.offsetOf(text, pos);
@@ -518,11 +528,13 @@ public final class YamlLoader {
          * it; null (and the file failed) when that cannot be known.
          */
         private String yaml11Value(ScalarEvent s) {
-            int start = TabGaps.offsetOf(text, pos(s.getStartMark()));
-            int end = s.getEndMark().map(m -> TabGaps.offsetOf(text, pos(m))).orElse(-1);
+            // Code-point indexes, as the marks count: a position turned into an offset costs a scan
+            // of the text up to it, and this runs for every double-quoted scalar of the file.
+            int start = s.getStartMark().map(Mark::getIndex).orElse(-1);
+            int end = s.getEndMark().map(Mark::getIndex).orElse(-1);
             List<Yaml11Escapes.Rewrite> inScalar = new ArrayList<>();
             for (Yaml11Escapes.Rewrite r : rewrites) {
-                if (start >= 0 && r.offset() > start && (end < 0 || r.offset() < end)) {
+                if (start >= 0 && r.index() > start && (end < 0 || r.index() < end)) {
                     inScalar.add(r);
                 }
             }
@@ -803,7 +815,24 @@ public final class YamlLoader {
             int line = start.getLine() + 1;
             int column = start.getColumn() + 1;
             int i = chars;
-            if (i >= text.length() || text.charAt(i) != '"') {
+            // A scalar event starts at the node's anchor or tag when it has one (snakeyaml's
+            // ParserImpl; yaml.v2's parserc.go reads them before the scalar too, and checks the
+            // scalar all the same): step over them, and the blanks, breaks and comments between,
+            // to the opening quote. Neither an anchor yaml.v2 takes nor a tag holds a '"'.
+            boolean inComment = false;
+            while (i < text.length() && (inComment || text.charAt(i) != '"')) {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                if (cp == '\n' || cp == '\r' && (i >= text.length() || text.charAt(i) != '\n')) {
+                    inComment = false;
+                    line++;
+                    column = 1;
+                } else {
+                    inComment |= cp == '#' && (i < 2 || " \t\r\n".indexOf(text.charAt(i - 2)) >= 0);
+                    column++;
+                }
+            }
+            if (i >= text.length()) {
                 return null;
             }
             i++;
