@@ -144,4 +144,12 @@ class YamlLoaderEscapeTest {
         assertEquals(201, l.diagnostics().get(0).line());
         assertTrue(l.file().failed());
     }
+
+    @Test
+    void manyEscapesInOneScalarCostOneReadingAgain() {
+        // yaml.v2 reads them all (scannerc.go's escape switch); the budget is of parses, not escapes
+        String many = "\\'\\L".repeat(500) + "\\\t";
+        assertEquals("'\u2028".repeat(500) + "\t", load("k: \"" + many + "\"\nj: \"" + many + "\"\n").value("k"));
+        assertEquals("a\\Lb'", load("k: \"a\\\\Lb\\'\"\n").value("k"));
+    }
 }
