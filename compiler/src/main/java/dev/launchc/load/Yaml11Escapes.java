@@ -1,5 +1,6 @@
 package dev.launchc.load;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,10 +45,38 @@ final class Yaml11Escapes {
         };
     }
 
-    /** {@code text} with the rewrite's letter replaced. */
-    static String apply(String text, Rewrite r) {
+    /**
+     * The rewrite {@code first}, which snakeyaml stopped at, and every other one up to the end of
+     * its double-quoted scalar: the closing quote is the first one not escaped (scannerc.go reads
+     * {@code \"} and {@code \\} as escapes of two chars), so one parse of the file serves them all.
+     */
+    static List<Rewrite> throughScalar(String text, Rewrite first) {
+        List<Rewrite> found = new ArrayList<>();
+        found.add(first);
+        int index = first.index() + 1;
+        for (int i = first.offset() + 1; i < text.length() && text.charAt(i) != '"'; ) {
+            if (text.charAt(i) == '\\' && i + 1 < text.length()) {
+                Rewrite r = at(text, i + 1, index + 1);
+                if (r != null) {
+                    found.add(r);
+                }
+                // the escaped char: an astral one is refused by both, so its count does not matter past it
+                i += 2;
+                index += 2;
+                continue;
+            }
+            i += Character.charCount(text.codePointAt(i));
+            index++;
+        }
+        return found;
+    }
+
+    /** {@code text} with the rewrites' letters replaced. */
+    static String apply(String text, List<Rewrite> rewrites) {
         StringBuilder b = new StringBuilder(text);
-        b.setCharAt(r.offset(), r.placeholder());
+        for (Rewrite r : rewrites) {
+            b.setCharAt(r.offset(), r.placeholder());
+        }
         return b.toString();
     }
 

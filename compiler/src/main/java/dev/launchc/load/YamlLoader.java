@@ -159,17 +159,21 @@ public final class YamlLoader {
         List<Dropped> drops = new ArrayList<>();
         int tabsSkipped = 0;
         List<Yaml11Escapes.Rewrite> rewrites = new ArrayList<>();
+        int escapeReparses = 0;
         while (true) {
             Reporter.Checkpoint checkpoint = reporter.checkpoint();
             boolean mayStopAtTab = tabsSkipped < MAX_SKIPPED_TABS && (long) tabsSkipped * text.length() < TAB_REPARSE_CHARS;
-            boolean mayRewrite = rewrites.size() < MAX_ESCAPE_REWRITES && (long) rewrites.size() * text.length() < TAB_REPARSE_CHARS;
+            boolean mayRewrite = escapeReparses < MAX_ESCAPE_REPARSES && (long) escapeReparses * text.length() < TAB_REPARSE_CHARS;
             Attempt attempt = parse(source, text, reporter, mayStopAtTab, mayRewrite, rewrites);
             if (attempt.escape() != null) {
                 // An escape yaml.v2 takes and snakeyaml does not (Yaml11Escapes): read it again as
-                // one snakeyaml takes, of the same length, and give the scalar yaml.v2's value.
+                // one snakeyaml takes, of the same length, and give the scalar yaml.v2's value;
+                // with it the rest of its scalar's, in the same parse.
                 reporter.rollback(checkpoint);
-                rewrites.add(attempt.escape());
-                text = Yaml11Escapes.apply(text, attempt.escape());
+                escapeReparses++;
+                List<Yaml11Escapes.Rewrite> inScalar = Yaml11Escapes.throughScalar(text, attempt.escape());
+                rewrites.addAll(inScalar);
+                text = Yaml11Escapes.apply(text, inScalar);
                 continue;
             }
             if (attempt.skippedTab() >= 0) {
@@ -226,8 +230,11 @@ public final class YamlLoader {
      * (LC0006), as each costs a parse of the whole file.
      */
     private static final int MAX_SKIPPED_TABS = 200;
-    /** Re-parses for escapes read again (Yaml11Escapes), bounded as the tabs' are (within the same chars budget). */
-    private static final int MAX_ESCAPE_REWRITES = 200;
+    /**
+     * Re-parses for escapes read again (Yaml11Escapes), one per double-quoted scalar holding them,
+     * bounded as the tabs' are (within the same chars budget).
+     */
+    private static final int MAX_ESCAPE_REPARSES = 200;
     /** Chars re-parsed for skipped tabs at most, so a large file gets fewer re-parses than a small one. */
     private static final long TAB_REPARSE_CHARS = 16L << 20;
     /** Chars re-parsed for dropped text at most, likewise: each span after a document's end costs a parse. */
@@ -518,8 +525,10 @@ public final class YamlLoader {
         }
 
         private final String text;
-        /** The escapes read again for this parse, in the order found. */
+        /** The escapes read again for this parse, in the order found, which is the order of the text. */
         private final List<Yaml11Escapes.Rewrite> rewrites;
+        /** The first rewrite that may lie in a scalar not yet read. */
+        private int nextRewrite;
         /** Whether the text holds a backslash before a slash anywhere: only then are scalars searched for a \/ escape. */
         private final boolean slashEscapes;
 
@@ -532,11 +541,14 @@ public final class YamlLoader {
             // of the text up to it, and this runs for every double-quoted scalar of the file.
             int start = s.getStartMark().map(Mark::getIndex).orElse(-1);
             int end = s.getEndMark().map(Mark::getIndex).orElse(-1);
+            // The rewrites were found in the order of the text, and scalars come in that order too:
+            // a cursor that only moves forward keeps this linear in both.
+            while (nextRewrite < rewrites.size() && rewrites.get(nextRewrite).index() <= start) {
+                nextRewrite++;
+            }
             List<Yaml11Escapes.Rewrite> inScalar = new ArrayList<>();
-            for (Yaml11Escapes.Rewrite r : rewrites) {
-                if (start >= 0 && r.index() > start && (end < 0 || r.index() < end)) {
-                    inScalar.add(r);
-                }
+            for (int n = nextRewrite; start >= 0 && n < rewrites.size() && (end < 0 || rewrites.get(n).index() < end); n++) {
+                inScalar.add(rewrites.get(n));
             }
             if (inScalar.isEmpty()) {
                 return s.getValue();
