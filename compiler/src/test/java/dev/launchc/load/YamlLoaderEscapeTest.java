@@ -77,13 +77,22 @@ class YamlLoaderEscapeTest {
     }
 
     @Test
-    void aStandInWrittenAsAnEscapeOfItsOwnCannotBeToldApart() {
-        Load l = load("k: \"\\x00\\L\"\n");
+    void aStandInWrittenAsAnEscapeOfItsOwnIsToldApart() {
+        // yaml.v2 reads "\x00\L" as NUL and LS (scannerc.go's escape switch); the loader picks a
+        // stand-in the scalar does not write itself, before or after the escape
+        assertEquals("\u0000\u2028", load("k: \"\\x00\\L\"\n").value("k"));
+        assertEquals("\u2028\u0000\u0007\u001b'\u2029", load("k: \"\\L\\0\\a\\e\\'\\P\"\n").value("k"));
+        assertEquals("'\u001b\u0008\u000b\f", load("k: \"\\'\\u001B\\b\\v\\f\"\n").value("k"));
+    }
+
+    @Test
+    void aScalarWritingEveryStandInCannotBeToldApart() {
+        Load l = load("k: \"\\0\\a\\b\\v\\f\\e\\L\\P\\'\"\n");
         assertEquals(1, l.diagnostics().size(), l.diagnostics()::toString);
         assertEquals("LC0001", l.diagnostics().get(0).code());
         assertTrue(l.file().failed());
         // in another scalar it does not matter
-        Load apart = load("k: \"\\x00\"\nj: \"\\L\"\n");
+        Load apart = load("k: \"\\0\\a\\b\\v\\f\\e\"\nj: \"\\L\\P\\'\"\n");
         assertEquals(List.of(), apart.diagnostics());
         assertFalse(apart.file().failed());
     }
