@@ -171,7 +171,8 @@ public final class YamlLoader {
                 // with it the rest of its scalar's, in the same parse.
                 reporter.rollback(checkpoint);
                 escapeReparses++;
-                List<Yaml11Escapes.Rewrite> inScalar = Yaml11Escapes.throughScalar(text, attempt.escape());
+                List<Yaml11Escapes.Rewrite> inScalar = Yaml11Escapes.inScalar(text, attempt.scalarStart(),
+                        attempt.scalarStartIndex(), attempt.escape());
                 rewrites.addAll(inScalar);
                 text = Yaml11Escapes.apply(text, inScalar);
                 continue;
@@ -215,13 +216,14 @@ public final class YamlLoader {
      * A parse of the text; {@code dropFrom} is set when it stopped at content yaml.v2 would drop,
      * {@code skippedTab} (a char offset, else -1) when it stopped at a tab yaml.v2 skips.
      */
-    private record Attempt(LoadedFile file, Pos dropFrom, int skippedTab, Yaml11Escapes.Rewrite escape) {
+    private record Attempt(LoadedFile file, Pos dropFrom, int skippedTab, Yaml11Escapes.Rewrite escape,
+            int scalarStart, int scalarStartIndex) {
         Attempt(LoadedFile file, Pos dropFrom) {
-            this(file, dropFrom, -1, null);
+            this(file, dropFrom, -1, null, -1, -1);
         }
 
         Attempt(LoadedFile file, Pos dropFrom, int skippedTab) {
-            this(file, dropFrom, skippedTab, null);
+            this(file, dropFrom, skippedTab, null, -1, -1);
         }
     }
 
@@ -351,7 +353,9 @@ public final class YamlLoader {
                 Yaml11Escapes.Rewrite escape = index <= text.codePointCount(0, text.length())
                         ? Yaml11Escapes.at(text, text.offsetByCodePoints(0, index), index) : null;
                 if (escape != null && mayRewrite) {
-                    return new Attempt(null, null, -1, escape);
+                    // the context mark is the scalar's opening quote
+                    int quoteIndex = e.getContextMark().map(Mark::getIndex).filter(i -> i < index).orElse(-1);
+                    return new Attempt(null, null, -1, escape, quoteIndex < 0 ? -1 : text.offsetByCodePoints(0, quoteIndex), quoteIndex);
                 }
                 if (escape != null) {
                     // Never taken for a tab yaml.v2 skips below: a backslash-tab is an escape of a tab.
