@@ -161,4 +161,29 @@ class YamlLoaderEscapeTest {
         assertEquals("'\u2028".repeat(500) + "\t", load("k: \"" + many + "\"\nj: \"" + many + "\"\n").value("k"));
         assertEquals("a\\Lb'", load("k: \"a\\\\Lb\\'\"\n").value("k"));
     }
+
+    @Test
+    void withFoldedLinesCrlfAstralCharactersAndSkippedTabs() {
+        // scannerc.go yaml_parser_scan_flow_scalar: a line break between non-blanks folds to a
+        // space, CRLF is one break (read_line), an escaped line break joins, blanks after it go
+        assertEquals("a\u2028 b\u2029", load("k: \"a\\L\n  b\\P\"\n").value("k"));
+        assertEquals("a\u2028 b'", load("k: \"a\\L\r\n  b\\'\"\r\n").value("k"));
+        assertEquals("a\u2028b", load("k: \"a\\L\\\n   b\"\n").value("k"));
+        assertEquals("\uD83D\uDE00\u2028\uD83D\uDE00\u2029", load("k: \"\uD83D\uDE00\\L\uD83D\uDE00\\P\"\n").value("k"));
+        // a tab yaml.v2 skips after the scalar (scan_to_next_token), with a rewrite before and after
+        Load l = load("k: \"\\L\"\t# note\nj: [\"\\P\",\t\"\\'\"]\n");
+        assertEquals("\u2028", l.value("k"));
+        YSeq j = (YSeq) ((YMap) l.file().documents().get(0).root()).get("j");
+        assertEquals("\u2029", ((YScalar) j.items().get(0)).text());
+        assertEquals("'", ((YScalar) j.items().get(1)).text());
+    }
+
+    @Test
+    void afterTheEndOfADocumentTheRewritesStillLineUp() {
+        Load l = load("k: \"\\L\"\n...\nj: \"\\P\"\n---\nm: \"x\\'\\P\"\n");
+        assertEquals(List.of("LC0010"), l.diagnostics().stream().map(Diagnostic::code).toList(), l.diagnostics()::toString);
+        assertEquals(3, l.diagnostics().get(0).line());
+        assertEquals("\u2028", ((YScalar) ((YMap) l.file().documents().get(0).root()).get("k")).text());
+        assertEquals("x'\u2029", ((YScalar) ((YMap) l.file().documents().get(1).root()).get("m")).text());
+    }
 }
