@@ -358,7 +358,8 @@ public final class YamlLoader {
                     return new Attempt(null, null, -1, escape, quoteIndex < 0 ? -1 : text.offsetByCodePoints(0, quoteIndex), quoteIndex);
                 }
                 if (escape != null) {
-                    // Never taken for a tab yaml.v2 skips below: a backslash-tab is an escape of a tab.
+                    // Past the budget the file is not judged. A backslash-tab must not reach the
+                    // skipped-tab path below either: blanked, it would be read as an escaped space.
                     reporter.report(Code.LIMIT_EXCEEDED, pos, "", "the escapes \\L, \\P, \\' and a backslash before a tab,"
                             + " which MicroK8s' YAML parser (yaml.v2) reads and YAML 1.2 does not, are written in more"
                             + " places than launchc re-reads in a file of this size",
