@@ -118,7 +118,11 @@ class HostileCompileTest {
                     out[head.length + 4] = '\n';
                     return out;
                 }),
-                new Input("100,000 documents", "LC0005", BOUND, () -> utf8("---\nversion: 0.2.0\n".repeat(100_000))));
+                new Input("100,000 documents", "LC0005", BOUND, () -> utf8("---\nversion: 0.2.0\n".repeat(100_000))),
+                // An escape yaml.v2 reads and snakeyaml does not (scannerc.go, yaml_parser_scan_flow_scalar:
+                // \L) makes every double-quoted scalar after it look for it: that must not cost a scan of the file each.
+                new Input("one \\L escape and 200,000 double-quoted scalars", "LC0001", BOUND,
+                        () -> utf8("version: 0.2.0\nextraSANs: [\"a\\Lb\"" + ", \"x\"".repeat(200_000) + "]\nbad: [\n")));
     }
 
     static String billionLaughs() {

@@ -159,17 +159,22 @@ public final class YamlLoader {
         List<Dropped> drops = new ArrayList<>();
         int tabsSkipped = 0;
         List<Yaml11Escapes.Rewrite> rewrites = new ArrayList<>();
+        int escapeReparses = 0;
         while (true) {
             Reporter.Checkpoint checkpoint = reporter.checkpoint();
             boolean mayStopAtTab = tabsSkipped < MAX_SKIPPED_TABS && (long) tabsSkipped * text.length() < TAB_REPARSE_CHARS;
-            boolean mayRewrite = rewrites.size() < MAX_ESCAPE_REWRITES && (long) rewrites.size() * text.length() < TAB_REPARSE_CHARS;
+            boolean mayRewrite = escapeReparses < MAX_ESCAPE_REPARSES && (long) escapeReparses * text.length() < TAB_REPARSE_CHARS;
             Attempt attempt = parse(source, text, reporter, mayStopAtTab, mayRewrite, rewrites);
             if (attempt.escape() != null) {
                 // An escape yaml.v2 takes and snakeyaml does not (Yaml11Escapes): read it again as
-                // one snakeyaml takes, of the same length, and give the scalar yaml.v2's value.
+                // one snakeyaml takes, of the same length, and give the scalar yaml.v2's value;
+                // with it the rest of its scalar's, in the same parse.
                 reporter.rollback(checkpoint);
-                rewrites.add(attempt.escape());
-                text = Yaml11Escapes.apply(text, attempt.escape());
+                escapeReparses++;
+                List<Yaml11Escapes.Rewrite> inScalar = Yaml11Escapes.inScalar(text, attempt.scalarStart(),
+                        attempt.scalarStartIndex(), attempt.escape());
+                rewrites.addAll(inScalar);
+                text = Yaml11Escapes.apply(text, inScalar);
                 continue;
             }
             if (attempt.skippedTab() >= 0) {
@@ -211,13 +216,14 @@ public final class YamlLoader {
      * A parse of the text; {@code dropFrom} is set when it stopped at content yaml.v2 would drop,
      * {@code skippedTab} (a char offset, else -1) when it stopped at a tab yaml.v2 skips.
      */
-    private record Attempt(LoadedFile file, Pos dropFrom, int skippedTab, Yaml11Escapes.Rewrite escape) {
+    private record Attempt(LoadedFile file, Pos dropFrom, int skippedTab, Yaml11Escapes.Rewrite escape,
+            int scalarStart, int scalarStartIndex) {
         Attempt(LoadedFile file, Pos dropFrom) {
-            this(file, dropFrom, -1, null);
+            this(file, dropFrom, -1, null, -1, -1);
         }
 
         Attempt(LoadedFile file, Pos dropFrom, int skippedTab) {
-            this(file, dropFrom, skippedTab, null);
+            this(file, dropFrom, skippedTab, null, -1, -1);
         }
     }
 
@@ -226,8 +232,11 @@ public final class YamlLoader {
      * (LC0006), as each costs a parse of the whole file.
      */
     private static final int MAX_SKIPPED_TABS = 200;
-    /** Re-parses for escapes read again (Yaml11Escapes), bounded as the tabs' are (within the same chars budget). */
-    private static final int MAX_ESCAPE_REWRITES = 200;
+    /**
+     * Re-parses for escapes read again (Yaml11Escapes), one per double-quoted scalar holding them,
+     * bounded as the tabs' are (within the same chars budget).
+     */
+    private static final int MAX_ESCAPE_REPARSES = 200;
     /** Chars re-parsed for skipped tabs at most, so a large file gets fewer re-parses than a small one. */
     private static final long TAB_REPARSE_CHARS = 16L << 20;
     /** Chars re-parsed for dropped text at most, likewise: each span after a document's end costs a parse. */
@@ -339,10 +348,23 @@ public final class YamlLoader {
                     && e.getProblemMark().isPresent()) {
                 return new Attempt(null, pos);
             }
-            if (mayRewrite && problem.startsWith("found unknown escape character")) {
-                Yaml11Escapes.Rewrite escape = Yaml11Escapes.at(text, TabGaps.offsetOf(text, pos));
+            if (problem.startsWith("found unknown escape character") && e.getProblemMark().isPresent()) {
+                int index = e.getProblemMark().get().getIndex();
+                Yaml11Escapes.Rewrite escape = index <= text.codePointCount(0, text.length())
+                        ? Yaml11Escapes.at(text, text.offsetByCodePoints(0, index), index) : null;
+                if (escape != null && mayRewrite) {
+                    // the context mark is the scalar's opening quote
+                    int quoteIndex = e.getContextMark().map(Mark::getIndex).filter(i -> i < index).orElse(-1);
+                    return new Attempt(null, null, -1, escape, quoteIndex < 0 ? -1 : text.offsetByCodePoints(0, quoteIndex), quoteIndex);
+                }
                 if (escape != null) {
-                    return new Attempt(null, null, -1, escape);
+                    // Past the budget the file is not judged. A backslash-tab must not reach the
+                    // skipped-tab path below either: blanked, it would be read as an escaped space.
+                    reporter.report(Code.LIMIT_EXCEEDED, pos, "", "the escapes \\L, \\P, \\' and a backslash before a tab,"
+                            + " which MicroK8s' YAML parser (yaml.v2) reads and YAML 1.2 does not, are written in more"
+                            + " places than launchc re-reads in a file of this size",
+                            "write them as \\u2028, \\u2029, ' and \\t, which both read alike");
+                    return new Attempt(new LoadedFile(source, List.of(), true), null);
                 }
             }
             int tab = TabGaps.offsetOf(text, pos);
@@ -508,8 +530,10 @@ public final class YamlLoader {
         }
 
         private final String text;
-        /** The escapes read again for this parse, in the order found. */
+        /** The escapes read again for this parse, in the order found, which is the order of the text. */
         private final List<Yaml11Escapes.Rewrite> rewrites;
+        /** The first rewrite that may lie in a scalar not yet read. */
+        private int nextRewrite;
         /** Whether the text holds a backslash before a slash anywhere: only then are scalars searched for a \/ escape. */
         private final boolean slashEscapes;
 
@@ -518,13 +542,18 @@ public final class YamlLoader {
          * it; null (and the file failed) when that cannot be known.
          */
         private String yaml11Value(ScalarEvent s) {
-            int start = TabGaps.offsetOf(text, pos(s.getStartMark()));
-            int end = s.getEndMark().map(m -> TabGaps.offsetOf(text, pos(m))).orElse(-1);
+            // Code-point indexes, as the marks count: a position turned into an offset costs a scan
+            // of the text up to it, and this runs for every double-quoted scalar of the file.
+            int start = s.getStartMark().map(Mark::getIndex).orElse(-1);
+            int end = s.getEndMark().map(Mark::getIndex).orElse(-1);
+            // The rewrites were found in the order of the text, and scalars come in that order too:
+            // a cursor that only moves forward keeps this linear in both.
+            while (nextRewrite < rewrites.size() && rewrites.get(nextRewrite).index() <= start) {
+                nextRewrite++;
+            }
             List<Yaml11Escapes.Rewrite> inScalar = new ArrayList<>();
-            for (Yaml11Escapes.Rewrite r : rewrites) {
-                if (start >= 0 && r.offset() > start && (end < 0 || r.offset() < end)) {
-                    inScalar.add(r);
-                }
+            for (int n = nextRewrite; start >= 0 && n < rewrites.size() && (end < 0 || rewrites.get(n).index() < end); n++) {
+                inScalar.add(rewrites.get(n));
             }
             if (inScalar.isEmpty()) {
                 return s.getValue();
@@ -803,7 +832,24 @@ public final class YamlLoader {
             int line = start.getLine() + 1;
             int column = start.getColumn() + 1;
             int i = chars;
-            if (i >= text.length() || text.charAt(i) != '"') {
+            // A scalar event starts at the node's anchor or tag when it has one (snakeyaml's
+            // ParserImpl; yaml.v2's parserc.go reads them before the scalar too, and checks the
+            // scalar all the same): step over them, and the blanks, breaks and comments between,
+            // to the opening quote. Neither an anchor yaml.v2 takes nor a tag holds a '"'.
+            boolean inComment = false;
+            while (i < text.length() && (inComment || text.charAt(i) != '"')) {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                if (cp == '\n' || cp == '\r' && (i >= text.length() || text.charAt(i) != '\n')) {
+                    inComment = false;
+                    line++;
+                    column = 1;
+                } else {
+                    inComment |= cp == '#' && (i < 2 || " \t\r\n".indexOf(text.charAt(i - 2)) >= 0);
+                    column++;
+                }
+            }
+            if (i >= text.length()) {
                 return null;
             }
             i++;

@@ -77,13 +77,22 @@ class YamlLoaderEscapeTest {
     }
 
     @Test
-    void aStandInWrittenAsAnEscapeOfItsOwnCannotBeToldApart() {
-        Load l = load("k: \"\\x00\\L\"\n");
+    void aStandInWrittenAsAnEscapeOfItsOwnIsToldApart() {
+        // yaml.v2 reads "\x00\L" as NUL and LS (scannerc.go's escape switch); the loader picks a
+        // stand-in the scalar does not write itself, before or after the escape
+        assertEquals("\u0000\u2028", load("k: \"\\x00\\L\"\n").value("k"));
+        assertEquals("\u2028\u0000\u0007\u001b'\u2029", load("k: \"\\L\\0\\a\\e\\'\\P\"\n").value("k"));
+        assertEquals("'\u001b\u0008\u000b\f", load("k: \"\\'\\u001B\\b\\v\\f\"\n").value("k"));
+    }
+
+    @Test
+    void aScalarWritingEveryStandInCannotBeToldApart() {
+        Load l = load("k: \"\\0\\a\\b\\v\\f\\e\\L\\P\\'\"\n");
         assertEquals(1, l.diagnostics().size(), l.diagnostics()::toString);
         assertEquals("LC0001", l.diagnostics().get(0).code());
         assertTrue(l.file().failed());
         // in another scalar it does not matter
-        Load apart = load("k: \"\\x00\"\nj: \"\\L\"\n");
+        Load apart = load("k: \"\\0\\a\\b\\v\\f\\e\"\nj: \"\\L\\P\\'\"\n");
         assertEquals(List.of(), apart.diagnostics());
         assertFalse(apart.file().failed());
     }
@@ -93,5 +102,88 @@ class YamlLoaderEscapeTest {
         Load l = load("k: \"a\\qb\"\n");
         assertEquals(1, l.diagnostics().size());
         assertTrue(l.diagnostics().get(0).message().contains("found unknown escape character"), l.diagnostics()::toString);
+    }
+
+    // Review of the escape rewrites against gopkg.in/yaml.v2 2.4.0 scannerc.go
+    // (yaml_parser_scan_flow_scalar's escape switch) and parserc.go (a node's anchor and tag come
+    // before its scalar token; snakeyaml-engine's scalar event starts at them).
+
+    @Test
+    void aSlashEscapeAfterATagOrAnAnchorIsRefusedToo() {
+        for (String written : List.of("k: !!str \"a\\/b\"\n", "k: &x \"a\\/b\"\n", "k: &x !!str\n  # a \" here\n  \"a\\/b\"\n")) {
+            Load l = load(written);
+            assertEquals(1, l.diagnostics().size(), () -> written + l.diagnostics());
+            assertTrue(l.diagnostics().get(0).message().contains("found unknown escape character '/'"), l.diagnostics()::toString);
+            assertTrue(l.file().failed());
+        }
+    }
+
+    @Test
+    void aByteOrderMarkInsideALineDoesNotHideTheEscapeFromTheRewrite() {
+        // snakeyaml's marks do not count U+FEFF as a column; yaml.v2 reads it inside a quoted
+        // scalar as any other character (readerc.go allows #xE000-#xFFFD)
+        assertEquals("\uFEFF\u2028x", load("k: \"\uFEFF\\Lx\"\n").value("k"));
+    }
+
+    @Test
+    void aTabEscapePastTheRewriteBudgetIsNeverReadAsASpace() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            text.append("k").append(i).append(": \"\\'\"\n");
+        }
+        text.append("t: \"a\\\tb\"\n");
+        Load l = load(text.toString());
+        if (l.diagnostics().isEmpty()) {
+            assertEquals("a\tb", l.value("t"));
+        } else {
+            // past the budget the file is not judged, and it is not said to hold a wrong escape
+            assertTrue(l.file().failed());
+            assertEquals(List.of("LC0005"), l.diagnostics().stream().map(Diagnostic::code).toList());
+        }
+    }
+
+    @Test
+    void anEscapePastTheRewriteBudgetIsALimitNotASyntaxError() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 201; i++) {
+            text.append("k").append(i).append(": \"\\L\"\n");
+        }
+        Load l = load(text.toString());
+        assertEquals(List.of("LC0005"), l.diagnostics().stream().map(Diagnostic::code).toList(), l.diagnostics()::toString);
+        assertEquals(201, l.diagnostics().get(0).line());
+        assertTrue(l.file().failed());
+    }
+
+    @Test
+    void manyEscapesInOneScalarCostOneReadingAgain() {
+        // yaml.v2 reads them all (scannerc.go's escape switch); the budget is of parses, not escapes
+        String many = "\\'\\L".repeat(500) + "\\\t";
+        assertEquals("'\u2028".repeat(500) + "\t", load("k: \"" + many + "\"\nj: \"" + many + "\"\n").value("k"));
+        assertEquals("a\\Lb'", load("k: \"a\\\\Lb\\'\"\n").value("k"));
+    }
+
+    @Test
+    void withFoldedLinesCrlfAstralCharactersAndSkippedTabs() {
+        // scannerc.go yaml_parser_scan_flow_scalar: a line break between non-blanks folds to a
+        // space, CRLF is one break (read_line), an escaped line break joins, blanks after it go
+        assertEquals("a\u2028 b\u2029", load("k: \"a\\L\n  b\\P\"\n").value("k"));
+        assertEquals("a\u2028 b'", load("k: \"a\\L\r\n  b\\'\"\r\n").value("k"));
+        assertEquals("a\u2028b", load("k: \"a\\L\\\n   b\"\n").value("k"));
+        assertEquals("\uD83D\uDE00\u2028\uD83D\uDE00\u2029", load("k: \"\uD83D\uDE00\\L\uD83D\uDE00\\P\"\n").value("k"));
+        // a tab yaml.v2 skips after the scalar (scan_to_next_token), with a rewrite before and after
+        Load l = load("k: \"\\L\"\t# note\nj: [\"\\P\",\t\"\\'\"]\n");
+        assertEquals("\u2028", l.value("k"));
+        YSeq j = (YSeq) ((YMap) l.file().documents().get(0).root()).get("j");
+        assertEquals("\u2029", ((YScalar) j.items().get(0)).text());
+        assertEquals("'", ((YScalar) j.items().get(1)).text());
+    }
+
+    @Test
+    void afterTheEndOfADocumentTheRewritesStillLineUp() {
+        Load l = load("k: \"\\L\"\n...\nj: \"\\P\"\n---\nm: \"x\\'\\P\"\n");
+        assertEquals(List.of("LC0010"), l.diagnostics().stream().map(Diagnostic::code).toList(), l.diagnostics()::toString);
+        assertEquals(3, l.diagnostics().get(0).line());
+        assertEquals("\u2028", ((YScalar) ((YMap) l.file().documents().get(0).root()).get("k")).text());
+        assertEquals("x'\u2029", ((YScalar) ((YMap) l.file().documents().get(1).root()).get("m")).text());
     }
 }
