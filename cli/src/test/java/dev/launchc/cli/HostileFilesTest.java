@@ -66,10 +66,21 @@ class HostileFilesTest {
             p.getOutputStream().close();
         }
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            // A hang seen twice in full runs and never alone: the JVM's thread dump (SIGQUIT, to the
+            // child's stdout) goes into the failure, so the next one says where it stood.
+            new ProcessBuilder("kill", "-QUIT", Long.toString(p.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            Thread.sleep(2_000);
             p.destroyForcibly().waitFor();
-            throw new AssertionError("launchc " + String.join(" ", args) + " did not end within " + TIMEOUT_SECONDS + " s (a hang)");
+            String dump = Files.readString(out);
+            throw new AssertionError("launchc " + String.join(" ", args) + " did not end within " + TIMEOUT_SECONDS + " s (a hang);"
+                    + " its stderr:\n" + tail(Files.readString(err)) + "\nits threads:\n" + tail(dump));
         }
         return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** The last 20,000 characters of a text, enough for a thread dump in a failure message. */
+    private static String tail(String text) {
+        return text.length() <= 20_000 ? text : text.substring(text.length() - 20_000);
     }
 
     private Run child(String... args) throws Exception {
