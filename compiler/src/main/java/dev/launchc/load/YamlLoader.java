@@ -155,7 +155,7 @@ public final class YamlLoader {
         // text after '...' or after a complete root node is dropped unread. snakeyaml refuses it
         // ("expected '<document start>'"), so the dropped span is reported, blanked (lines and columns
         // stay where they were) and the file parsed again, with the findings of the failed pass undone.
-        String text = source.text();
+        String text = Yaml11Boms.asYamlV2Reads(source.text());
         List<Dropped> drops = new ArrayList<>();
         int tabsSkipped = 0;
         List<Yaml11Escapes.Rewrite> rewrites = new ArrayList<>();
