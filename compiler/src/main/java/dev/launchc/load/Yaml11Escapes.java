@@ -15,8 +15,9 @@ import java.util.Map;
  * <p>For the first kind the loader parses again with the escape's letter replaced by one that
  * snakeyaml reads, of the same length so every position stays: {@code \<tab>} becomes {@code \t}
  * (the same character), and {@code \L}, {@code \P} and {@code \'} become escapes of control
- * characters that a launch config has no use for (NUL, BEL, ESC), turned back into the character
- * yaml.v2 gives in the value of the scalar that holds them ({@link #restore}).
+ * characters that a launch config has no use for ({@code \0 \a \b \v \f \e}, one the scalar does
+ * not write itself: {@link #inScalar}), turned back into the character yaml.v2 gives in the value
+ * of the scalar that holds them ({@link #restore}).
  */
 final class Yaml11Escapes {
     private Yaml11Escapes() {}

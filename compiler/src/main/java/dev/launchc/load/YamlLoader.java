@@ -72,8 +72,6 @@ public final class YamlLoader {
             return new LoadedFile(empty, List.of(), true);
         }
         int nul = indexOf(bytes, (byte) 0);
-        // NEL, LS and PS are encoded with a lead byte 0xC2 or 0xE2; without either the check is skipped.
-        boolean mayHoldUnicodeBreaks = indexOf(bytes, (byte) 0xC2) >= 0 || indexOf(bytes, (byte) 0xE2) >= 0;
         if (nul >= 0) {
             reporter.report(Code.BINARY_FILE, byteOffsetPos(bytes, nul), "",
                     "file holds a NUL byte at offset " + nul + "; it is binary, not YAML");
@@ -98,6 +96,9 @@ public final class YamlLoader {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
+        // NEL, LS and PS are encoded with a lead byte 0xC2 or 0xE2; without either the check is
+        // skipped (a binary file never gets this far, so the scans run only for text).
+        boolean mayHoldUnicodeBreaks = holdsEither(bytes, (byte) 0xC2, (byte) 0xE2);
         return load(new SourceFile(name, text), reporter, mayHoldUnicodeBreaks);
     }
 
@@ -408,10 +409,6 @@ public final class YamlLoader {
     }
 
     /**
-     * MicroK8s splits documents with apimachinery's reader, which rejects the whole file when a
-     * line starting with "---" carries anything but spaces or a comment after it.
-     */
-    /**
      * NEL (U+0085), LS (U+2028) and PS (U+2029) written as they are: line breaks to yaml.v2, whose
      * scanner (scannerc.go, is_break and read_line, after libyaml and YAML 1.1) ends a plain scalar
      * or a comment at them, counts a line and takes the indentation after them; YAML 1.2, which
@@ -452,6 +449,10 @@ public final class YamlLoader {
         return false;
     }
 
+    /**
+     * MicroK8s splits documents with apimachinery's reader, which rejects the whole file when a
+     * line starting with "---" carries anything but spaces or a comment after it.
+     */
     private static boolean checkSeparators(SourceFile source, Reporter reporter) {
         String text = source.text();
         boolean ok = true;
@@ -932,6 +933,16 @@ public final class YamlLoader {
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** Whether {@code bytes} hold {@code a} or {@code b}, in one pass. */
+    private static boolean holdsEither(byte[] bytes, byte a, byte b) {
+        for (byte x : bytes) {
+            if (x == a || x == b) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int indexOf(byte[] bytes, byte b) {

@@ -9,6 +9,7 @@ import dev.launchc.model.internal.Part;
 import dev.launchc.model.internal.ServiceFile;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -91,9 +92,28 @@ public final class KubeArgs {
         return lines.getOrDefault(KubeFlags.normalize(flag), 0) > 1;
     }
 
+    /** Whether more than one line names any of {@code flags}. */
+    public boolean anyAmbiguous(List<String> flags) {
+        return flags.stream().anyMatch(this::ambiguous);
+    }
+
     /** Whether any line names {@code flag}. */
     public boolean has(String flag) {
         return lines.containsKey(KubeFlags.normalize(flag));
+    }
+
+    /**
+     * For the kubelet: whether something launchc does not see may set what the lines here leave
+     * unset: a kubelet config file or drop-in folder (cmd/kubelet/app/server.go loads them, then
+     * parses the command line again over them), or the kubelet args of the node a join contacted.
+     */
+    public boolean settingsUnseen() {
+        return has("--config") || has("--config-dir") || replacedByJoin;
+    }
+
+    /** Whether kubelite expands a variable in the value (from an environment launchc does not see) before the component reads it. */
+    public static boolean expanded(String value) {
+        return value.contains("$");
     }
 
     /** The value as kubelite passes it on: every quote deleted, the line's trailing blanks trimmed. */

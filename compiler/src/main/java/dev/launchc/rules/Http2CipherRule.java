@@ -91,11 +91,11 @@ public final class Http2CipherRule implements Rule {
      * node's kubelet args may.
      */
     private static boolean kubeletServes(KubeArgs args) {
-        if (args.ambiguous("--enable-server") || NodeAllocatableRule.unseenSettings(args)) {
+        if (args.ambiguous("--enable-server") || args.settingsUnseen()) {
             return false;
         }
         KubeArgs.Setting enabled = args.setting("--enable-server");
-        return enabled == null || enabled.value() == null || !NodeAllocatableRule.expanded(enabled.value())
+        return enabled == null || enabled.value() == null || !KubeArgs.expanded(enabled.value())
                 && KubeFlagRule.isGoBool(enabled.value()) && KubeFlagRule.parseGoBool(enabled.value());
     }
 
@@ -115,13 +115,13 @@ public final class Http2CipherRule implements Rule {
         }
         KubeArgs.Setting minVersion = args.setting("--tls-min-version");
         if (minVersion != null && minVersion.value() != null && ("VersionTLS13".equals(minVersion.value())
-                || NodeAllocatableRule.expanded(minVersion.value()))) {
+                || KubeArgs.expanded(minVersion.value()))) {
             return;
         }
         boolean canDisable = kube.flag(component, "--disable-http2-serving") != null;
         KubeArgs.Setting disabled = args.setting("--disable-http2-serving");
         if (args.ambiguous("--disable-http2-serving") || disabled != null && (disabled.value() == null
-                || NodeAllocatableRule.expanded(disabled.value())
+                || KubeArgs.expanded(disabled.value())
                 || KubeFlagRule.isGoBool(disabled.value()) && KubeFlagRule.parseGoBool(disabled.value()))) {
             return; // a bare bool flag means true
         }

@@ -105,7 +105,7 @@ public final class KubeFlagRule implements Rule {
         if (flag.isBool() && !isGoBool(view)) {
             ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key
                     + " takes true or false, not '" + e.value() + "'", "write true or false");
-        } else if (!flag.isBool() && !view.contains("$") && view.chars().noneMatch(Character::isWhitespace)
+        } else if (!flag.isBool() && !KubeArgs.expanded(view) && view.chars().noneMatch(Character::isWhitespace)
                 && !OctalIntRule.readAsOctal(view)) {
             // '$' is expanded by kubelite; blanks and leading zeros are other rules' (ValueSafetyRule, LC1042).
             if ("kubelet".equals(component) && "--node-labels".equals(key)) {
@@ -260,7 +260,7 @@ public final class KubeFlagRule implements Rule {
             return choices.emptyAllowed() ? null : "an empty value names none";
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String item : choices.list() ? value.split(",", -1) : new String[] {value}) {
+        for (String item : items(choices, value)) {
             if (!choices.values().contains(item)) {
                 return "'" + GoFlagValues.shown(item) + "' is none of them";
             }
@@ -291,7 +291,7 @@ public final class KubeFlagRule implements Rule {
 
     /** The first item of a value that is none of the names (the value itself for a single name), or null. */
     private static String firstUnknown(KubeFlags.Choices choices, String value) {
-        for (String item : choices.list() ? value.split(",", -1) : new String[] {value}) {
+        for (String item : items(choices, value)) {
             if (!choices.values().contains(item)) {
                 return item;
             }
@@ -299,11 +299,16 @@ public final class KubeFlagRule implements Rule {
         return null;
     }
 
+    /** A value's items: split at ',' for a list flag, else the value itself. */
+    private static String[] items(KubeFlags.Choices choices, String value) {
+        return choices.list() ? value.split(",", -1) : new String[] {value};
+    }
+
     /** Beyond this many unknown items a hint names no replacement for each: each costs a did-you-mean search. */
     private static final int MAX_ITEMS_RENAMED = 16;
 
     private static String choiceHint(KubeFlags.Choices choices, String value) {
-        String[] items = choices.list() ? value.split(",", -1) : new String[] {value};
+        String[] items = items(choices, value);
         long unknown = java.util.Arrays.stream(items).filter(item -> !choices.values().contains(item)).count();
         if (unknown > MAX_ITEMS_RENAMED) {
             return "correct or remove the " + unknown + " items that are none of them; the names are matched exactly";
@@ -328,7 +333,6 @@ public final class KubeFlagRule implements Rule {
     private static String named(KubeFlags.Choices choices) {
         return choices.noun() != null ? choices.noun() : String.join(", ", choices.values());
     }
-
 
     /** Go's strconv.ParseBool for a value {@link #isGoBool} accepts without a variable. */
     static boolean parseGoBool(String value) {

@@ -86,7 +86,7 @@ public final class NodeAllocatableRule implements Rule {
             String cgroupFlag = "--" + level + "-cgroup";
             boolean named = items.contains(level) || items.contains(level + "-compressible");
             KubeArgs.Setting cgroup = args.setting(cgroupFlag);
-            if (named && !args.ambiguous(cgroupFlag) && (cgroup != null || !unseenSettings(args)) && (cgroup == null || cgroup.value() == null || cgroup.value().isEmpty())) {
+            if (named && !args.ambiguous(cgroupFlag) && (cgroup != null || !args.settingsUnseen()) && (cgroup == null || cgroup.value() == null || cgroup.value().isEmpty())) {
                 ctx.atValue(Code.BAD_FLAG_VALUE, enforce.part(), e.pointer(), "kubelet flag " + ENFORCE + " names "
                         + (items.contains(level) ? level : level + "-compressible") + ", which needs the cgroup to enforce it on in "
                         + cgroupFlag + ", and no " + cgroupFlag + " is set, so kubelet does not start",
@@ -99,18 +99,18 @@ public final class NodeAllocatableRule implements Rule {
     private static void perQos(RuleContext ctx, KubeFlags kube, KubeArgs args) {
         KubeArgs.Setting perQos = args.setting(PER_QOS);
         if (perQos == null || perQos.fromDefault() || perQos.value() == null
-                || !KubeFlagRule.isGoBool(perQos.value()) || KubeFlagRule.parseGoBool(perQos.value()) || expanded(perQos.value())) {
+                || !KubeFlagRule.isGoBool(perQos.value()) || KubeFlagRule.parseGoBool(perQos.value()) || KubeArgs.expanded(perQos.value())) {
             return;
         }
         if (args.ambiguous(ENFORCE)) {
             return;
         }
         KubeArgs.Setting enforce = args.setting(ENFORCE);
-        if (enforce == null && unseenSettings(args)) {
+        if (enforce == null && args.settingsUnseen()) {
             return; // the kubelet's config file may set enforceNodeAllocatable: []
         }
         String value = enforce != null ? enforce.value() : flagDefault(kube);
-        if (value == null || expanded(value)) {
+        if (value == null || KubeArgs.expanded(value)) {
             return;
         }
         List<String> enforced = value.isEmpty() ? List.of() : List.of(value.split(",", -1));
@@ -131,13 +131,11 @@ public final class NodeAllocatableRule implements Rule {
 
     private static void cpuPolicy(RuleContext ctx, KubeArgs args) {
         KubeArgs.Setting policy = args.setting(CPU_POLICY);
-        if (policy == null || policy.fromDefault() || !"static".equals(policy.value()) || unseenSettings(args)) {
+        if (policy == null || policy.fromDefault() || !"static".equals(policy.value()) || args.settingsUnseen()) {
             return;
         }
-        for (String flag : List.of("--reserved-cpus", "--kube-reserved", "--system-reserved")) {
-            if (args.ambiguous(flag)) {
-                return;
-            }
+        if (args.anyAmbiguous(List.of("--reserved-cpus", "--kube-reserved", "--system-reserved"))) {
+            return;
         }
         KubeArgs.Setting reservedCpus = args.setting("--reserved-cpus");
         if (reservedCpus != null && reservedCpus.value() != null && !reservedCpus.value().strip().isEmpty()) {
@@ -171,20 +169,18 @@ public final class NodeAllocatableRule implements Rule {
      */
     private static void memoryPolicy(RuleContext ctx, KubeArgs args) {
         KubeArgs.Setting policy = args.setting(MEMORY_POLICY);
-        if (policy == null || policy.fromDefault() || !"Static".equals(policy.value()) || unseenSettings(args)
+        if (policy == null || policy.fromDefault() || !"Static".equals(policy.value()) || args.settingsUnseen()
                 || args.has("--reserved-memory")) {
             return;
         }
-        for (String flag : List.of("--eviction-hard", "--kube-reserved", "--system-reserved")) {
-            if (args.ambiguous(flag)) {
-                return;
-            }
+        if (args.anyAmbiguous(List.of("--eviction-hard", "--kube-reserved", "--system-reserved"))) {
+            return;
         }
         KubeArgs.Setting eviction = args.setting("--eviction-hard");
         String reserved;
         if (eviction == null) {
             reserved = "the kubelet's default memory.available<100Mi";
-        } else if (eviction.value() == null || expanded(eviction.value())) {
+        } else if (eviction.value() == null || KubeArgs.expanded(eviction.value())) {
             return;
         } else {
             String threshold = memoryEvictionThreshold(eviction.value());
@@ -193,7 +189,7 @@ public final class NodeAllocatableRule implements Rule {
         if (reserved == null) {
             for (String flag : List.of("--kube-reserved", "--system-reserved")) {
                 KubeArgs.Setting map = args.setting(flag);
-                String memory = map == null || map.value() == null || expanded(map.value()) ? null : reservedMemory(map.value());
+                String memory = map == null || map.value() == null || KubeArgs.expanded(map.value()) ? null : reservedMemory(map.value());
                 if (memory != null) {
                     reserved = "memory=" + memory + " in " + flag;
                 }
@@ -216,41 +212,34 @@ public final class NodeAllocatableRule implements Rule {
      * holds a variable.
      */
     static String memoryEvictionThreshold(String value) {
-        String found = null;
-        for (String item : value.split(",", -1)) {
-            int lt = item.indexOf('<'); // component-base LangleSeparatedMapStringString: key and value trimmed
-            if (lt > 0 && item.substring(0, lt).strip().equals("memory.available")) {
-                String q = item.substring(lt + 1).strip();
-                found = q.isEmpty() || q.matches("\\+?0*(\\.0*)?[A-Za-z%]*") ? null : q;
-            }
-        }
-        return found;
+        String q = last(mapValues(value, '<', "memory.available")); // component-base LangleSeparatedMapStringString
+        return q == null || q.isEmpty() || q.matches("\\+?0*(\\.0*)?[A-Za-z%]*") ? null : q;
     }
 
     /** The memory a {@code --kube-reserved}/{@code --system-reserved} map reserves when above zero, else null. */
     static String reservedMemory(String map) {
-        String found = null;
-        for (String item : map.split(",", -1)) {
-            int eq = item.indexOf('=');
-            if (eq > 0 && item.substring(0, eq).strip().equals("memory")) {
-                String q = item.substring(eq + 1).strip();
-                found = q.isEmpty() || q.matches("\\+?0*(\\.0*)?[A-Za-z]*") ? null : q; // the last item of a key counts
-            }
-        }
-        return found;
+        String q = last(mapValues(map, '=', "memory"));
+        return q == null || q.isEmpty() || q.matches("\\+?0*(\\.0*)?[A-Za-z]*") ? null : q;
     }
 
     /**
-     * Whether something launchc does not see may set what the flags here leave unset: a kubelet
-     * config file or drop-in folder, or the kubelet args of the node a join contacted.
+     * The values given {@code key} in a map flag's value, in order (component-base MapStringString
+     * and LangleSeparatedMapStringString: items split at ',', key and value at the first
+     * {@code separator}, both trimmed; the last one of a key is the one the component keeps).
      */
-    static boolean unseenSettings(KubeArgs args) {
-        return args.has("--config") || args.has("--config-dir") || args.replacedByJoin();
+    static List<String> mapValues(String map, char separator, String key) {
+        List<String> values = new java.util.ArrayList<>();
+        for (String item : map.split(",", -1)) {
+            int at = item.indexOf(separator);
+            if (at > 0 && item.substring(0, at).strip().equals(key)) {
+                values.add(item.substring(at + 1).strip());
+            }
+        }
+        return values;
     }
 
-    /** Whether kubelite expands a variable in the value before the kubelet reads it. */
-    static boolean expanded(String value) {
-        return value.contains("$");
+    private static String last(List<String> values) {
+        return values.isEmpty() ? null : values.get(values.size() - 1);
     }
 
     /**
@@ -260,16 +249,11 @@ public final class NodeAllocatableRule implements Rule {
      * holds a variable (kubelite expands it, and it may stand for a cpu item).
      */
     static Boolean cpuReserved(String map) {
-        if (expanded(map)) {
+        if (KubeArgs.expanded(map)) {
             return null;
         }
         Boolean reserved = Boolean.FALSE;
-        for (String item : map.split(",", -1)) {
-            int eq = item.indexOf('=');
-            if (eq < 0 || !item.substring(0, eq).strip().equals("cpu")) {
-                continue;
-            }
-            String quantity = item.substring(eq + 1).strip();
+        for (String quantity : mapValues(map, '=', "cpu")) {
             String number = quantity.endsWith("m") ? quantity.substring(0, quantity.length() - 1) : quantity;
             if (!number.matches("\\+?[0-9]+(\\.[0-9]*)?|\\+?\\.[0-9]+")) {
                 return null;

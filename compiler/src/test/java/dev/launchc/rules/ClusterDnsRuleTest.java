@@ -35,7 +35,11 @@ class ClusterDnsRuleTest {
                 at(Code.CLUSTER_DNS_OUTSIDE_SERVICES, 5, 18, "use 10.100.0.10, inside 10.100.0.0/16"));
     }
 
-    /** kubelite deletes every quote of an args line: the quoted range and address are what the components read. */
+    /**
+     * kubelite deletes every quote of an args line (canonical/microk8s
+     * build-scripts/components/kubernetes/patches/v1.NN.0/0000-Kubelite-integration.patch, ReadArgsFromFile):
+     * the quoted range and address are what the components read.
+     */
     @Test
     void outsideTheApiServerFlagBothQuoted() {
         assertFindings("cluster-dns/outside-quoted.yaml", CODES,

@@ -249,7 +249,11 @@ class KubeFlagRuleTest {
         assertEquals("correct or remove the 17 items that are none of them; the names are matched exactly", found.get(0).hint());
     }
 
-    /** MicroK8s' own default --tls-cipher-suites of every track (and their legacy names) are taken as they are. */
+    /**
+     * MicroK8s' own default --tls-cipher-suites of every track (canonical/microk8s
+     * microk8s-resources/default-args/kube-apiserver and kubelet, in the catalog), legacy names
+     * included, are taken as they are.
+     */
     @Test
     void everyTracksDefaultCipherSuitesAreKnown() {
         int lists = 0;

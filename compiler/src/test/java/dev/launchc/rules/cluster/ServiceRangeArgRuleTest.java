@@ -18,7 +18,11 @@ class ServiceRangeArgRuleTest {
         assertClean(RULE, "clean");
     }
 
-    /** kubelite deletes every quote of an args line (ServiceFile.Reader.KUBELITE): a quoted range is the same range. */
+    /**
+     * kubelite deletes every quote of an args line (canonical/microk8s
+     * build-scripts/components/kubernetes/patches/v1.NN.0/0000-Kubelite-integration.patch, ReadArgsFromFile):
+     * a quoted range is the same range.
+     */
     @Test
     void aQuotedRangeIsTheRangeKubeliteReads() {
         assertClean(RULE, "quoted");
