@@ -10,6 +10,7 @@ import dev.launchc.model.internal.ArgsLines;
 import dev.launchc.model.internal.Cluster;
 import dev.launchc.model.internal.ServiceFile;
 import dev.launchc.model.internal.Value;
+import dev.launchc.resolve.KubeArgs;
 import dev.launchc.resolve.Origins;
 import dev.launchc.resolve.ResolvedCluster;
 import dev.launchc.plan.FileContent;
@@ -237,7 +238,7 @@ public final class SeedDeriver {
     /** The track's default --node-labels of a control-plane node, quotes removed as kubelite does. */
     private String controlPlaneLabels() {
         String value = ArgsLines.read(track.defaultArgs().get("kubelet")).get("--node-labels");
-        return value == null ? "microk8s.io/cluster=true" : value.replace("\"", "").replace("'", "");
+        return value == null ? "microk8s.io/cluster=true" : KubeArgs.kubeliteView(value);
     }
 
     // ---- registries ----

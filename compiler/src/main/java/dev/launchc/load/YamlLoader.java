@@ -68,7 +68,8 @@ public final class YamlLoader {
         if (otherEncoding != null) {
             // Not "binary": the NUL bytes of UTF-16 and UTF-32 text would otherwise say so.
             reporter.report(Code.INVALID_ENCODING, Pos.START, "", "file is " + otherEncoding
-                    + " text (it starts with that byte order mark); launchc and MicroK8s read UTF-8 only", "save the file as UTF-8");
+                    + " text (it starts with that byte order mark); " + whatMicroK8sDoesWith(otherEncoding) + "; launchc reads UTF-8 only",
+                    "save the file as UTF-8");
             return new LoadedFile(empty, List.of(), true);
         }
         int nul = indexOf(bytes, (byte) 0);
@@ -112,6 +113,27 @@ public final class YamlLoader {
                 : "file is " + size + " bytes") + "; the limit is " + limits.maxFileBytes(),
                 "raise it with --max-file-size if the file is really meant to be this large");
         return new LoadedFile(new SourceFile(name, ""), List.of(), true);
+    }
+
+    /**
+     * What MicroK8s makes of a file in a Unicode encoding other than UTF-8, as run against the
+     * cluster agent's parser: apimachinery's line reader (pkg/util/yaml/decoder.go LineReader)
+     * never sees a "---" line in UTF-16 text, so the whole file is one part, and it appends a 0x0A
+     * byte after the last one. yaml.v2 (readerc.go yaml_parser_determine_encoding) decodes UTF-16
+     * by its mark but reads only the first document of a part (decode.go document), and the added
+     * byte leaves an odd length: "incomplete UTF-16 character" once the scanner reaches the end,
+     * which a little-endian file always does unless a second document stops it first, and a
+     * big-endian one does unless it ends in a line feed (00 0A). It has no UTF-32: that mark reads
+     * as UTF-16 or UTF-8 holding NUL, which it refuses.
+     */
+    private static String whatMicroK8sDoesWith(String encoding) {
+        return switch (encoding) {
+            case "UTF-16LE" -> "MicroK8s refuses it ('yaml: incomplete UTF-16 character'), or, when it holds several"
+                    + " documents, applies the first and drops the others without a word";
+            case "UTF-16BE" -> "MicroK8s reads only its first document, and only when it ends in a line break"
+                    + " (else 'yaml: incomplete UTF-16 character')";
+            default -> "MicroK8s refuses it ('yaml: control characters are not allowed')";
+        };
     }
 
     /** The UTF-16 or UTF-32 encoding whose byte order mark starts {@code bytes}, or null. UTF-32LE first: its mark begins with UTF-16LE's. */
