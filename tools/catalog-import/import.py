@@ -568,14 +568,26 @@ def proxy_mode_description(m, gates):
 # kubelet --enforce-node-allocatable: a StringSlice whose items ValidateKubeletConfiguration
 # (pkg/kubelet/apis/config/validation/validation.go) checks one by one ("option %q specified for
 # enforceNodeAllocatable ... Valid options are ..."), the kubelet exiting on any other; 1.32 added
-# the -compressible items (kubernetes PR 125982, CHANGELOG-1.32 v1.32.0-alpha.2). Repeats: the
-# newest validation.go refuses them ("duplicated enforcements"), from a minor not pinned down, so
-# they are not refused here (no false finding); "none" with another item is EnforceNodeAllocatableRule's.
+# the -compressible items (kubernetes PR 125982, CHANGELOG-1.32 v1.32.0-alpha.2).
+# Repeats: up to 1.30 the kubelet makes a set of the items (cmd/kubelet/app/server.go
+# sets.NewString), so "pods,pods" passes; 1.31 added the uniqueEnforcements check ("duplicated
+# enforcements %q in enforceNodeAllocatable", kubernetes PR 124268, after the 1.30 freeze; a
+# v1.31.10 kubelet exiting on it: labring/sealos issue 5804). "none" with another item is
+# NodeAllocatableRule's.
 def enforce_node_allocatable(m):
     items = ["kube-reserved", "none", "pods", "system-reserved"]
     if vkey(m) >= vkey("1.32"):
         items += ["kube-reserved-compressible", "system-reserved-compressible"]
-    return {"values": sorted(items), "list": True, "emptyAllowed": True, "repeatsAllowed": True}
+    return {"values": sorted(items), "list": True, "emptyAllowed": True, "repeatsAllowed": vkey(m) < vkey("1.31")}
+
+
+# The --enforce-node-allocatable items the kubelet takes with --cgroups-per-qos=false. Up to 1.30
+# ValidateKubeletConfiguration refuses any non-empty list then, "none" included ("enforceNodeAllocatable
+# (--enforce-node-allocatable) is not supported unless cgroupsPerQOS (--cgroups-per-qos) is set to
+# true"; kubernetes PR 82850 quotes a kubelet exiting on "--enforce-node-allocatable none
+# --cgroups-per-qos false"); from 1.31 (PR 124268) the check is per item and "none" skips it.
+def enforcements_without_pod_cgroups(m):
+    return ["none"] if vkey(m) >= vkey("1.31") else []
 
 
 def flag_values(m, comp_out):
@@ -727,6 +739,7 @@ def build_kube(ref):
             "removedAdmissionPlugins": {p: v for p, v in sorted(REMOVED_ADMISSION_PLUGINS.items())
                                         if vkey(v) <= vkey(m)},
             "flagValues": flag_values(m, comp_out),
+            "kubeletEnforcementsWithoutPodCgroups": enforcements_without_pod_cgroups(m),
             "admissionPlugins": registered_plugins,
             "laterAdmissionPlugins": later_plugins,
         }

@@ -67,6 +67,8 @@ public final class KubeFlags {
     }
 
     private final Map<String, Choices> choices = new HashMap<>();
+    /** The --enforce-node-allocatable items the kubelet of this minor takes with --cgroups-per-qos=false. */
+    private final Set<String> kubeletEnforcementsWithoutPodCgroups = new TreeSet<>();
     /** Every admission plugin kube-apiserver of this minor registers; empty when the catalog does not list them. */
     private final Set<String> admissionPlugins = new TreeSet<>();
     /** Admission plugins that newer minors register, to the minor that added each. */
@@ -104,6 +106,7 @@ public final class KubeFlags {
                         f.getValue().path("list").asBoolean(false), f.getValue().path("emptyAllowed").asBoolean(false),
                         stringMap(f.getValue().path("gatedValues")), f.getValue().path("repeatsAllowed").asBoolean(false),
                         f.getValue().path("noun").asText(null), stringMap(f.getValue().path("deprecatedValues"))))));
+        data.path("kubeletEnforcementsWithoutPodCgroups").forEach(v -> kubeletEnforcementsWithoutPodCgroups.add(v.asText()));
         data.path("laterAdmissionPlugins").fields().forEachRemaining(p -> laterAdmissionPlugins.put(p.getKey(),
                 p.getValue().asText()));
     }
@@ -116,6 +119,14 @@ public final class KubeFlags {
 
     public String minor() {
         return minor;
+    }
+
+    /**
+     * The {@code --enforce-node-allocatable} items the kubelet takes while {@code --cgroups-per-qos}
+     * is false: {@code none} from 1.31, nothing before (an empty list passes in every minor).
+     */
+    public Set<String> kubeletEnforcementsWithoutPodCgroups() {
+        return Collections.unmodifiableSet(kubeletEnforcementsWithoutPodCgroups);
     }
 
     /** Flags are matched with '_' and '-' as equal, as component-base's normaliser does. */

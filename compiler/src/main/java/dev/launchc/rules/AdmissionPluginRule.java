@@ -62,12 +62,12 @@ public final class AdmissionPluginRule implements Rule {
                 ctx.atValue(Code.UNKNOWN_ADMISSION_PLUGIN, part, e.pointer(), e.key() + " names " + plugin
                         + (addedIn != null ? ", which Kubernetes " + kube.minor() + " does not have yet" : ", which is not an admission"
                                 + " plugin of Kubernetes " + kube.minor())
-                        + ": the API server refuses unknown admission plugins and does not start", hint);
+                        + ": the API server refuses unknown admission plugins and does not start" + ctx.whenItRuns("kube-apiserver"), hint);
             }
             if (!removed.isEmpty()) {
                 ctx.atValue(Code.REMOVED_ADMISSION_PLUGIN, part, e.pointer(), e.key() + " names "
                         + String.join(", ", removed) + ", which Kubernetes " + kube.minor() + " no longer has: the API"
-                        + " server refuses unknown admission plugins and does not start",
+                        + " server refuses unknown admission plugins and does not start" + ctx.whenItRuns("kube-apiserver"),
                         kept.isEmpty() ? "remove the flag" : "write " + e.key() + ": " + String.join(",", kept)
                                 + (removed.stream().anyMatch(r -> r.startsWith("PodSecurityPolicy"))
                                         ? "; Pod Security Admission (PodSecurity, on by default) replaces PodSecurityPolicy" : ""));

@@ -28,7 +28,8 @@ import java.util.Set;
  * ("http2: TLSConfig.CipherSuites is missing an HTTP/2-required AES_128_GCM_SHA256 cipher"): it is
  * judged too, unless {@code --enable-server=false}, or a {@code --config} file or
  * {@code --config-dir} drop-in that may set tlsMinVersion or enableServer. A config that joins as a
- * worker runs no control plane, so only its kubelet is judged.
+ * worker runs no control plane until {@code microk8s leave} starts it with these args: its finding
+ * says so ({@link RuleContext#whenItRuns}).
  */
 public final class Http2CipherRule implements Rule {
     private static final String CIPHERS = "--tls-cipher-suites";
@@ -47,11 +48,9 @@ public final class Http2CipherRule implements Rule {
         if (setting == 0) {
             return; // the common case, found in one pass over the config's flags
         }
-        boolean worker = ctx.joinsAsWorker();
         for (int i = 0; i < SERVERS.size(); i++) {
-            ServiceFile file = SERVERS.get(i);
-            if ((setting & 1 << i) != 0 && (!worker || file == ServiceFile.KUBELET)) { // a worker runs no control plane
-                check(ctx, kube, file);
+            if ((setting & 1 << i) != 0) {
+                check(ctx, kube, SERVERS.get(i));
             }
         }
     }
@@ -130,7 +129,7 @@ public final class Http2CipherRule implements Rule {
                 + " requires while TLS 1.2 is allowed (--tls-min-version is not VersionTLS13), so " + component
                 + " does not start (\"" + (file == ServiceFile.KUBELET
                         ? "http2: TLSConfig.CipherSuites is missing an HTTP/2-required AES_128_GCM_SHA256 cipher"
-                        : "error configuring http2") + "\")",
+                        : "error configuring http2") + "\")" + ctx.whenItRuns(component),
                 "add TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 and TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 to the list, or set"
                         + " --tls-min-version: VersionTLS13" + (canDisable ? ", or --disable-http2-serving: true" : ""));
     }

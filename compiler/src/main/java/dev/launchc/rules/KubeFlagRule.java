@@ -77,7 +77,7 @@ public final class KubeFlagRule implements Rule {
             if (removedIn != null) {
                 // Not a did-you-mean to an unrelated flag: the flag existed and is gone.
                 ctx.atKey(Code.UNKNOWN_FLAG, part, e.pointer(), "unknown " + component + " flag " + key
-                        + ": it was removed in Kubernetes " + removedIn, "remove it; the " + component + " of Kubernetes "
+                        + ": it was removed in Kubernetes " + removedIn + ctx.whenItRuns(component), "remove it; the " + component + " of Kubernetes "
                         + kube.minor() + " refuses to start with it");
                 return;
             }
@@ -85,13 +85,14 @@ public final class KubeFlagRule implements Rule {
             // A flag that a later or earlier Kubernetes has is no typo: only a did-you-mean is renamed.
             String rename = hint != null && hint.startsWith("did you mean ")
                     ? DidYouMean.unambiguous(key, knownFlags(kube, component)).orElse(null) : null;
-            ctx.atKey(Code.UNKNOWN_FLAG, part, e.pointer(), "unknown " + component + " flag " + key, hint,
+            ctx.atKey(Code.UNKNOWN_FLAG, part, e.pointer(), "unknown " + component + " flag " + key + ctx.whenItRuns(component), hint,
                     rename == null ? null : part.source().renameKey(e.pointer(), rename));
             return;
         }
         if (flag.upstreamOnly()) {
             ctx.atKey(Code.UNKNOWN_FLAG, part, e.pointer(), "unknown " + component + " flag " + key
-                    + ": only the standalone upstream " + component + " binary has it, MicroK8s' kubelite lacks it",
+                    + ": only the standalone upstream " + component + " binary has it, MicroK8s' kubelite lacks it"
+                    + ctx.whenItRuns(component),
                     "remove it; kubelite is built without the JSON log format that registers this flag");
             return;
         }
@@ -104,7 +105,7 @@ public final class KubeFlagRule implements Rule {
         String view = KubeArgs.kubeliteView(e.value());
         if (flag.isBool() && !isGoBool(view)) {
             ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key
-                    + " takes true or false, not '" + e.value() + "'", "write true or false");
+                    + " takes true or false, not '" + e.value() + "'" + ctx.whenItRuns(component), "write true or false");
         } else if (!flag.isBool() && !KubeArgs.expanded(view) && view.chars().noneMatch(Character::isWhitespace)
                 && !OctalIntRule.readAsOctal(view)) {
             // '$' is expanded by kubelite; blanks and leading zeros are other rules' (ValueSafetyRule, LC1042).
@@ -124,7 +125,7 @@ public final class KubeFlagRule implements Rule {
                     ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes " + view
                             + " only with the feature gate " + gate + ", which is off for " + component + " in Kubernetes "
                             + kube.minor() + (kube.gateDefault(gate, component) ? "" : " unless turned on") + ", so "
-                            + component + " does not start",
+                            + component + " does not start" + ctx.whenItRuns(component),
                             "add " + gate + "=true to " + component + "'s --feature-gates, or write one of "
                                     + String.join(", ", choices.values().stream().filter(v -> !choices.gatedValues().containsKey(v)).toList()));
                 }
@@ -152,13 +153,14 @@ public final class KubeFlagRule implements Rule {
                 }, component + " " + key + " " + unknown);
                 ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes "
                         + (choices.list() ? "a comma-separated list of " : "one of ") + named(choices)
-                        + ": " + problem + ", so " + component + " does not start",
+                        + ": " + problem + ", so " + component + " does not start" + ctx.whenItRuns(component),
                         history != null ? history + ", or write one of " + String.join(", ", choices.values()) : choiceHint(choices, view));
                 return;
             }
             if (problem != null) {
                 ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes "
-                        + GoFlagValues.noun(flag.type()) + ": " + problem + ", so " + component + " does not start",
+                        + GoFlagValues.noun(flag.type()) + ": " + problem + ", so " + component + " does not start"
+                        + ctx.whenItRuns(component),
                         GoFlagValues.hint(flag.type(), problem));
             }
         }

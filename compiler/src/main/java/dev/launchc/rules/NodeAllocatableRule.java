@@ -20,10 +20,18 @@ import java.util.Set;
  *       ValidateKubeletConfiguration (pkg/kubelet/apis/config/validation/validation.go: "may not
  *       contain additional enforcements when \"none\" is specified", "systemReservedCgroup
  *       (--system-reserved-cgroup) must be specified when \"system-reserved\" ...");</li>
- *   <li>{@code --cgroups-per-qos=false} while an enforcement other than {@code none} is in force
- *       (the flag's default is {@code pods}): "enforceNodeAllocatable (--enforce-node-allocatable)
- *       is not supported unless cgroupsPerQOS (--cgroups-per-qos) is set to true", in the same
- *       function (a lone {@code none} is left alone: the newest validation words this per item);</li>
+ *   <li>{@code --enforce-node-allocatable} naming both {@code system-reserved} and
+ *       {@code system-reserved-compressible} (or the kube- pair), which 1.32 added: "both %q and
+ *       %q cannot be specified together", in the same function;</li>
+ *   <li>{@code --cgroups-per-qos=false} while an enforcement is in force (the flag's default is
+ *       {@code pods}): "enforceNodeAllocatable (--enforce-node-allocatable) is not supported unless
+ *       cgroupsPerQOS (--cgroups-per-qos) is set to true", in the same function. Up to 1.30 a lone
+ *       {@code none} is refused too; from 1.31 the check is per item and skips it (the catalog's
+ *       {@link KubeFlags#kubeletEnforcementsWithoutPodCgroups});</li>
+ *   <li>{@code --reserved-cpus} with a {@code --system-reserved-cgroup} or
+ *       {@code --kube-reserved-cgroup}: "can't use reservedSystemCPUs (--reserved-cpus) with
+ *       systemReservedCgroup (--system-reserved-cgroup) or kubeReservedCgroup
+ *       (--kube-reserved-cgroup)", in the same function, in every minor;</li>
  *   <li>{@code --cpu-manager-policy=static} with no CPU reserved: cpu_manager.go NewManager
  *       (pkg/kubelet/cm/cpumanager) refuses "the static policy requires systemreserved.cpu +
  *       kubereserved.cpu to be greater than zero", and the container manager's error ends the
@@ -44,7 +52,10 @@ public final class NodeAllocatableRule implements Rule {
     private static final String PER_QOS = "--cgroups-per-qos";
     private static final String CPU_POLICY = "--cpu-manager-policy";
     private static final String MEMORY_POLICY = "--memory-manager-policy";
-    private static final Set<String> WATCHED = Set.of(ENFORCE, PER_QOS, CPU_POLICY, MEMORY_POLICY);
+    private static final String RESERVED_CPUS = "--reserved-cpus";
+    private static final List<String> RESERVED_CGROUPS = List.of("--system-reserved-cgroup", "--kube-reserved-cgroup");
+    private static final Set<String> WATCHED = Set.of(ENFORCE, PER_QOS, CPU_POLICY, MEMORY_POLICY, RESERVED_CPUS,
+            RESERVED_CGROUPS.get(0), RESERVED_CGROUPS.get(1));
 
     @Override
     public void check(RuleContext ctx) {
@@ -58,6 +69,7 @@ public final class NodeAllocatableRule implements Rule {
             enforcements(ctx, kube, args, enforce);
         }
         perQos(ctx, kube, args);
+        reservedCpusWithCgroup(ctx, args);
         cpuPolicy(ctx, args);
         memoryPolicy(ctx, args);
     }
@@ -81,6 +93,14 @@ public final class NodeAllocatableRule implements Rule {
                     + " alone: '" + enforce.value() + "' names none with other enforcements, so kubelet does not start",
                     "write none alone, or drop none");
             return;
+        }
+        for (String level : List.of("system-reserved", "kube-reserved")) {
+            if (items.contains(level) && items.contains(level + "-compressible")) {
+                ctx.atValue(Code.BAD_FLAG_VALUE, enforce.part(), e.pointer(), "kubelet flag " + ENFORCE + " names both " + level
+                        + " and " + level + "-compressible, which the kubelet refuses together, so kubelet does not start",
+                        "keep one: " + level + " limits every resource of the cgroup, " + level + "-compressible only its CPU");
+                return;
+            }
         }
         for (String level : List.of("system-reserved", "kube-reserved")) {
             String cgroupFlag = "--" + level + "-cgroup";
@@ -114,13 +134,37 @@ public final class NodeAllocatableRule implements Rule {
             return;
         }
         List<String> enforced = value.isEmpty() ? List.of() : List.of(value.split(",", -1));
-        if (enforced.isEmpty() || enforced.equals(List.of("none"))) {
+        if (kube.kubeletEnforcementsWithoutPodCgroups().containsAll(enforced)) {
             return;
         }
+        String why = enforced.equals(List.of("none"))
+                ? " is refused by the kubelet of Kubernetes " + kube.minor() + " with any " + ENFORCE + ", none included"
+                        + " (the kubelet takes none without pod cgroups from 1.31)"
+                : " leaves no pod cgroups to enforce node allocatable on, and " + ENFORCE + " is " + value
+                        + (enforce == null ? " (its default)" : "");
         ctx.atValue(Code.BAD_FLAG_VALUE, perQos.part(), perQos.entry().pointer(), "kubelet flag " + PER_QOS + "=" + perQos.value()
-                + " leaves no pod cgroups to enforce node allocatable on, and " + ENFORCE + " is " + value
-                + (enforce == null ? " (its default)" : "") + ", so kubelet does not start",
+                + why + ", so kubelet does not start",
                 "add " + ENFORCE + ": \"\" (no enforcement), or keep " + PER_QOS + " true");
+    }
+
+    /** {@code --reserved-cpus} beside a reserved cgroup, both set by flags (a config file cannot undo a flag). */
+    private static void reservedCpusWithCgroup(RuleContext ctx, KubeArgs args) {
+        KubeArgs.Setting cpus = args.setting(RESERVED_CPUS);
+        if (cpus == null || cpus.fromDefault() || cpus.value() == null || cpus.value().strip().isEmpty()
+                || KubeArgs.expanded(cpus.value())) {
+            return;
+        }
+        for (String cgroupFlag : RESERVED_CGROUPS) {
+            KubeArgs.Setting cgroup = args.setting(cgroupFlag);
+            if (cgroup != null && cgroup.value() != null && !cgroup.value().isEmpty() && !KubeArgs.expanded(cgroup.value())) {
+                ctx.atValue(Code.BAD_FLAG_VALUE, cpus.part(), cpus.entry().pointer(), "kubelet flag " + RESERVED_CPUS
+                        + " cannot be used with " + cgroupFlag + " (set to " + cgroup.value() + "), so kubelet does not start"
+                        + " (\"can't use reservedSystemCPUs (--reserved-cpus) with systemReservedCgroup (--system-reserved-cgroup)"
+                        + " or kubeReservedCgroup (--kube-reserved-cgroup)\")",
+                        "reserve the CPUs with --system-reserved or --kube-reserved (cpu=1) instead, or drop " + cgroupFlag);
+                return;
+            }
+        }
     }
 
     /** The kubelet's own default for --enforce-node-allocatable in this minor, as the catalog records it. */
@@ -152,7 +196,9 @@ public final class NodeAllocatableRule implements Rule {
                 + "=static needs CPUs reserved for the system, and neither --reserved-cpus nor a cpu in --kube-reserved or"
                 + " --system-reserved reserves any, so kubelet does not start (\"the static policy requires systemreserved.cpu"
                 + " + kubereserved.cpu to be greater than zero\")",
-                "add --reserved-cpus: \"0\" (the CPUs kept for the system), or --kube-reserved: cpu=500m");
+                RESERVED_CGROUPS.stream().anyMatch(args::has)
+                        ? "add --kube-reserved: cpu=500m (not --reserved-cpus, which the kubelet refuses beside a reserved cgroup)"
+                        : "add --reserved-cpus: \"0\" (the CPUs kept for the system), or --kube-reserved: cpu=500m");
     }
 
     /**

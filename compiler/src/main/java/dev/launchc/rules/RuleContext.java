@@ -76,6 +76,22 @@ public final class RuleContext {
         return config.parts().stream().anyMatch(p -> p.join() != null && p.join().worker());
     }
 
+    /** The services a worker does not run, which {@code microk8s leave} starts again (scripts/wrappers/leave.py). */
+    private static final java.util.Set<String> CONTROL_PLANE = java.util.Set.of("kube-apiserver", "kube-controller-manager",
+            "kube-scheduler", "k8s-dqlite");
+
+    /**
+     * For a finding that stops {@code service}: when that happens, if not at once. A node that joins
+     * as a worker runs no control plane, but its args files stay as the launch config wrote them,
+     * and {@code microk8s leave} (scripts/wrappers/leave.py reset_current_dqlite_worker_installation)
+     * resets only the kubelet's and kube-proxy's args before it restarts every service: the flag
+     * breaks the node then. Empty for every other service and config.
+     */
+    public String whenItRuns(String service) {
+        return CONTROL_PLANE.contains(service) && joinsAsWorker()
+                ? " (this node joins as a worker, which runs no " + service + " until microk8s leave starts it with these args)" : "";
+    }
+
     private ResolvedConfig resolved;
 
     /** The facts several rules derive from the same config (the effective cni-env, the service network), computed once per lint. */

@@ -34,7 +34,7 @@ public final class ServiceFlagRule implements Rule {
                 String service = file.fileName();
                 ctx.atKey(Code.UNKNOWN_FLAG, part, e.pointer(), "unknown " + service + " flag " + e.key() + " on track "
                         + ctx.track().name() + ": " + service + " refuses unknown flags and exits, so the "
-                        + service + " service does not start" + WHEN_IT_RUNS.getOrDefault(service, ""),
+                        + service + " service does not start" + WHEN_IT_RUNS.getOrDefault(service, "") + ctx.whenItRuns(service),
                         hint(ctx.track().name(), service, e.key(), known));
             }
         });

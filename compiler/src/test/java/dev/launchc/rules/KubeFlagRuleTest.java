@@ -4,6 +4,7 @@ import static dev.launchc.rules.CatalogRuleFixtures.assertFindings;
 import static dev.launchc.rules.CatalogRuleFixtures.error;
 import static dev.launchc.rules.CatalogRuleFixtures.warning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.KubeFlags;
@@ -296,6 +297,43 @@ class KubeFlagRuleTest {
                         + " none, so kubelet does not start", "write one of AlwaysAllow, Webhook"),
                 error("LC1028", 11, 25, "kubelet flag --cpu-manager-policy takes one of none, static: an empty value names none,"
                         + " so kubelet does not start", "write one of none, static"));
+    }
+
+    /**
+     * Up to 1.30 the kubelet makes a set of the enforcements (cmd/kubelet/app/server.go
+     * sets.NewString); 1.31 refuses a repeat (validation.go uniqueEnforcements, "duplicated
+     * enforcements %q in enforceNodeAllocatable", kubernetes PR 124268; a v1.31.10 kubelet exiting
+     * on it: labring/sealos issue 5804).
+     */
+    @Test
+    void anEnforcementNamedTwice() {
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "enforcements-twice", "1.30", CODES));
+        for (String track : List.of("1.31", "1.36")) {
+            List<String> names = track.equals("1.31") ? List.of("kube-reserved", "none", "pods", "system-reserved")
+                    : List.of("kube-reserved", "kube-reserved-compressible", "none", "pods", "system-reserved", "system-reserved-compressible");
+            assertFindings(RULE, "enforcements-twice", track, CODES,
+                    error("LC1028", 3, 31, "kubelet flag --enforce-node-allocatable takes a comma-separated list of "
+                            + String.join(", ", names) + ": pods is named twice, so kubelet does not start", "write pods, each once"));
+        }
+    }
+
+    /**
+     * A worker runs no kube-apiserver, but its args file stays as written and
+     * scripts/wrappers/leave.py (reset_current_dqlite_worker_installation) restarts every service
+     * after resetting only the kubelet's and kube-proxy's args: the finding says when it bites. The
+     * kubelet runs on a worker, so its findings say nothing more.
+     */
+    @Test
+    void aWorkersControlPlaneFlagsBiteAfterLeave() {
+        String when = " (this node joins as a worker, which runs no kube-apiserver until microk8s leave starts it with these args)";
+        List<String> found = CatalogRuleFixtures.lint(RULE, "worker-join", "1.33", Set.of("LC1003", "LC1028")).stream()
+                .map(d -> d.line() + " " + d.message()).toList();
+        assertEquals(3, found.size(), found::toString);
+        assertTrue(found.get(0).startsWith("3 kube-apiserver flag --enable-aggregator-routing takes true or false") && found.get(0).endsWith(when),
+                found::toString);
+        assertEquals("4 unknown kube-apiserver flag --no-such-apiserver-flag" + when, found.get(1));
+        assertTrue(found.get(2).startsWith("6 kubelet flag --cpu-manager-policy") && found.get(2).endsWith("so kubelet does not start"),
+                found::toString);
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import static dev.launchc.rules.CatalogRuleFixtures.assertFindings;
 import static dev.launchc.rules.CatalogRuleFixtures.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
@@ -75,6 +76,58 @@ class NodeAllocatableRuleTest {
         assertEquals(List.of(), found("per-qos-off-no-enforcement", "1.30"));
     }
 
+    /**
+     * Up to 1.30 validation.go refuses --cgroups-per-qos=false beside any non-empty enforcement
+     * list, none included ("enforceNodeAllocatable (--enforce-node-allocatable) is not supported
+     * unless cgroupsPerQOS (--cgroups-per-qos) is set to true"; kubernetes PR 82850 quotes a kubelet
+     * exiting on "--enforce-node-allocatable none --cgroups-per-qos false"). From 1.31 (kubernetes
+     * PR 124268) the check is per item and none skips it.
+     */
+    @Test
+    void podCgroupsOffWithNoneUpTo130() {
+        assertFindings(RULE, "per-qos-off-none", "1.30", CODES,
+                error("LC1028", 3, 22, "kubelet flag --cgroups-per-qos=F is refused by the kubelet of Kubernetes 1.30 with any"
+                        + " --enforce-node-allocatable, none included (the kubelet takes none without pod cgroups from 1.31), so"
+                        + " kubelet does not start", "add --enforce-node-allocatable: \"\" (no enforcement), or keep --cgroups-per-qos true"));
+        assertEquals(1, found("per-qos-off-none", "1.27").size());
+        assertEquals(List.of(), found("per-qos-off-none", "1.31"));
+        assertEquals(List.of(), found("per-qos-off-none", "1.36"));
+    }
+
+    /**
+     * 1.32 added the -compressible enforcements and refuses each beside its full form
+     * (validation.go: "both %q and %q cannot be specified together in enforceNodeAllocatable",
+     * kubernetes PR 125982); before 1.32 the name is unknown, KubeFlagRule's finding.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.32", "1.36"})
+    void aCompressibleEnforcementGoesWithoutItsFullForm(String track) {
+        assertFindings(RULE, "compressible-with-full", track, CODES,
+                error("LC1028", 3, 31, "kubelet flag --enforce-node-allocatable names both system-reserved and"
+                        + " system-reserved-compressible, which the kubelet refuses together, so kubelet does not start",
+                        "keep one: system-reserved limits every resource of the cgroup, system-reserved-compressible only its CPU"));
+        List<String> before = found("compressible-with-full", "1.31");
+        assertEquals(1, before.size(), before::toString);
+        assertTrue(before.get(0).contains("'system-reserved-compressible' is none of them"), before::toString);
+    }
+
+    /**
+     * validation.go, every minor: "can't use reservedSystemCPUs (--reserved-cpus) with
+     * systemReservedCgroup (--system-reserved-cgroup) or kubeReservedCgroup (--kube-reserved-cgroup)",
+     * whatever --enforce-node-allocatable holds. Reported at --reserved-cpus, also when another part
+     * sets the cgroup.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.27", "1.36"})
+    void reservedCpusGoWithoutAReservedCgroup(String track) {
+        assertFindings(RULE, "reserved-cpus-with-cgroup", track, CODES,
+                error("LC1028", 3, 20, "kubelet flag --reserved-cpus cannot be used with --kube-reserved-cgroup (set to"
+                        + " /kube.slice), so kubelet does not start (\"can't use reservedSystemCPUs (--reserved-cpus) with"
+                        + " systemReservedCgroup (--system-reserved-cgroup) or kubeReservedCgroup (--kube-reserved-cgroup)\")",
+                        "reserve the CPUs with --system-reserved or --kube-reserved (cpu=1) instead, or drop --kube-reserved-cgroup"));
+        assertEquals(List.of(), found("reserved-cpus-cgroup-variable", track), "$SYSTEM_CGROUP may be empty");
+    }
+
     @Test
     void staticCpuPolicyWantsReservedCpus() {
         String message = "kubelet flag --cpu-manager-policy=static needs CPUs reserved for the system, and neither --reserved-cpus"
@@ -86,6 +139,8 @@ class NodeAllocatableRuleTest {
         assertEquals(List.of(), found("static-reserved", "1.35"));
         assertEquals(List.of(), found("static-unjudged", "1.35"), "a kubelet --config file may reserve CPUs");
         assertEquals(List.of(), found("static-unreadable-quantity", "1.35"), "a quantity launchc does not read");
+        assertFindings(RULE, "static-with-cgroup", "1.35", CODES, error("LC1028", 3, 25, message,
+                "add --kube-reserved: cpu=500m (not --reserved-cpus, which the kubelet refuses beside a reserved cgroup)"));
     }
 
     /**

@@ -55,6 +55,18 @@ class ServiceFlagRuleTest {
         assertTrue(d.get(0).message().contains("unknown k8s-dqlite flag --diskmode"), d.get(0).message());
     }
 
+    /**
+     * A worker runs no k8s-dqlite, until scripts/wrappers/leave.py (reset_current_dqlite_worker_installation)
+     * restarts every service with the args files as written: the finding says when it bites.
+     */
+    @Test
+    void unknownK8sDqliteFlagOfAWorker() {
+        List<Diagnostic> d = assertFindings("service-flag/dqlite-unknown-worker.yaml", CODES,
+                at(Code.UNKNOWN_FLAG, 4, 3, "did you mean --disk-mode?"));
+        assertTrue(d.get(0).message().endsWith("so the k8s-dqlite service does not start (this node joins as a worker, which runs"
+                + " no k8s-dqlite until microk8s leave starts it with these args)"), d.get(0).message());
+    }
+
     @Test
     void unknownApiserverProxyFlag() {
         List<Diagnostic> d = assertFindings("service-flag/apiserver-proxy-unknown.yaml", CODES,
