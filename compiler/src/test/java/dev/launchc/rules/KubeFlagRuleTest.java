@@ -336,6 +336,17 @@ class KubeFlagRuleTest {
                 found::toString);
     }
 
+    /**
+     * A join with an empty url is no join: the cluster agent joins only when join.url is set
+     * (pkg/k8sinit/apply.go, applyPart: {@code if j := c.Join; j.URL != ""}), whatever worker says,
+     * so the node keeps its control plane and the finding bites at once.
+     */
+    @Test
+    void aJoinWithoutUrlMakesNoWorker() {
+        assertFindings(RULE, "worker-no-url", "1.33", CODES,
+                error("LC1003", 3, 3, "unknown kube-apiserver flag --no-such-apiserver-flag", null));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1.32", "1.36"})
     void kubeletPoliciesWithTheCompressibleEnforcements(String track) {
