@@ -318,6 +318,21 @@ class KubeFlagRuleTest {
     }
 
     /**
+     * A trailing comma is an empty item: pflag's StringSlice reads "pods," as csv (spf13/pflag
+     * string_slice.go readAsCSV), and validation.go refuses the item "" ("option %q specified for
+     * enforceNodeAllocatable") in every minor. Nothing is named twice, so the hint asks for no
+     * "each once" where repeats are refused (1.31 on).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.30", "1.31", "1.36"})
+    void anEmptyEnforcement(String track) {
+        List<Diagnostic> found = CatalogRuleFixtures.lint(RULE, "enforcements-empty-item", track, CODES);
+        assertEquals(1, found.size(), found::toString);
+        assertTrue(found.get(0).message().endsWith(": '' is none of them, so kubelet does not start"), found.get(0).message());
+        assertEquals("write pods", found.get(0).hint());
+    }
+
+    /**
      * A worker runs no kube-apiserver, but its args file stays as written and
      * scripts/wrappers/leave.py (reset_current_dqlite_worker_installation) restarts every service
      * after resetting only the kubelet's and kube-proxy's args: the finding says when it bites. The
