@@ -155,6 +155,8 @@ class NodeAllocatableRuleTest {
         assertEquals(List.of(), found("static-unreadable-quantity", "1.35"), "a quantity launchc does not read");
         assertFindings(RULE, "static-with-cgroup", "1.35", CODES, error("LC1028", 3, 25, message,
                 "add --kube-reserved: cpu=500m (not --reserved-cpus, which the kubelet refuses beside a reserved cgroup)"));
+        // An empty cgroup is none: validation.go refuses --reserved-cpus only beside a non-empty one.
+        assertFindings(RULE, "static-with-empty-cgroup", "1.35", CODES, error("LC1028", 3, 25, message, hint));
     }
 
     /**
