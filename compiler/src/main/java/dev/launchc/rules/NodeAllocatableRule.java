@@ -201,9 +201,15 @@ public final class NodeAllocatableRule implements Rule {
                 + "=static needs CPUs reserved for the system, and neither --reserved-cpus nor a cpu in --kube-reserved or"
                 + " --system-reserved reserves any, so kubelet does not start (\"the static policy requires systemreserved.cpu"
                 + " + kubereserved.cpu to be greater than zero\")",
-                RESERVED_CGROUPS.stream().anyMatch(args::has)
+                RESERVED_CGROUPS.stream().anyMatch(flag -> mayHoldCgroup(args, flag))
                         ? "add --kube-reserved: cpu=500m (not --reserved-cpus, which the kubelet refuses beside a reserved cgroup)"
                         : "add --reserved-cpus: \"0\" (the CPUs kept for the system), or --kube-reserved: cpu=500m");
+    }
+
+    /** Whether a line may give {@code cgroupFlag} a cgroup: a non-empty value, or lines the flag library picks from. */
+    private static boolean mayHoldCgroup(KubeArgs args, String cgroupFlag) {
+        KubeArgs.Setting cgroup = args.setting(cgroupFlag);
+        return args.ambiguous(cgroupFlag) || cgroup != null && cgroup.value() != null && !cgroup.value().isEmpty();
     }
 
     /**
