@@ -21,6 +21,8 @@ import dev.launchc.resolve.KubeArgs;
  *   <li>LC1028 (BAD_FLAG_VALUE): an item without {@code =bool}, a value Go's ParseBool rejects,
  *       or a gate locked to its default set to the other value.</li>
  * </ul>
+ * On a config that joins as a worker, a control-plane component's finding says that it bites once
+ * {@code microk8s leave} starts that component ({@link RuleContext#whenItRuns}).
  */
 public final class FeatureGateRule implements Rule {
     @Override
@@ -46,7 +48,7 @@ public final class FeatureGateRule implements Rule {
             String key = (eq < 0 ? item : item.substring(0, eq)).strip();
             if (key.isEmpty()) {
                 ctx.atValue(Code.UNKNOWN_FEATURE_GATE, part, e.pointer(), "empty feature gate name in " + component
-                        + " --feature-gates item '" + item + "'", "write Name=true or Name=false");
+                        + " --feature-gates item '" + item + "'" + ctx.whenItRuns(component), "write Name=true or Name=false");
                 continue;
             }
             if (!checkName(ctx, kube, part, component, e, key)) {
@@ -55,13 +57,13 @@ public final class FeatureGateRule implements Rule {
             String name = key.substring(key.indexOf(':') + 1);
             if (eq < 0) {
                 ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), "feature gate " + key + " in " + component
-                        + " --feature-gates has no value", "write " + key + "=true or " + key + "=false");
+                        + " --feature-gates has no value" + ctx.whenItRuns(component), "write " + key + "=true or " + key + "=false");
                 continue;
             }
             String text = item.substring(eq + 1).strip();
             if (!KubeFlagRule.isGoBool(text)) {
                 ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), "feature gate " + key + " takes true or false, not '"
-                        + text + "'", "write " + key + "=true or " + key + "=false");
+                        + text + "'" + ctx.whenItRuns(component), "write " + key + "=true or " + key + "=false");
                 continue;
             }
             if (text.contains("$")) {
@@ -72,7 +74,8 @@ public final class FeatureGateRule implements Rule {
             boolean def = kube.gateDefault(name, component);
             if (gate.locked() && wanted != def) {
                 ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), "feature gate " + key + " is locked to " + def
-                        + " in " + kube.minor() + "; " + component + " refuses to start with " + key + "=" + text,
+                        + " in " + kube.minor() + "; " + component + " refuses to start with " + key + "=" + text
+                        + ctx.whenItRuns(component),
                         "remove " + key + "=" + text + " from --feature-gates");
             }
         }
@@ -90,7 +93,7 @@ public final class FeatureGateRule implements Rule {
                         + (kube.gatePrefixes(component).isEmpty() ? "; " + component + " in " + kube.minor()
                                 + " takes no component prefix" : "") : null;
                 ctx.atValue(Code.UNKNOWN_FEATURE_GATE, part, e.pointer(), "unknown feature gate " + key + " for "
-                        + component + " in Kubernetes " + kube.minor(), hint);
+                        + component + " in Kubernetes " + kube.minor() + ctx.whenItRuns(component), hint);
                 return false;
             }
         }
@@ -108,7 +111,7 @@ public final class FeatureGateRule implements Rule {
             }
         }
         ctx.atValue(Code.UNKNOWN_FEATURE_GATE, part, e.pointer(), "unknown feature gate " + key + " for "
-                + component + " in Kubernetes " + kube.minor(), hint);
+                + component + " in Kubernetes " + kube.minor() + ctx.whenItRuns(component), hint);
         return false;
     }
 }

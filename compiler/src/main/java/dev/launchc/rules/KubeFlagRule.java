@@ -317,18 +317,21 @@ public final class KubeFlagRule implements Rule {
         }
         List<String> fixed = new ArrayList<>();
         boolean renamed = false;
+        boolean repeated = false;
         for (String item : items) {
             String name = choices.values().contains(item) ? item : DidYouMean.closest(item, choices.values()).orElse(null);
             renamed |= name != null && !name.equals(item);
             if (name != null && !fixed.contains(name)) {
                 fixed.add(name);
+            } else if (name != null) {
+                repeated = true;
             }
         }
         if (fixed.isEmpty()) {
             return choices.noun() != null ? "no " + choices.noun().replaceFirst("s$", "") + " is close to it; `launchc explain LC1028`"
                     + " lists them" : "write one of " + String.join(", ", choices.values());
         }
-        return "write " + String.join(",", fixed) + (renamed ? " (names are matched exactly)" : choices.repeatsAllowed() ? "" : ", each once");
+        return "write " + String.join(",", fixed) + (renamed ? " (names are matched exactly)" : repeated && !choices.repeatsAllowed() ? ", each once" : "");
     }
 
     /** The names in a message: each of them, or for a long list ({@code noun}) what they are. */

@@ -107,11 +107,12 @@ public final class NodeAllocatableRule implements Rule {
             boolean named = items.contains(level) || items.contains(level + "-compressible");
             KubeArgs.Setting cgroup = args.setting(cgroupFlag);
             if (named && !args.ambiguous(cgroupFlag) && (cgroup != null || !args.settingsUnseen()) && (cgroup == null || cgroup.value() == null || cgroup.value().isEmpty())) {
+                String item = items.contains(level) ? level : level + "-compressible";
                 ctx.atValue(Code.BAD_FLAG_VALUE, enforce.part(), e.pointer(), "kubelet flag " + ENFORCE + " names "
-                        + (items.contains(level) ? level : level + "-compressible") + ", which needs the cgroup to enforce it on in "
+                        + item + ", which needs the cgroup to enforce it on in "
                         + cgroupFlag + ", and no " + cgroupFlag + " is set, so kubelet does not start",
                         "add " + cgroupFlag + " (the cgroup of the " + (level.startsWith("system") ? "system's daemons" : "Kubernetes daemons")
-                                + ", which must exist), or drop " + level + " from " + ENFORCE);
+                                + ", which must exist), or drop " + item + " from " + ENFORCE);
             }
         }
     }
@@ -132,6 +133,10 @@ public final class NodeAllocatableRule implements Rule {
         String value = enforce != null ? enforce.value() : flagDefault(kube);
         if (value == null || KubeArgs.expanded(value)) {
             return;
+        }
+        KubeFlags.Choices choices = kube.choices("kubelet", ENFORCE);
+        if (enforce != null && choices != null && KubeFlagRule.notAChoice(choices, value) != null) {
+            return; // KubeFlagRule's finding; from 1.31 the kubelet skips the pod-cgroups check for an unknown item
         }
         List<String> enforced = value.isEmpty() ? List.of() : List.of(value.split(",", -1));
         if (kube.kubeletEnforcementsWithoutPodCgroups().containsAll(enforced)) {
@@ -196,9 +201,15 @@ public final class NodeAllocatableRule implements Rule {
                 + "=static needs CPUs reserved for the system, and neither --reserved-cpus nor a cpu in --kube-reserved or"
                 + " --system-reserved reserves any, so kubelet does not start (\"the static policy requires systemreserved.cpu"
                 + " + kubereserved.cpu to be greater than zero\")",
-                RESERVED_CGROUPS.stream().anyMatch(args::has)
+                RESERVED_CGROUPS.stream().anyMatch(flag -> mayHoldCgroup(args, flag))
                         ? "add --kube-reserved: cpu=500m (not --reserved-cpus, which the kubelet refuses beside a reserved cgroup)"
                         : "add --reserved-cpus: \"0\" (the CPUs kept for the system), or --kube-reserved: cpu=500m");
+    }
+
+    /** Whether a line may give {@code cgroupFlag} a cgroup: a non-empty value, or lines the flag library picks from. */
+    private static boolean mayHoldCgroup(KubeArgs args, String cgroupFlag) {
+        KubeArgs.Setting cgroup = args.setting(cgroupFlag);
+        return args.ambiguous(cgroupFlag) || cgroup != null && cgroup.value() != null && !cgroup.value().isEmpty();
     }
 
     /**

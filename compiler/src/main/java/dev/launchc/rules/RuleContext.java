@@ -70,10 +70,11 @@ public final class RuleContext {
     /**
      * Whether a part joins the node as a worker, which then runs no control plane (no API server,
      * controller manager or scheduler): MicroK8s' join.py marks it clustered and restarts kubelite
-     * without them, reaching the control plane through apiserver-proxy.
+     * without them, reaching the control plane through apiserver-proxy. A join with an empty url
+     * is none: the cluster agent joins only when join.url is set (pkg/k8sinit/apply.go applyPart).
      */
     public boolean joinsAsWorker() {
-        return config.parts().stream().anyMatch(p -> p.join() != null && p.join().worker());
+        return config.parts().stream().anyMatch(p -> p.join() != null && p.join().worker() && !p.join().url().isEmpty());
     }
 
     /** The services a worker does not run, which {@code microk8s leave} starts again (scripts/wrappers/leave.py). */

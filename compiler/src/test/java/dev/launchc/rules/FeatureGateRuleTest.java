@@ -76,6 +76,24 @@ class FeatureGateRuleTest {
                         "ComponentSLIs was removed in Kubernetes 1.35"));
     }
 
+    /**
+     * A worker's kubelite runs with --start-control-plane=false and then reads no kube-apiserver
+     * args file (MicroK8s' kubelite patch, build-scripts/components/kubernetes/patches/v1.33.0/
+     * 0000-Kubelite-integration.patch); scripts/wrappers/leave.py starts it with the file as
+     * written. The gate findings say so, as KubeFlagRule's do; the kubelet's say nothing more.
+     */
+    @Test
+    void aWorkersApiServerGatesBiteAfterLeave() {
+        String when = " (this node joins as a worker, which runs no kube-apiserver until microk8s leave starts it with these args)";
+        assertFindings(RULE, "worker-join", "1.33", CODES,
+                error("LC1004", 3, 20, "unknown feature gate NoSuchGate for kube-apiserver in Kubernetes 1.33" + when, null),
+                error("LC1028", 3, 20, "feature gate AnyVolumeDataSource is locked to true in 1.33; kube-apiserver refuses to"
+                        + " start with AnyVolumeDataSource=false" + when, "remove AnyVolumeDataSource=false from --feature-gates"),
+                error("LC1028", 3, 20, "feature gate SidecarContainers takes true or false, not 'yes'" + when,
+                        "write SidecarContainers=true or SidecarContainers=false"),
+                error("LC1004", 10, 20, "unknown feature gate NoSuchGate for kubelet in Kubernetes 1.33", null));
+    }
+
     @Test
     void kubePrefixOnKubeApiserverFrom133() {
         assertFindings(RULE, "prefix-apiserver", "1.32", CODES,

@@ -318,6 +318,21 @@ class KubeFlagRuleTest {
     }
 
     /**
+     * A trailing comma is an empty item: pflag's StringSlice reads "pods," as csv (spf13/pflag
+     * string_slice.go readAsCSV), and validation.go refuses the item "" ("option %q specified for
+     * enforceNodeAllocatable") in every minor. Nothing is named twice, so the hint asks for no
+     * "each once" where repeats are refused (1.31 on).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.30", "1.31", "1.36"})
+    void anEmptyEnforcement(String track) {
+        List<Diagnostic> found = CatalogRuleFixtures.lint(RULE, "enforcements-empty-item", track, CODES);
+        assertEquals(1, found.size(), found::toString);
+        assertTrue(found.get(0).message().endsWith(": '' is none of them, so kubelet does not start"), found.get(0).message());
+        assertEquals("write pods", found.get(0).hint());
+    }
+
+    /**
      * A worker runs no kube-apiserver, but its args file stays as written and
      * scripts/wrappers/leave.py (reset_current_dqlite_worker_installation) restarts every service
      * after resetting only the kubelet's and kube-proxy's args: the finding says when it bites. The
@@ -334,6 +349,17 @@ class KubeFlagRuleTest {
         assertEquals("4 unknown kube-apiserver flag --no-such-apiserver-flag" + when, found.get(1));
         assertTrue(found.get(2).startsWith("6 kubelet flag --cpu-manager-policy") && found.get(2).endsWith("so kubelet does not start"),
                 found::toString);
+    }
+
+    /**
+     * A join with an empty url is no join: the cluster agent joins only when join.url is set
+     * (pkg/k8sinit/apply.go, applyPart: {@code if j := c.Join; j.URL != ""}), whatever worker says,
+     * so the node keeps its control plane and the finding bites at once.
+     */
+    @Test
+    void aJoinWithoutUrlMakesNoWorker() {
+        assertFindings(RULE, "worker-no-url", "1.33", CODES,
+                error("LC1003", 3, 3, "unknown kube-apiserver flag --no-such-apiserver-flag", null));
     }
 
     @ParameterizedTest

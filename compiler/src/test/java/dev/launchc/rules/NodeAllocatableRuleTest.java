@@ -54,7 +54,7 @@ class NodeAllocatableRuleTest {
                 error("LC1028", 3, 31, "kubelet flag --enforce-node-allocatable names kube-reserved-compressible, which needs the"
                         + " cgroup to enforce it on in --kube-reserved-cgroup, and no --kube-reserved-cgroup is set, so kubelet does"
                         + " not start", "add --kube-reserved-cgroup (the cgroup of the Kubernetes daemons, which must exist), or drop"
-                                + " kube-reserved from --enforce-node-allocatable"));
+                                + " kube-reserved-compressible from --enforce-node-allocatable"));
     }
 
     @Test
@@ -92,6 +92,20 @@ class NodeAllocatableRuleTest {
         assertEquals(1, found("per-qos-off-none", "1.27").size());
         assertEquals(List.of(), found("per-qos-off-none", "1.31"));
         assertEquals(List.of(), found("per-qos-off-none", "1.36"));
+    }
+
+    /**
+     * An item the kubelet does not take is KubeFlagRule's finding, and the only one: from 1.31
+     * validation.go skips the per-item cgroupsPerQOS check for it (its default case continues), so
+     * blaming --cgroups-per-qos would be false there, and up to 1.30 the item alone stops the kubelet.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.30", "1.33"})
+    void anUnknownEnforcementIsNotBlamedOnPodCgroups(String track) {
+        List<String> lines = found("per-qos-off-unknown-item", track);
+        assertEquals(1, lines.size(), lines::toString);
+        assertTrue(lines.get(0).startsWith("LC1028 ERROR 4:31 kubelet flag --enforce-node-allocatable takes a comma-separated list"),
+                lines::toString);
     }
 
     /**
@@ -141,6 +155,8 @@ class NodeAllocatableRuleTest {
         assertEquals(List.of(), found("static-unreadable-quantity", "1.35"), "a quantity launchc does not read");
         assertFindings(RULE, "static-with-cgroup", "1.35", CODES, error("LC1028", 3, 25, message,
                 "add --kube-reserved: cpu=500m (not --reserved-cpus, which the kubelet refuses beside a reserved cgroup)"));
+        // An empty cgroup is none: validation.go refuses --reserved-cpus only beside a non-empty one.
+        assertFindings(RULE, "static-with-empty-cgroup", "1.35", CODES, error("LC1028", 3, 25, message, hint));
     }
 
     /**

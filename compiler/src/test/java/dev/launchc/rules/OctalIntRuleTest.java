@@ -31,6 +31,21 @@ class OctalIntRuleTest {
         assertTrue(d.get(0).message().contains("kubelite does not start"), d.get(0).message());
     }
 
+    /**
+     * A worker's kubelite does not read the kube-apiserver args file (--start-control-plane=false,
+     * MicroK8s' kubelite patch) until scripts/wrappers/leave.py starts the control plane with it:
+     * the finding says when it bites. The kubelet runs on a worker: its finding says nothing more.
+     */
+    @Test
+    void aWorkersApiServerFlagBitesAfterLeave() {
+        List<Diagnostic> d = assertFindings("octal-int/worker-join.yaml", CODES,
+                at(Code.OCTAL_INTEGER, 3, 28, "write --max-requests-inflight: 189"),
+                at(Code.OCTAL_INTEGER, 10, 15, "write --max-pods: 189"));
+        assertTrue(d.get(0).message().endsWith("kubelite does not start (this node joins as a worker, which runs no"
+                + " kube-apiserver until microk8s leave starts it with these args)"), d.get(0).message());
+        assertTrue(d.get(1).message().endsWith("kubelite does not start"), d.get(1).message());
+    }
+
     @Test
     void singleDigitsAndStringFlags() {
         assertClean("octal-int/clean.yaml", Code.OCTAL_INTEGER);

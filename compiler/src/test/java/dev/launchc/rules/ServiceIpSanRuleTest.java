@@ -39,6 +39,16 @@ class ServiceIpSanRuleTest {
                 at(Code.SERVICE_IP_NOT_IN_SANS, 6, 22, "add \"extraSANs: [fd99::1]\" to this part"));
     }
 
+    /**
+     * worker: true with an empty url joins nothing (pkg/k8sinit/apply.go, applyPart joins only when
+     * join.url is set): the node runs its own API server, whose certificate needs the service IP.
+     */
+    @Test
+    void aWorkerFlagWithoutUrlIsNoWorker() {
+        assertFindings("service-ip-san/worker-no-url.yaml", CODES,
+                at(Code.SERVICE_IP_NOT_IN_SANS, 3, 22, "add \"extraSANs: [10.153.183.1]\" to this part"));
+    }
+
     @Test
     void clean() {
         assertClean("service-ip-san/clean.yaml", Code.SERVICE_IP_NOT_IN_SANS);
