@@ -21,8 +21,8 @@ import dev.launchc.resolve.KubeArgs;
  *   <li>LC1028 (BAD_FLAG_VALUE): an item without {@code =bool}, a value Go's ParseBool rejects,
  *       or a gate locked to its default set to the other value.</li>
  * </ul>
- * On a config that joins as a worker, a control-plane component's finding says that it bites once
- * {@code microk8s leave} starts that component ({@link RuleContext#whenItRuns}).
+ * On a config that joins as a worker, a control-plane component's finding says when that component
+ * runs: from install until the join, and after {@code microk8s leave} ({@link RuleContext#whenItRuns}).
  */
 public final class FeatureGateRule implements Rule {
     @Override

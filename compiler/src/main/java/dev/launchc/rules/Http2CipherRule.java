@@ -28,8 +28,8 @@ import java.util.Set;
  * ("http2: TLSConfig.CipherSuites is missing an HTTP/2-required AES_128_GCM_SHA256 cipher"): it is
  * judged too, unless {@code --enable-server=false}, or a {@code --config} file or
  * {@code --config-dir} drop-in that may set tlsMinVersion or enableServer. A config that joins as a
- * worker runs no control plane until {@code microk8s leave} starts it with these args: its finding
- * says so ({@link RuleContext#whenItRuns}).
+ * worker runs its control plane with these args only from install until the join and after
+ * {@code microk8s leave}: its finding says so ({@link RuleContext#whenItRuns}).
  */
 public final class Http2CipherRule implements Rule {
     private static final String CIPHERS = "--tls-cipher-suites";

@@ -82,15 +82,19 @@ public final class RuleContext {
             "kube-scheduler", "k8s-dqlite");
 
     /**
-     * For a finding that stops {@code service}: when that happens, if not at once. A node that joins
-     * as a worker runs no control plane, but its args files stay as the launch config wrote them,
+     * For a finding that stops {@code service}: when that happens. A node that joins as a worker
+     * runs no control plane once joined, but it runs one before: the snap's install hook runs the
+     * cluster agent's {@code init --pre-init}, which writes every args file and joins nothing
+     * (pkg/k8sinit/apply.go: the join only when not preInit), and the node starts as a standalone
+     * control plane until the agent applies the file again and joins. Its args files stay as written,
      * and {@code microk8s leave} (scripts/wrappers/leave.py reset_current_dqlite_worker_installation)
-     * resets only the kubelet's and kube-proxy's args before it restarts every service: the flag
-     * breaks the node then. Empty for every other service and config.
+     * resets only the kubelet's and kube-proxy's before it restarts every service. Empty for every
+     * other service and config.
      */
     public String whenItRuns(String service) {
         return CONTROL_PLANE.contains(service) && joinsAsWorker()
-                ? " (this node joins as a worker, which runs no " + service + " until microk8s leave starts it with these args)" : "";
+                ? " (this node joins as a worker, which runs no " + service
+                        + " once joined; it runs with these args from install until the join, and again after microk8s leave)" : "";
     }
 
     private ResolvedConfig resolved;

@@ -84,7 +84,7 @@ class FeatureGateRuleTest {
      */
     @Test
     void aWorkersApiServerGatesBiteAfterLeave() {
-        String when = " (this node joins as a worker, which runs no kube-apiserver until microk8s leave starts it with these args)";
+        String when = " (this node joins as a worker, which runs no kube-apiserver once joined; it runs with these args from install until the join, and again after microk8s leave)";
         assertFindings(RULE, "worker-join", "1.33", CODES,
                 error("LC1004", 3, 20, "unknown feature gate NoSuchGate for kube-apiserver in Kubernetes 1.33" + when, null),
                 error("LC1028", 3, 20, "feature gate AnyVolumeDataSource is locked to true in 1.33; kube-apiserver refuses to"

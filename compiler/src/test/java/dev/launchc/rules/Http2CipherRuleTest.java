@@ -103,7 +103,7 @@ class Http2CipherRuleTest {
      */
     @Test
     void aWorkerRunsItsControlPlaneAfterLeave() {
-        String when = " (this node joins as a worker, which runs no %s until microk8s leave starts it with these args)";
+        String when = " (this node joins as a worker, which runs no %s once joined; it runs with these args from install until the join, and again after microk8s leave)";
         List<String> found = CatalogRuleFixtures.lint(RULE, "worker-join", "1.33", CODES).stream()
                 .map(d -> d.line() + " " + d.message().substring(d.message().lastIndexOf(" ("))).toList();
         assertEquals(List.of("3 " + when.formatted("kube-apiserver"), "5 " + when.formatted("kube-scheduler"),

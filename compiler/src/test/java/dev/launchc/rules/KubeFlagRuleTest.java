@@ -340,7 +340,7 @@ class KubeFlagRuleTest {
      */
     @Test
     void aWorkersControlPlaneFlagsBiteAfterLeave() {
-        String when = " (this node joins as a worker, which runs no kube-apiserver until microk8s leave starts it with these args)";
+        String when = " (this node joins as a worker, which runs no kube-apiserver once joined; it runs with these args from install until the join, and again after microk8s leave)";
         List<String> found = CatalogRuleFixtures.lint(RULE, "worker-join", "1.33", Set.of("LC1003", "LC1028")).stream()
                 .map(d -> d.line() + " " + d.message()).toList();
         assertEquals(3, found.size(), found::toString);

@@ -42,7 +42,7 @@ class OctalIntRuleTest {
                 at(Code.OCTAL_INTEGER, 3, 28, "write --max-requests-inflight: 189"),
                 at(Code.OCTAL_INTEGER, 10, 15, "write --max-pods: 189"));
         assertTrue(d.get(0).message().endsWith("kubelite does not start (this node joins as a worker, which runs no"
-                + " kube-apiserver until microk8s leave starts it with these args)"), d.get(0).message());
+                + " kube-apiserver once joined; it runs with these args from install until the join, and again after microk8s leave)"), d.get(0).message());
         assertTrue(d.get(1).message().endsWith("kubelite does not start"), d.get(1).message());
     }
 

@@ -64,7 +64,7 @@ class ServiceFlagRuleTest {
         List<Diagnostic> d = assertFindings("service-flag/dqlite-unknown-worker.yaml", CODES,
                 at(Code.UNKNOWN_FLAG, 4, 3, "did you mean --disk-mode?"));
         assertTrue(d.get(0).message().endsWith("so the k8s-dqlite service does not start (this node joins as a worker, which runs"
-                + " no k8s-dqlite until microk8s leave starts it with these args)"), d.get(0).message());
+                + " no k8s-dqlite once joined; it runs with these args from install until the join, and again after microk8s leave)"), d.get(0).message());
     }
 
     @Test
