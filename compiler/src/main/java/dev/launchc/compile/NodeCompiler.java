@@ -79,6 +79,7 @@ public final class NodeCompiler {
         for (Part part : config.parts()) {
             applyFiles(part, "pre-init", null);
         }
+        emptyCniNetwork();
         if (track.runsGenerateCni()) {
             generateCni();
         }
@@ -227,6 +228,17 @@ public final class NodeCompiler {
         if (r.changed()) {
             write("args/" + file, r.content());
         }
+    }
+
+    /**
+     * The install hook empties args/cni-network/ after the pre-init apply ({@code rm -rf
+     * $SNAP_DATA/args/cni-network/*}, MK snap/hooks/install in every track), before the CNI
+     * manifest is written there: the default flannel.conflist does not survive the install. The
+     * shell glob spares names that start with a dot.
+     */
+    private void emptyCniNetwork() {
+        String dir = "cni-network/";
+        args.keySet().removeIf(path -> path.startsWith(dir) && !path.startsWith(".", dir.length()));
     }
 
     /** generate-cni.sh: cni-env decides the service and cluster CIDR flags (each track's generate-cni.txt in the reference). */
