@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.launchc.catalog.Catalog;
-import dev.launchc.catalog.Track;
-import dev.launchc.diag.Mode;
-import dev.launchc.lint.FileLint;
-import dev.launchc.lint.Linter;
-import dev.launchc.load.LoadLimits;
 import dev.launchc.plan.FileContent;
 import dev.launchc.plan.NodePlan;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,14 +16,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * full pass (canonical/microk8s-core-addons addons/dns/enable, branches 1.27 to 1.35 and main).
  */
 class NodeCompilerDnsAddonTest {
-    private static NodePlan compile(String track, String yaml) {
-        Track t = Catalog.get().track(track).orElseThrow();
-        FileLint result = new Linter(t, Mode.COMPAT, LoadLimits.DEFAULTS)
-                .lint("install.yaml", yaml.getBytes(StandardCharsets.UTF_8));
-        assertFalse(result.hasErrors(), result.diagnostics().toString());
-        return NodeCompiler.compile("local", result.config(), t);
-    }
-
     private static List<String> kubelet(NodePlan plan) {
         return ((FileContent.Text) plan.files().get("args/kubelet").content()).text().lines().toList();
     }
@@ -43,7 +28,7 @@ class NodeCompilerDnsAddonTest {
     @ParameterizedTest
     @CsvSource({"1.32, cluster.local", "1.31, cluster.local", "1.28, cluster.local", "1.33, corp.example", "1.36, corp.example"})
     void clusterDomainComesFromTheThirdArgumentOnlyWhereTheScriptReadsIt(String track, String domain) {
-        NodePlan plan = compile(track, "version: 0.2.0\naddons:\n  - name: dns\n    args: [/etc/resolv.conf, 10.152.183.10, corp.example]\n");
+        NodePlan plan = NodeCompilerInstallTest.compile(track, "version: 0.2.0\naddons:\n  - name: dns\n    args: [/etc/resolv.conf, 10.152.183.10, corp.example]\n");
         List<String> kubelet = kubelet(plan);
         assertEquals("--cluster-dns=10.152.183.10", kubelet.get(0), track);
         assertEquals("--cluster-domain=" + domain, kubelet.get(1), track);
@@ -59,7 +44,7 @@ class NodeCompilerDnsAddonTest {
     @Test
     void hostResolvConfLineIsNamedInThePlanWhenTheScriptLooksForIt() {
         for (String args : List.of("", "\n    args: [/etc/resolv.conf]")) {
-            NodePlan plan = compile("1.36", "version: 0.2.0\naddons:\n  - name: dns" + args + "\n");
+            NodePlan plan = NodeCompilerInstallTest.compile("1.36", "version: 0.2.0\naddons:\n  - name: dns" + args + "\n");
             assertTrue(plan.notes().stream().anyMatch(n -> n.contains("--resolv-conf=")), args + ": " + plan.notes());
             assertFalse(kubelet(plan).stream().anyMatch(l -> l.startsWith("--resolv-conf")), args);
         }
@@ -67,9 +52,9 @@ class NodeCompilerDnsAddonTest {
 
     @Test
     void noHostResolvConfLineWithNameserversOrAKubeletResolvConf() {
-        NodePlan given = compile("1.36", "version: 0.2.0\naddons:\n  - name: dns\n    args: [8.8.8.8]\n");
+        NodePlan given = NodeCompilerInstallTest.compile("1.36", "version: 0.2.0\naddons:\n  - name: dns\n    args: [8.8.8.8]\n");
         assertFalse(given.notes().stream().anyMatch(n -> n.contains("--resolv-conf=")), given.notes().toString());
-        NodePlan set = compile("1.36", "version: 0.2.0\nextraKubeletArgs:\n  --resolv-conf: /etc/custom-resolv.conf\n"
+        NodePlan set = NodeCompilerInstallTest.compile("1.36", "version: 0.2.0\nextraKubeletArgs:\n  --resolv-conf: /etc/custom-resolv.conf\n"
                 + "addons:\n  - name: dns\n");
         assertFalse(set.notes().stream().anyMatch(n -> n.contains("--resolv-conf=")), set.notes().toString());
     }

@@ -23,7 +23,8 @@ class NodeCompilerInstallTest {
         return Catalog.get().tracks();
     }
 
-    private static NodePlan compile(String track, String yaml) {
+    /** The node plan of a native launch config that lints without errors in compat mode. */
+    static NodePlan compile(String track, String yaml) {
         Track t = Catalog.get().track(track).orElseThrow();
         FileLint result = new Linter(t, Mode.COMPAT, LoadLimits.DEFAULTS)
                 .lint("install.yaml", yaml.getBytes(StandardCharsets.UTF_8));
