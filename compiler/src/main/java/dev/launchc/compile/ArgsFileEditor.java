@@ -66,12 +66,15 @@ public final class ArgsFileEditor {
         return new Result(String.join("\n", out) + "\n", changed);
     }
 
-    /** The old value as the cluster agent compares it: only up to a second '=', so values with '=' always differ. */
+    /**
+     * The old value as the cluster agent compares it: only up to a second '=', so values with '='
+     * always differ; a bare flag's value is "", so setting it to "" is no change.
+     */
     private static String oldValue(String line) {
         int eq = line.indexOf('=');
         if (eq < 0) {
             int sp = line.indexOf(' ');
-            return sp >= 0 ? line.substring(sp + 1) : null;
+            return sp >= 0 ? line.substring(sp + 1) : "";
         }
         String rest = line.substring(eq + 1);
         int second = rest.indexOf('=');

@@ -1,5 +1,7 @@
 package dev.launchc.compile;
 
+import dev.launchc.catalog.AddonArgumentSpec;
+import dev.launchc.catalog.Catalog;
 import dev.launchc.catalog.Track;
 import dev.launchc.net.Inet;
 import dev.launchc.model.internal.AddonRepo;
@@ -79,6 +81,7 @@ public final class NodeCompiler {
         for (Part part : config.parts()) {
             applyFiles(part, "pre-init", null);
         }
+        emptyCniNetwork();
         if (track.runsGenerateCni()) {
             generateCni();
         }
@@ -185,8 +188,16 @@ public final class NodeCompiler {
     private String addonSideEffects(String addon, List<String> addonArgs) {
         switch (addon) {
             case "dns" -> {
-                String domain = addonArgs.size() >= 3 ? addonArgs.get(2) : "cluster.local";
+                // The enable script reads its third argument (the domain) only where the catalog lists it.
+                String domain = addonArgs.size() >= 3 && takesPositional(addon, 3) ? addonArgs.get(2) : "cluster.local";
                 String ip = addonArgs.size() >= 2 ? addonArgs.get(1) : null;
+                String nameservers = addonArgs.isEmpty() ? "" : addonArgs.get(0).strip();
+                if ((nameservers.isEmpty() || nameservers.equals("/etc/resolv.conf"))
+                        && !args.getOrDefault("kubelet", "").contains("--resolv-conf")) {
+                    notes.add("the dns addon writes --resolv-conf=<file> at the top of args/kubelet when the host's"
+                            + " /etc/resolv.conf, or else /run/systemd/resolve/resolv.conf, lists only non-loopback"
+                            + " nameservers; that line depends on the host and is not previewed");
+                }
                 if (ip == null) {
                     String range = ArgsLines.read(args.get("kube-apiserver")).get("--service-cluster-ip-range");
                     if (DEFAULT_SERVICE_CIDR.equals(range)) {
@@ -222,11 +233,28 @@ public final class NodeCompiler {
         }
     }
 
+    /** Whether the addon's enable script takes a positional argument at {@code index} (1-based) on this track. */
+    private boolean takesPositional(String addon, int index) {
+        AddonArgumentSpec spec = Catalog.get().addonFacts(addon).argsFor("enable", track.name());
+        return spec != null && spec.positional().stream().anyMatch(p -> p.index() == index && p.range().holds(track.name()));
+    }
+
     private void refresh(String file, String option, String value) {
         ArgsFileEditor.Result r = ArgsFileEditor.refreshOption(args.get(file), option, value, track.helperInsertsAtTop());
         if (r.changed()) {
             write("args/" + file, r.content());
         }
+    }
+
+    /**
+     * The install hook empties args/cni-network/ after the pre-init apply ({@code rm -rf
+     * $SNAP_DATA/args/cni-network/*}, MK snap/hooks/install in every track), before the CNI
+     * manifest is written there: the default flannel.conflist does not survive the install. The
+     * shell glob spares names that start with a dot.
+     */
+    private void emptyCniNetwork() {
+        String dir = "cni-network/";
+        args.keySet().removeIf(path -> path.startsWith(dir) && !path.startsWith(".", dir.length()));
     }
 
     /** generate-cni.sh: cni-env decides the service and cluster CIDR flags (each track's generate-cni.txt in the reference). */

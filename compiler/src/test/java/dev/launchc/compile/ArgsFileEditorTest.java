@@ -88,6 +88,21 @@ class ArgsFileEditorTest {
         assertFalse(r.changed());
     }
 
+    /**
+     * A bare flag's old value is the empty string in the cluster agent (pkg/util/files.go
+     * ParseArgumentLine: no '=' and no ' ' leaves value ""), so setting it to "" rewrites the line
+     * with '=' but is no change to UpdateServiceArguments (pkg/snap/services.go): no restart.
+     */
+    @Test
+    void settingABareFlagToEmptyRewritesItButIsNoChange() {
+        var r = ArgsFileEditor.apply("--use-service-account-credentials\n--profiling=false\n",
+                List.of(set("--use-service-account-credentials", "")));
+        assertEquals("--use-service-account-credentials=\n--profiling=false\n", r.content());
+        assertFalse(r.changed());
+        assertTrue(ArgsFileEditor.apply("--use-service-account-credentials\n",
+                List.of(set("--use-service-account-credentials", "true"))).changed());
+    }
+
     @Test
     void missingFileStartsEmpty() {
         var r = ArgsFileEditor.apply(null, List.of(set("GOFIPS", "1")));
