@@ -62,10 +62,11 @@ def flag(name, short=None, value=None, default=None, values=None, repeatable=Fal
 
 
 def pos(index, name, form="value", key=None, literal=None, required=False, default=None, since=None,
-        note=None, deprecated=None, meta=None):
+        note=None, deprecated=None, meta=None, empty_is_absent=False):
+    """empty_is_absent: the script takes an empty argument as a missing one (its default)."""
     return _clean({"index": index, "name": name, "form": form, "key": key, "literal": literal,
                    "required": required, "default": default, "since": since, "note": note,
-                   "deprecated": deprecated, "meta": meta})
+                   "deprecated": deprecated, "meta": meta, "emptyIsAbsent": empty_is_absent})
 
 
 def args(source, action="enable", flags=(), positional=(), complete=False, since=None, until=None,
@@ -293,10 +294,12 @@ def core_addons():
             pos(1, "nameservers", meta="IP[,IP...] | /etc/resolv.conf",
                 note="comma-separated upstream nameservers (validated with `ip route get`) or /etc/resolv.conf; "
                      "empty: host resolv.conf, else 8.8.8.8 8.8.4.4"),
-            pos(2, "clusterIP", meta="IP",
+            # addons/dns/enable: [ x"${DNSIP}" == "x" ] and [ -z "$CLUSTER_DOMAIN" ] take an empty
+            # argument as a missing one.
+            pos(2, "clusterIP", meta="IP", empty_is_absent=True,
                 note="kube-dns ClusterIP; default 10.152.183.10 only if kube-apiserver has "
                      "--service-cluster-ip-range=10.152.183.0/24"),
-            pos(3, "clusterDomain", default="cluster.local", since="1.33",
+            pos(3, "clusterDomain", default="cluster.local", since="1.33", empty_is_absent=True,
                 note="1.31/1.32 accept only the first two arguments"),
         ], note="colon form `dns:1.1.1.1,8.8.8.8` passes argument 1; IPv6 addresses cannot be passed in colon form")],
         "serviceArgs": [

@@ -43,9 +43,11 @@ public record AddonArgumentSpec(String action, boolean complete, boolean takesNo
 
     /**
      * One positional argument at {@code index} (1-based): {@code form} "value", "literal" (exactly
-     * {@code literal}) or "key=value" (prefixed by {@code key=}); {@code meta} names its value check.
+     * {@code literal}) or "key=value" (prefixed by {@code key=}); {@code meta} names its value check;
+     * {@code emptyIsAbsent}: the script takes an empty argument as a missing one (its default).
      */
-    public record Positional(int index, String form, String literal, String key, String meta, String name, TrackRange range) {}
+    public record Positional(int index, String form, String literal, String key, String meta, String name, TrackRange range,
+            boolean emptyIsAbsent) {}
 
     /** One argument with the pointer of the value it came from. */
     public record Arg(String text, String pointer) {}
@@ -83,7 +85,7 @@ public record AddonArgumentSpec(String action, boolean complete, boolean takesNo
                         AddonFacts.text(f, "pattern"), AddonFacts.text(f, "note"))),
                 AddonFacts.list(s.path("positional"), p -> new Positional(p.path("index").asInt(), p.path("form").asText("value"),
                         AddonFacts.text(p, "literal"), AddonFacts.text(p, "key"), AddonFacts.text(p, "meta"),
-                        AddonFacts.text(p, "name"), TrackRange.of(p))),
+                        AddonFacts.text(p, "name"), TrackRange.of(p), p.path("emptyIsAbsent").asBoolean(false))),
                 TrackRange.of(s));
     }
 
@@ -374,6 +376,9 @@ public record AddonArgumentSpec(String action, boolean complete, boolean takesNo
 
         /** Value checks by the positional's {@code meta}. */
         private void meta(Arg a, String value, Positional p, String who) {
+            if (value.isEmpty() && p.emptyIsAbsent()) {
+                return; // the script's default, as when the argument is not given
+            }
             String meta = or(p.meta(), "");
             String problem = null;
             String hint = null;

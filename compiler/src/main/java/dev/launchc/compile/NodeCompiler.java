@@ -188,9 +188,12 @@ public final class NodeCompiler {
     private String addonSideEffects(String addon, List<String> addonArgs) {
         switch (addon) {
             case "dns" -> {
-                // The enable script reads its third argument (the domain) only where the catalog lists it.
-                String domain = addonArgs.size() >= 3 && takesPositional(addon, 3) ? addonArgs.get(2) : "cluster.local";
-                String ip = addonArgs.size() >= 2 ? addonArgs.get(1) : null;
+                // The enable script reads its third argument (the domain) only where the catalog lists it,
+                // and takes an empty second or third argument as a missing one ([ x"${DNSIP}" == "x" ],
+                // [ -z "$CLUSTER_DOMAIN" ]).
+                String domain = addonArgs.size() >= 3 && takesPositional(addon, 3) && !addonArgs.get(2).isEmpty()
+                        ? addonArgs.get(2) : "cluster.local";
+                String ip = addonArgs.size() >= 2 && !addonArgs.get(1).isEmpty() ? addonArgs.get(1) : null;
                 String nameservers = addonArgs.isEmpty() ? "" : addonArgs.get(0).strip();
                 if ((nameservers.isEmpty() || nameservers.equals("/etc/resolv.conf"))
                         && !args.getOrDefault("kubelet", "").contains("--resolv-conf")) {

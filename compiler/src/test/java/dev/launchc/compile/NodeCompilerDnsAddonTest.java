@@ -35,6 +35,19 @@ class NodeCompilerDnsAddonTest {
     }
 
     /**
+     * An empty second or third argument is a missing one to addons/dns/enable ({@code [ x"${DNSIP}"
+     * == "x" ]}, {@code [ -z "$CLUSTER_DOMAIN" ]}): 10.152.183.10 with the default service range, and
+     * cluster.local. Before, the preview wrote {@code --cluster-dns=} and {@code --cluster-domain=}.
+     */
+    @Test
+    void emptyArgumentsAreTheScriptsDefaults() {
+        NodePlan plan = NodeCompilerInstallTest.compile("1.36", "version: 0.2.0\naddons:\n  - name: dns\n    args: [\"\", \"\", \"\"]\n");
+        List<String> kubelet = kubelet(plan);
+        assertEquals("--cluster-dns=10.152.183.10", kubelet.get(0));
+        assertEquals("--cluster-domain=cluster.local", kubelet.get(1));
+    }
+
+    /**
      * With no first argument (or /etc/resolv.conf) and no --resolv-conf in args/kubelet, the script
      * asks scripts/find-resolv-conf.py (canonical/microk8s) for the first of /etc/resolv.conf and
      * /run/systemd/resolve/resolv.conf whose nameservers are all non-loopback and writes

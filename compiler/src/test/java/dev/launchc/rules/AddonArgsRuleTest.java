@@ -52,6 +52,18 @@ class AddonArgsRuleTest {
         assertClean("addon-args/clean.yaml", Code.ADDON_ARGS_REJECTED);
     }
 
+    /**
+     * addons/dns/enable (canonical/microk8s-core-addons) takes an empty argument as a missing one:
+     * the host's resolvers for the first, {@code [ x"${DNSIP}" == "x" ]} (10.152.183.10 with the
+     * default service range, else an address the API server picks) for the second,
+     * {@code [ -z "$CLUSTER_DOMAIN" ]} (cluster.local) for the third. Before, the empty second one
+     * was "not an IP address: the enable script rejects it".
+     */
+    @Test
+    void emptyDnsArgumentsAreTheDefaults() {
+        assertClean("addon-args/dns-empty-arguments.yaml", Code.ADDON_ARGS_REJECTED);
+    }
+
     /** An addon of a repository the config adds is not described by the facts. */
     @Test
     void ownRepositoryIsNotJudged() {
