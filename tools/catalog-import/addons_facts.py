@@ -62,10 +62,10 @@ def flag(name, short=None, value=None, default=None, values=None, repeatable=Fal
 
 
 def pos(index, name, form="value", key=None, literal=None, required=False, default=None, since=None,
-        note=None, deprecated=None, meta=None, empty_is_absent=False):
+        note=None, deprecated=None, meta=None, empty_is_absent=False, until=None):
     """empty_is_absent: the script takes an empty argument as a missing one (its default)."""
     return _clean({"index": index, "name": name, "form": form, "key": key, "literal": literal,
-                   "required": required, "default": default, "since": since, "note": note,
+                   "required": required, "default": default, "since": since, "until": until, "note": note,
                    "deprecated": deprecated, "meta": meta, "emptyIsAbsent": empty_is_absent})
 
 
@@ -295,8 +295,12 @@ def core_addons():
                 note="comma-separated upstream nameservers (validated with `ip route get`) or /etc/resolv.conf; "
                      "empty: host resolv.conf, else 8.8.8.8 8.8.4.4"),
             # addons/dns/enable: [ x"${DNSIP}" == "x" ] and [ -z "$CLUSTER_DOMAIN" ] take an empty
-            # argument as a missing one.
-            pos(2, "clusterIP", meta="IP", empty_is_absent=True,
+            # argument as a missing one. The 1.27 branch's script sets DNSIP=10.152.183.10 and replaces
+            # it only with a non-empty $2 ([[ -n "$DNSIPARG" ]]), whatever the service range; from 1.28
+            # the default applies only with the default range, else the API server picks the address.
+            pos(2, "clusterIP", meta="IP", empty_is_absent=True, until="1.27", default="10.152.183.10",
+                note="kube-dns ClusterIP; 10.152.183.10 when not given, whatever the service range"),
+            pos(2, "clusterIP", meta="IP", empty_is_absent=True, since="1.28",
                 note="kube-dns ClusterIP; default 10.152.183.10 only if kube-apiserver has "
                      "--service-cluster-ip-range=10.152.183.0/24"),
             pos(3, "clusterDomain", default="cluster.local", since="1.33", empty_is_absent=True,

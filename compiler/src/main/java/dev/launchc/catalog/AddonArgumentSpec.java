@@ -44,10 +44,11 @@ public record AddonArgumentSpec(String action, boolean complete, boolean takesNo
     /**
      * One positional argument at {@code index} (1-based): {@code form} "value", "literal" (exactly
      * {@code literal}) or "key=value" (prefixed by {@code key=}); {@code meta} names its value check;
-     * {@code emptyIsAbsent}: the script takes an empty argument as a missing one (its default).
+     * {@code emptyIsAbsent}: the script takes an empty argument as a missing one; {@code defaultValue}
+     * what the script uses when it is missing, where that is fixed (else null).
      */
     public record Positional(int index, String form, String literal, String key, String meta, String name, TrackRange range,
-            boolean emptyIsAbsent) {}
+            boolean emptyIsAbsent, String defaultValue) {}
 
     /** One argument with the pointer of the value it came from. */
     public record Arg(String text, String pointer) {}
@@ -85,8 +86,19 @@ public record AddonArgumentSpec(String action, boolean complete, boolean takesNo
                         AddonFacts.text(f, "pattern"), AddonFacts.text(f, "note"))),
                 AddonFacts.list(s.path("positional"), p -> new Positional(p.path("index").asInt(), p.path("form").asText("value"),
                         AddonFacts.text(p, "literal"), AddonFacts.text(p, "key"), AddonFacts.text(p, "meta"),
-                        AddonFacts.text(p, "name"), TrackRange.of(p), p.path("emptyIsAbsent").asBoolean(false))),
+                        AddonFacts.text(p, "name"), TrackRange.of(p), p.path("emptyIsAbsent").asBoolean(false),
+                        AddonFacts.text(p, "default"))),
                 TrackRange.of(s));
+    }
+
+    /** What the script uses for a missing positional argument {@code index} on {@code track}, where that is fixed; else null. */
+    public String positionalDefault(int index, String track) {
+        for (Positional p : positional) {
+            if (p.index() == index && p.range().holds(track) && p.defaultValue() != null) {
+                return p.defaultValue();
+            }
+        }
+        return null;
     }
 
     /** Checks the arguments of {@code u} on {@code track} against the addon facts. */

@@ -202,6 +202,11 @@ public final class NodeCompiler {
                             + " nameservers; that line depends on the host and is not previewed");
                 }
                 if (ip == null) {
+                    // 1.27's script has a fixed default whatever the service range (the catalog's).
+                    AddonArgumentSpec spec = Catalog.get().addonFacts(addon).argsFor("enable", track.name());
+                    ip = spec == null ? null : spec.positionalDefault(2, track.name());
+                }
+                if (ip == null) {
                     String range = ArgsLines.read(args.get("kube-apiserver")).get("--service-cluster-ip-range");
                     if (DEFAULT_SERVICE_CIDR.equals(range)) {
                         ip = DEFAULT_DNS_IP;
