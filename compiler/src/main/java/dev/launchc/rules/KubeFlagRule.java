@@ -105,7 +105,7 @@ public final class KubeFlagRule implements Rule {
         String view = KubeArgs.kubeliteView(e.value());
         if (flag.isBool() && !isGoBool(view)) {
             ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key
-                    + " takes true or false, not '" + e.value() + "'" + ctx.whenItRuns(component), "write true or false");
+                    + " takes true or false, not '" + e.value() + "'" + ctx.whenItRuns(component, key, part), "write true or false");
         } else if (!flag.isBool() && !KubeArgs.expanded(view) && view.chars().noneMatch(Character::isWhitespace)
                 && !OctalIntRule.readAsOctal(view)) {
             // '$' is expanded by kubelite; blanks and leading zeros are other rules' (ValueSafetyRule, LC1042).
@@ -125,7 +125,7 @@ public final class KubeFlagRule implements Rule {
                     ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes " + view
                             + " only with the feature gate " + gate + ", which is off for " + component + " in Kubernetes "
                             + kube.minor() + (kube.gateDefault(gate, component) ? "" : " unless turned on") + ", so "
-                            + component + " does not start" + ctx.whenItRuns(component),
+                            + component + " does not start" + ctx.whenItRuns(component, key, part),
                             "add " + gate + "=true to " + component + "'s --feature-gates, or write one of "
                                     + String.join(", ", choices.values().stream().filter(v -> !choices.gatedValues().containsKey(v)).toList()));
                 }
@@ -153,14 +153,14 @@ public final class KubeFlagRule implements Rule {
                 }, component + " " + key + " " + unknown);
                 ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes "
                         + (choices.list() ? "a comma-separated list of " : "one of ") + named(choices)
-                        + ": " + problem + ", so " + component + " does not start" + ctx.whenItRuns(component),
+                        + ": " + problem + ", so " + component + " does not start" + ctx.whenItRuns(component, key, part),
                         history != null ? history + ", or write one of " + String.join(", ", choices.values()) : choiceHint(choices, view));
                 return;
             }
             if (problem != null) {
                 ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes "
                         + GoFlagValues.noun(flag.type()) + ": " + problem + ", so " + component + " does not start"
-                        + ctx.whenItRuns(component),
+                        + ctx.whenItRuns(component, key, part),
                         GoFlagValues.hint(flag.type(), problem));
             }
         }

@@ -52,7 +52,7 @@ public final class OctalIntRule implements Rule {
             } else {
                 ctx.atValue(Code.OCTAL_INTEGER, part, e.pointer(), component + " flag " + e.key() + " " + value
                         + " has a leading zero, so the flag parser reads it as octal and refuses the digits 8 and 9:"
-                        + " kubelite does not start" + ctx.whenItRuns(component), "write " + e.key() + ": " + (value.startsWith("-") ? "-" : "") + decimal);
+                        + " kubelite does not start" + ctx.whenItRuns(component, e.key(), part), "write " + e.key() + ": " + (value.startsWith("-") ? "-" : "") + decimal);
             }
         });
     }

@@ -97,6 +97,27 @@ public final class RuleContext {
                         + " once joined; it runs with these args from install until the join, and again after microk8s leave)" : "";
     }
 
+    /**
+     * The kube-apiserver flags that a worker's join sets to the values of the node it joins
+     * (MicroK8s scripts/wrappers/join.py update_apiserver, through set_arg: every line that starts
+     * with the key is replaced).
+     */
+    private static final java.util.Set<String> SET_BY_WORKER_JOIN = java.util.Set.of("--authorization-mode", "--secure-port");
+
+    /**
+     * As {@link #whenItRuns(String)}, for the value of {@code flag} as {@code part} writes it: a
+     * worker's join in that part or a later one replaces --authorization-mode and --secure-port of
+     * kube-apiserver, so such a value runs only from install until the join.
+     */
+    public String whenItRuns(String service, String flag, Part part) {
+        if ("kube-apiserver".equals(service) && SET_BY_WORKER_JOIN.contains(flag) && config.parts().stream().anyMatch(p ->
+                p.index() >= part.index() && p.join() != null && p.join().worker() && !p.join().url().isEmpty())) {
+            return " (this node joins as a worker, which runs no kube-apiserver once joined; it runs with this value from"
+                    + " install until the join, which sets " + flag + " to the joined node's value)";
+        }
+        return whenItRuns(service);
+    }
+
     private ResolvedConfig resolved;
 
     /** The facts several rules derive from the same config (the effective cni-env, the service network), computed once per lint. */

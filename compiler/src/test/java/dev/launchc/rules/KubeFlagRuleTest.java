@@ -362,6 +362,22 @@ class KubeFlagRuleTest {
                 error("LC1003", 3, 3, "unknown kube-apiserver flag --no-such-apiserver-flag", null));
     }
 
+    /**
+     * A worker's join sets kube-apiserver's --authorization-mode and --secure-port to the joined
+     * node's values (MicroK8s scripts/wrappers/join.py update_apiserver, set_arg): a value a part
+     * writes at or before the join runs only from install until the join; one a later part writes
+     * stays for microk8s leave.
+     */
+    @Test
+    void aWorkersJoinSetsTwoApiServerFlags() {
+        List<String> found = CatalogRuleFixtures.lint(RULE, "worker-join-apiserver-port", "1.33", Set.of("LC1028")).stream()
+                .map(d -> d.line() + " " + d.message().substring(d.message().lastIndexOf(" ("))).toList();
+        assertEquals(List.of("3  (this node joins as a worker, which runs no kube-apiserver once joined; it runs with this value from"
+                        + " install until the join, which sets --secure-port to the joined node's value)",
+                "10  (this node joins as a worker, which runs no kube-apiserver once joined; it runs with these args from install"
+                        + " until the join, and again after microk8s leave)"), found);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1.32", "1.36"})
     void kubeletPoliciesWithTheCompressibleEnforcements(String track) {
