@@ -590,6 +590,20 @@ def enforcements_without_pod_cgroups(m):
     return ["none"] if vkey(m) >= vkey("1.31") else []
 
 
+# kubelet --memory-manager-policy: pkg/kubelet/cm/memorymanager/memory_manager.go NewManager takes
+# None and Static, matched exactly (from 1.32 BestEffort too, but on Windows only: "policy
+# \"BestEffort\" is not available for platform \"linux\""), else "unknown policy", an error of
+# NewContainerManager, and the kubelet exits (kubernetes issue 102073: unknown policy: "static").
+# Up to 1.31 container_manager_linux.go builds the manager only while the MemoryManager gate is on
+# (beta, on by default), so with the gate off the value is never read; 1.32 made the gate GA and
+# locked on (pkg/features/kube_features.go).
+def memory_manager_policy(m):
+    choices = {"values": ["None", "Static"]}
+    if vkey(m) < vkey("1.32"):
+        choices["readOnlyWithGate"] = "MemoryManager"
+    return choices
+
+
 def flag_values(m, comp_out):
     """FLAG_VALUES for the flags minor m's components have, and kube-proxy's --proxy-mode."""
     out = {}
@@ -600,7 +614,9 @@ def flag_values(m, comp_out):
     check("--proxy-mode" in comp_out.get("kube-proxy", {}).get("flags", {}), "%s: kube-proxy lacks --proxy-mode" % m)
     out["kube-proxy"] = {"--proxy-mode": proxy_modes(m)}
     check("--enforce-node-allocatable" in comp_out["kubelet"]["flags"], "%s: kubelet lacks --enforce-node-allocatable" % m)
-    out["kubelet"] = dict(sorted({**out["kubelet"], "--enforce-node-allocatable": enforce_node_allocatable(m)}.items()))
+    check("--memory-manager-policy" in comp_out["kubelet"]["flags"], "%s: kubelet lacks --memory-manager-policy" % m)
+    out["kubelet"] = dict(sorted({**out["kubelet"], "--enforce-node-allocatable": enforce_node_allocatable(m),
+                                  "--memory-manager-policy": memory_manager_policy(m)}.items()))
     return out
 
 

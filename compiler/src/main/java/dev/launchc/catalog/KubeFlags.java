@@ -57,12 +57,13 @@ public final class KubeFlags {
      * a feature gate of its own is on (value to gate), such as kube-proxy's nftables mode.
      * {@code noun}: what the names are, for a list too long to print in a message (or null).
      * {@code deprecatedValues}: names the component still takes but has deprecated, to the minor
-     * that deprecated each.
+     * that deprecated each. {@code readOnlyWithGate}: a feature gate without which the component
+     * never reads the flag (the kubelet's memory manager up to 1.31), or null.
      */
     public record Choices(List<String> values, boolean list, boolean emptyAllowed, Map<String, String> gatedValues,
-            boolean repeatsAllowed, String noun, Map<String, String> deprecatedValues) {
+            boolean repeatsAllowed, String noun, Map<String, String> deprecatedValues, String readOnlyWithGate) {
         public Choices(List<String> values, boolean list, boolean emptyAllowed) {
-            this(values, list, emptyAllowed, Map.of(), false, null, Map.of());
+            this(values, list, emptyAllowed, Map.of(), false, null, Map.of(), null);
         }
     }
 
@@ -105,7 +106,8 @@ public final class KubeFlags {
                 c.getKey() + " " + normalize(f.getKey()), new Choices(Catalog.strings(f.getValue().path("values")),
                         f.getValue().path("list").asBoolean(false), f.getValue().path("emptyAllowed").asBoolean(false),
                         stringMap(f.getValue().path("gatedValues")), f.getValue().path("repeatsAllowed").asBoolean(false),
-                        f.getValue().path("noun").asText(null), stringMap(f.getValue().path("deprecatedValues"))))));
+                        f.getValue().path("noun").asText(null), stringMap(f.getValue().path("deprecatedValues")),
+                        f.getValue().path("readOnlyWithGate").asText(null)))));
         data.path("kubeletEnforcementsWithoutPodCgroups").forEach(v -> kubeletEnforcementsWithoutPodCgroups.add(v.asText()));
         data.path("laterAdmissionPlugins").fields().forEachRemaining(p -> laterAdmissionPlugins.put(p.getKey(),
                 p.getValue().asText()));

@@ -143,6 +143,10 @@ public final class KubeFlagRule implements Rule {
             if (choices != null && problem != null && unreadWithoutHttps(ctx, component, key)) {
                 return;
             }
+            if (choices != null && problem != null && choices.readOnlyWithGate() != null
+                    && gateMayBeOff(ctx, kube, component, choices.readOnlyWithGate())) {
+                return; // the component may never read the flag
+            }
             if (choices != null && problem != null) {
                 // A name that another minor takes (nftables before 1.29, kube-reserved-compressible
                 // before 1.32) is no typo: say when it exists.
@@ -194,6 +198,30 @@ public final class KubeFlagRule implements Rule {
         });
         Boolean own = lastSetting.get(component);
         return (own != null ? own : on) || lastSetting.containsValue(Boolean.TRUE);
+    }
+
+    /**
+     * Whether {@code gate} may be off for {@code component}: off by default, or set to false (or to
+     * a value with a {@code $}, which kubelite expands) in any kubelite component's
+     * --feature-gates, since kubelite's components share one process. The careful direction for a
+     * flag the component reads only under the gate: a finding must not be false.
+     */
+    static boolean gateMayBeOff(RuleContext ctx, KubeFlags kube, String component, String gate) {
+        if (!kube.gateDefault(gate, component)) {
+            return true;
+        }
+        KubeFlags.Gate known = kube.gate(gate);
+        if (known != null && known.locked()) {
+            return false;
+        }
+        boolean[] maybeOff = {false};
+        ctx.forEachServiceArg((p, file, a) -> {
+            if (file.kubeComponent() != null && !a.isRemoval() && KubeFlags.normalize(a.key()).equals("--feature-gates")) {
+                String value = KubeArgs.kubeliteView(a.value());
+                maybeOff[0] |= Boolean.FALSE.equals(gateSetting(value, gate)) || KubeArgs.expanded(value);
+            }
+        });
+        return maybeOff[0];
     }
 
     /** What a --feature-gates value sets {@code gate} to (its last item naming it), or null when it does not name it. */

@@ -230,6 +230,11 @@ public final class NodeAllocatableRule implements Rule {
                 || args.has("--reserved-memory")) {
             return;
         }
+        KubeFlags.Choices policies = ctx.kube().choices("kubelet", MEMORY_POLICY);
+        if (policies != null && policies.readOnlyWithGate() != null
+                && KubeFlagRule.gateMayBeOff(ctx, ctx.kube(), "kubelet", policies.readOnlyWithGate())) {
+            return; // up to 1.31 the memory manager exists only under its gate
+        }
         if (args.anyAmbiguous(List.of("--eviction-hard", "--kube-reserved", "--system-reserved"))) {
             return;
         }

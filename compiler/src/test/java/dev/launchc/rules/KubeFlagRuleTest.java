@@ -378,6 +378,23 @@ class KubeFlagRuleTest {
                         + " until the join, and again after microk8s leave)"), found);
     }
 
+    /**
+     * kubelet --memory-manager-policy: pkg/kubelet/cm/memorymanager/memory_manager.go NewManager takes
+     * None and Static, matched exactly, else "unknown policy" and the kubelet exits (kubernetes issue
+     * 102073 shows it for "static"). Up to 1.31 container_manager_linux.go builds the manager only
+     * under the MemoryManager gate, so with the gate off (in any kubelite component's
+     * --feature-gates: they share one process) the value is never read.
+     */
+    @Test
+    void memoryManagerPolicyNames() {
+        for (String track : List.of("1.27", "1.31", "1.36")) {
+            assertFindings(RULE, "memory-policy", track, CODES, error("LC1028", 3, 28, "kubelet flag --memory-manager-policy"
+                    + " takes one of None, Static: 'static' is none of them, so kubelet does not start",
+                    "write Static (names are matched exactly)"));
+        }
+        assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "memory-policy-gate-off", "1.31", Set.of("LC1028")));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1.32", "1.36"})
     void kubeletPoliciesWithTheCompressibleEnforcements(String track) {

@@ -240,6 +240,17 @@ class NodeAllocatableRuleTest {
         assertEquals(List.of(), found("memory-static-no-threshold", track), "no memory threshold: defaults differ by minor");
     }
 
+    /**
+     * Up to 1.31 the kubelet builds its memory manager only under the MemoryManager gate
+     * (pkg/kubelet/cm/container_manager_linux.go); turned off in any kubelite component's
+     * --feature-gates, the Static policy is never read. 1.32 locked the gate on.
+     */
+    @Test
+    void theMemoryManagerGateOffUpTo131() {
+        assertEquals(List.of(), found("memory-static-gate-off", "1.31"));
+        assertEquals(1, found("memory-static-gate-off", "1.32").size());
+    }
+
     @Test
     void memoryThresholdsAndReservations() {
         assertEquals("100Mi", NodeAllocatableRule.memoryEvictionThreshold("memory.available<100Mi,nodefs.available<1Gi"));
