@@ -604,6 +604,23 @@ def memory_manager_policy(m):
     return choices
 
 
+# kubelet flags whose value is a comma-separated map (cmd/kubelet/app/options/options.go): --kube-reserved,
+# --system-reserved, --eviction-soft-grace-period and --eviction-minimum-reclaim are component-base
+# MapStringString (key=value), --eviction-hard and --eviction-soft LangleSeparatedMapStringString
+# (key<value). Their Set refuses a non-empty item without the separator ("malformed pair, expect
+# string=string"; cli/flag/map_string_string.go and langle_separated_map_string_string.go, the same
+# bytes in component-base v0.27-v0.36), the flag does not parse, and the kubelet exits.
+MAP_FLAGS = {"kubelet": {"--kube-reserved": "=", "--system-reserved": "=", "--eviction-soft-grace-period": "=",
+                         "--eviction-minimum-reclaim": "=", "--eviction-hard": "<", "--eviction-soft": "<"}}
+
+
+def map_flags(m, comp_out):
+    for component, flags in MAP_FLAGS.items():
+        for f in flags:
+            check(f in comp_out[component]["flags"], "%s: %s lacks %s of MAP_FLAGS" % (m, component, f))
+    return {c: dict(sorted(f.items())) for c, f in sorted(MAP_FLAGS.items())}
+
+
 def flag_values(m, comp_out):
     """FLAG_VALUES for the flags minor m's components have, and kube-proxy's --proxy-mode."""
     out = {}
@@ -756,6 +773,7 @@ def build_kube(ref):
                                         if vkey(v) <= vkey(m)},
             "flagValues": flag_values(m, comp_out),
             "kubeletEnforcementsWithoutPodCgroups": enforcements_without_pod_cgroups(m),
+            "mapFlags": map_flags(m, comp_out),
             "admissionPlugins": registered_plugins,
             "laterAdmissionPlugins": later_plugins,
         }

@@ -68,6 +68,8 @@ public final class KubeFlags {
     }
 
     private final Map<String, Choices> choices = new HashMap<>();
+    /** "component flag" to the separator of key and value in each item of a map-valued flag ('=' or '<'). */
+    private final Map<String, String> mapSeparators = new HashMap<>();
     /** The --enforce-node-allocatable items the kubelet of this minor takes with --cgroups-per-qos=false. */
     private final Set<String> kubeletEnforcementsWithoutPodCgroups = new TreeSet<>();
     /** Every admission plugin kube-apiserver of this minor registers; empty when the catalog does not list them. */
@@ -108,6 +110,8 @@ public final class KubeFlags {
                         stringMap(f.getValue().path("gatedValues")), f.getValue().path("repeatsAllowed").asBoolean(false),
                         f.getValue().path("noun").asText(null), stringMap(f.getValue().path("deprecatedValues")),
                         f.getValue().path("readOnlyWithGate").asText(null)))));
+        data.path("mapFlags").fields().forEachRemaining(c -> c.getValue().fields().forEachRemaining(
+                f -> mapSeparators.put(c.getKey() + " " + normalize(f.getKey()), f.getValue().asText())));
         data.path("kubeletEnforcementsWithoutPodCgroups").forEach(v -> kubeletEnforcementsWithoutPodCgroups.add(v.asText()));
         data.path("laterAdmissionPlugins").fields().forEachRemaining(p -> laterAdmissionPlugins.put(p.getKey(),
                 p.getValue().asText()));
@@ -121,6 +125,15 @@ public final class KubeFlags {
 
     public String minor() {
         return minor;
+    }
+
+    /**
+     * The separator of key and value in each comma-separated item of a map-valued flag ("=" for
+     * component-base's MapStringString, "<" for its LangleSeparatedMapStringString), or null for any
+     * other flag.
+     */
+    public String mapSeparator(String component, String flag) {
+        return mapSeparators.get(component + " " + normalize(shorthands.getOrDefault(flag, flag)));
     }
 
     /**

@@ -117,6 +117,11 @@ public final class KubeFlagRule implements Rule {
                 registerWithTaints(ctx, part, e, view);
                 return;
             }
+            String separator = kube.mapSeparator(component, key);
+            if (separator != null) {
+                mapItems(ctx, part, e, component, key, view, separator);
+                return;
+            }
             KubeFlags.Choices choices = kube.choices(component, key);
             String problem = choices != null ? notAChoice(choices, view) : GoFlagValues.problem(flag.type(), view);
             if (choices != null && problem == null && choices.gatedValues().containsKey(view)) {
@@ -234,6 +239,28 @@ public final class KubeFlagRule implements Rule {
             }
         }
         return setting;
+    }
+
+    /**
+     * A map-valued flag (component-base MapStringString or LangleSeparatedMapStringString,
+     * cli/flag/map_string_string.go): its Set splits the value at ',', skips empty items and refuses
+     * an item without the separator ("malformed pair, expect string=string"), so the flag does not
+     * parse and the component exits.
+     */
+    private static void mapItems(RuleContext ctx, Part part, ArgEntry e, String component, String key, String view,
+            String separator) {
+        for (String item : view.split(",", -1)) {
+            if (!item.isEmpty() && !item.contains(separator)) {
+                String other = separator.equals("<") ? "=" : ":";
+                String fixed = item.contains(other) ? item.replaceFirst(java.util.regex.Pattern.quote(other), separator) : null;
+                ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes comma-separated"
+                        + " KEY" + separator + "VALUE pairs: '" + GoFlagValues.shown(item) + "' has no '" + separator + "', so "
+                        + component + " does not start (\"malformed pair, expect string" + separator + "string\")"
+                        + ctx.whenItRuns(component, key, part),
+                        fixed != null ? "write " + fixed : "write each item as KEY" + separator + "VALUE");
+                return;
+            }
+        }
     }
 
     /**

@@ -395,6 +395,28 @@ class KubeFlagRuleTest {
         assertEquals(List.of(), CatalogRuleFixtures.lint(RULE, "memory-policy-gate-off", "1.31", Set.of("LC1028")));
     }
 
+    /**
+     * kubelet map flags (cmd/kubelet/app/options/options.go): --kube-reserved, --system-reserved,
+     * --eviction-soft-grace-period and --eviction-minimum-reclaim are component-base MapStringString,
+     * --eviction-hard and --eviction-soft LangleSeparatedMapStringString. Set skips empty items and
+     * refuses one without the separator ("malformed pair, expect string=string",
+     * cli/flag/map_string_string.go, the same in v0.27-v0.36): the kubelet exits. A $ value is
+     * kubelite's to expand.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.27", "1.36"})
+    void mapFlagsWantTheirSeparator(String track) {
+        assertFindings(RULE, "map-flags", track, CODES,
+                error("LC1028", 3, 20, "kubelet flag --kube-reserved takes comma-separated KEY=VALUE pairs: 'cpu:500m' has no"
+                        + " '=', so kubelet does not start (\"malformed pair, expect string=string\")", "write cpu=500m"),
+                error("LC1028", 5, 20, "kubelet flag --eviction-hard takes comma-separated KEY<VALUE pairs:"
+                        + " 'memory.available=100Mi' has no '<', so kubelet does not start (\"malformed pair, expect"
+                        + " string<string\")", "write memory.available<100Mi"),
+                error("LC1028", 6, 20, "kubelet flag --eviction-soft takes comma-separated KEY<VALUE pairs: 'nodefs.available'"
+                        + " has no '<', so kubelet does not start (\"malformed pair, expect string<string\")",
+                        "write each item as KEY<VALUE"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1.32", "1.36"})
     void kubeletPoliciesWithTheCompressibleEnforcements(String track) {
