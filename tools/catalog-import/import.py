@@ -612,13 +612,25 @@ def memory_manager_policy(m):
 # bytes in component-base v0.27-v0.36), the flag does not parse, and the kubelet exits.
 MAP_FLAGS = {"kubelet": {"--kube-reserved": "=", "--system-reserved": "=", "--eviction-soft-grace-period": "=",
                          "--eviction-minimum-reclaim": "=", "--eviction-hard": "<", "--eviction-soft": "<"}}
+# The keys a map flag takes, where the component refuses any other: cmd/kubelet/app/server.go
+# parseResourceList reads --kube-reserved and --system-reserved with cpu, memory, ephemeral-storage
+# and pid only, else "cannot reserve %q resource", an error of run(): the kubelet exits (the same
+# switch in every minor 1.27-1.36; keys are trimmed by MapStringString).
+MAP_FLAG_KEYS = {"kubelet": {"--kube-reserved": ["cpu", "ephemeral-storage", "memory", "pid"],
+                             "--system-reserved": ["cpu", "ephemeral-storage", "memory", "pid"]}}
 
 
 def map_flags(m, comp_out):
     for component, flags in MAP_FLAGS.items():
         for f in flags:
             check(f in comp_out[component]["flags"], "%s: %s lacks %s of MAP_FLAGS" % (m, component, f))
-    return {c: dict(sorted(f.items())) for c, f in sorted(MAP_FLAGS.items())}
+    out = {}
+    for c, flags in sorted(MAP_FLAGS.items()):
+        out[c] = {}
+        for f, sep in sorted(flags.items()):
+            keys = MAP_FLAG_KEYS.get(c, {}).get(f)
+            out[c][f] = {"separator": sep, "keys": keys} if keys else {"separator": sep}
+    return out
 
 
 def flag_values(m, comp_out):

@@ -68,8 +68,15 @@ public final class KubeFlags {
     }
 
     private final Map<String, Choices> choices = new HashMap<>();
-    /** "component flag" to the separator of key and value in each item of a map-valued flag ('=' or '<'). */
-    private final Map<String, String> mapSeparators = new HashMap<>();
+    /**
+     * A map-valued flag: {@code separator} splits each comma-separated item into key and value ("="
+     * for component-base's MapStringString, "<" for its LangleSeparatedMapStringString); {@code keys}
+     * the only keys the component takes, or empty when it takes any.
+     */
+    public record MapFlag(String separator, List<String> keys) {}
+
+    /** "component flag" to its map form. */
+    private final Map<String, MapFlag> mapFlags = new HashMap<>();
     /** The --enforce-node-allocatable items the kubelet of this minor takes with --cgroups-per-qos=false. */
     private final Set<String> kubeletEnforcementsWithoutPodCgroups = new TreeSet<>();
     /** Every admission plugin kube-apiserver of this minor registers; empty when the catalog does not list them. */
@@ -111,7 +118,8 @@ public final class KubeFlags {
                         f.getValue().path("noun").asText(null), stringMap(f.getValue().path("deprecatedValues")),
                         f.getValue().path("readOnlyWithGate").asText(null)))));
         data.path("mapFlags").fields().forEachRemaining(c -> c.getValue().fields().forEachRemaining(
-                f -> mapSeparators.put(c.getKey() + " " + normalize(f.getKey()), f.getValue().asText())));
+                f -> mapFlags.put(c.getKey() + " " + normalize(f.getKey()), new MapFlag(f.getValue().path("separator").asText(),
+                        Catalog.strings(f.getValue().path("keys"))))));
         data.path("kubeletEnforcementsWithoutPodCgroups").forEach(v -> kubeletEnforcementsWithoutPodCgroups.add(v.asText()));
         data.path("laterAdmissionPlugins").fields().forEachRemaining(p -> laterAdmissionPlugins.put(p.getKey(),
                 p.getValue().asText()));
@@ -127,13 +135,9 @@ public final class KubeFlags {
         return minor;
     }
 
-    /**
-     * The separator of key and value in each comma-separated item of a map-valued flag ("=" for
-     * component-base's MapStringString, "<" for its LangleSeparatedMapStringString), or null for any
-     * other flag.
-     */
-    public String mapSeparator(String component, String flag) {
-        return mapSeparators.get(component + " " + normalize(shorthands.getOrDefault(flag, flag)));
+    /** The map form of a map-valued flag, or null for any other flag. */
+    public MapFlag mapFlag(String component, String flag) {
+        return mapFlags.get(component + " " + normalize(shorthands.getOrDefault(flag, flag)));
     }
 
     /**

@@ -117,9 +117,9 @@ public final class KubeFlagRule implements Rule {
                 registerWithTaints(ctx, part, e, view);
                 return;
             }
-            String separator = kube.mapSeparator(component, key);
-            if (separator != null) {
-                mapItems(ctx, part, e, component, key, view, separator);
+            KubeFlags.MapFlag map = kube.mapFlag(component, key);
+            if (map != null) {
+                mapItems(ctx, part, e, component, key, view, map);
                 return;
             }
             KubeFlags.Choices choices = kube.choices(component, key);
@@ -248,8 +248,22 @@ public final class KubeFlagRule implements Rule {
      * parse and the component exits.
      */
     private static void mapItems(RuleContext ctx, Part part, ArgEntry e, String component, String key, String view,
-            String separator) {
+            KubeFlags.MapFlag map) {
+        String separator = map.separator();
         for (String item : view.split(",", -1)) {
+            if (!item.isEmpty() && item.contains(separator) && !map.keys().isEmpty()) {
+                String name = item.substring(0, item.indexOf(separator)).strip();
+                if (!map.keys().contains(name)) {
+                    // cmd/kubelet/app/server.go parseResourceList: "cannot reserve %q resource"
+                    ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes only "
+                            + String.join(", ", map.keys()) + ": '" + GoFlagValues.shown(name) + "' is none of them, so "
+                            + component + " does not start (cannot reserve \"" + GoFlagValues.shown(name) + "\" resource)"
+                            + ctx.whenItRuns(component, key, part),
+                            DidYouMean.closest(name, map.keys()).map(n -> "did you mean " + n + "?")
+                                    .orElse("write one of " + String.join(", ", map.keys())));
+                    return;
+                }
+            }
             if (!item.isEmpty() && !item.contains(separator)) {
                 String other = separator.equals("<") ? "=" : ":";
                 String fixed = item.contains(other) ? item.replaceFirst(java.util.regex.Pattern.quote(other), separator) : null;

@@ -417,6 +417,21 @@ class KubeFlagRuleTest {
                         "write each item as KEY<VALUE"));
     }
 
+    /**
+     * cmd/kubelet/app/server.go parseResourceList reads --kube-reserved and --system-reserved with
+     * cpu, memory, ephemeral-storage and pid only ("cannot reserve %q resource", an error of run():
+     * the kubelet exits), the same switch in every minor; MapStringString trims the keys. A value
+     * with a blank is ValueSafetyRule's, so the first part's line is checked only for what it says
+     * without blanks: nothing here.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.27", "1.36"})
+    void reservedMapsTakeFourResources(String track) {
+        assertFindings(RULE, "reserved-keys", track, CODES,
+                error("LC1028", 8, 22, "kubelet flag --system-reserved takes only cpu, ephemeral-storage, memory, pid: 'gpu' is"
+                        + " none of them, so kubelet does not start (cannot reserve \"gpu\" resource)", "did you mean cpu?"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1.32", "1.36"})
     void kubeletPoliciesWithTheCompressibleEnforcements(String track) {
