@@ -629,7 +629,8 @@ def map_flags(m, comp_out):
         out[c] = {}
         for f, sep in sorted(flags.items()):
             keys = MAP_FLAG_KEYS.get(c, {}).get(f)
-            out[c][f] = {"separator": sep, "keys": keys} if keys else {"separator": sep}
+            # parseResourceList reads each value with resource.ParseQuantity and refuses a negative one.
+            out[c][f] = {"separator": sep, "keys": keys, "values": "quantity"} if keys else {"separator": sep}
     return out
 
 

@@ -71,9 +71,10 @@ public final class KubeFlags {
     /**
      * A map-valued flag: {@code separator} splits each comma-separated item into key and value ("="
      * for component-base's MapStringString, "<" for its LangleSeparatedMapStringString); {@code keys}
-     * the only keys the component takes, or empty when it takes any.
+     * the only keys the component takes, or empty when it takes any; {@code values} "quantity" when
+     * each value must be a non-negative Kubernetes quantity, else null.
      */
-    public record MapFlag(String separator, List<String> keys) {}
+    public record MapFlag(String separator, List<String> keys, String values) {}
 
     /** "component flag" to its map form. */
     private final Map<String, MapFlag> mapFlags = new HashMap<>();
@@ -119,7 +120,7 @@ public final class KubeFlags {
                         f.getValue().path("readOnlyWithGate").asText(null)))));
         data.path("mapFlags").fields().forEachRemaining(c -> c.getValue().fields().forEachRemaining(
                 f -> mapFlags.put(c.getKey() + " " + normalize(f.getKey()), new MapFlag(f.getValue().path("separator").asText(),
-                        Catalog.strings(f.getValue().path("keys"))))));
+                        Catalog.strings(f.getValue().path("keys")), f.getValue().path("values").asText(null)))));
         data.path("kubeletEnforcementsWithoutPodCgroups").forEach(v -> kubeletEnforcementsWithoutPodCgroups.add(v.asText()));
         data.path("laterAdmissionPlugins").fields().forEachRemaining(p -> laterAdmissionPlugins.put(p.getKey(),
                 p.getValue().asText()));

@@ -263,6 +263,14 @@ public final class KubeFlagRule implements Rule {
                                     .orElse("write one of " + String.join(", ", map.keys())));
                     return;
                 }
+                String quantity = item.substring(item.indexOf(separator) + 1).strip();
+                String problem = "quantity".equals(map.values()) ? quantityProblem(quantity) : null;
+                if (problem != null) {
+                    ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " gives " + name + " '"
+                            + GoFlagValues.shown(quantity) + "', " + problem + ", so " + component + " does not start"
+                            + ctx.whenItRuns(component, key, part), "write a quantity such as 500m (CPU), 1Gi (memory) or 1000 (pid)");
+                    return;
+                }
             }
             if (!item.isEmpty() && !item.contains(separator)) {
                 String other = separator.equals("<") ? "=" : ":";
@@ -275,6 +283,32 @@ public final class KubeFlagRule implements Rule {
                 return;
             }
         }
+    }
+
+    /**
+     * Why a reserved amount certainly fails the kubelet's parseResourceList (cmd/kubelet/app/server.go),
+     * or null: apimachinery's resource.ParseQuantity (pkg/api/resource/quantity.go) refuses an empty
+     * value and any character outside digits, '.', a sign and the suffix letters "eEinumkKMGTP", and
+     * parseResourceList a negative amount. Other malformed shapes ("1.G", "1ki") are left to the
+     * kubelet: its parser is lenient in ways not worth copying, and a finding must not be false.
+     */
+    static String quantityProblem(String quantity) {
+        if (quantity.isEmpty()) {
+            return "an empty quantity";
+        }
+        for (int i = 0; i < quantity.length(); i++) {
+            if ("0123456789.+-eEinumkKMGTP".indexOf(quantity.charAt(i)) < 0) {
+                return "which is no quantity ('" + GoFlagValues.shown(String.valueOf(quantity.charAt(i))) + "' is no digit or unit)";
+            }
+        }
+        if (quantity.charAt(0) == '-') {
+            for (int i = 1; i < quantity.length() && "eEinumkKMGTP".indexOf(quantity.charAt(i)) < 0; i++) {
+                if (quantity.charAt(i) >= '1' && quantity.charAt(i) <= '9') {
+                    return "a negative amount";
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -432,6 +432,25 @@ class KubeFlagRuleTest {
                         + " none of them, so kubelet does not start (cannot reserve \"gpu\" resource)", "did you mean cpu?"));
     }
 
+    /**
+     * parseResourceList (cmd/kubelet/app/server.go) reads each reserved amount with apimachinery's
+     * resource.ParseQuantity (pkg/api/resource/quantity.go), which refuses an empty value and a
+     * character that is no digit, '.', sign or unit letter, and refuses a negative amount ("resource
+     * quantity for %q cannot be negative"): the kubelet exits. -0 is zero.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.27", "1.36"})
+    void reservedAmountsAreQuantities(String track) {
+        String hint = "write a quantity such as 500m (CPU), 1Gi (memory) or 1000 (pid)";
+        assertFindings(RULE, "reserved-quantities", track, CODES,
+                error("LC1028", 3, 20, "kubelet flag --kube-reserved gives cpu '500x', which is no quantity ('x' is no digit or"
+                        + " unit), so kubelet does not start", hint),
+                error("LC1028", 4, 22, "kubelet flag --system-reserved gives memory '-1Gi', a negative amount, so kubelet does"
+                        + " not start", hint),
+                error("LC1028", 9, 22, "kubelet flag --system-reserved gives cpu '', an empty quantity, so kubelet does not start",
+                        hint));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1.32", "1.36"})
     void kubeletPoliciesWithTheCompressibleEnforcements(String track) {
