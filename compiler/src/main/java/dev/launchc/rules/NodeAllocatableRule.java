@@ -54,8 +54,13 @@ public final class NodeAllocatableRule implements Rule {
     private static final String MEMORY_POLICY = "--memory-manager-policy";
     private static final String RESERVED_CPUS = "--reserved-cpus";
     private static final List<String> RESERVED_CGROUPS = List.of("--system-reserved-cgroup", "--kube-reserved-cgroup");
+    private static final String EVICTION_SOFT = "--eviction-soft";
+    private static final String SOFT_GRACE = "--eviction-soft-grace-period";
+    /** The eviction signals of every minor 1.27-1.36 (pkg/kubelet/eviction/api/types.go). */
+    private static final Set<String> SIGNALS = Set.of("memory.available", "nodefs.available", "nodefs.inodesFree",
+            "imagefs.available", "imagefs.inodesFree", "pid.available");
     private static final Set<String> WATCHED = Set.of(ENFORCE, PER_QOS, CPU_POLICY, MEMORY_POLICY, RESERVED_CPUS,
-            RESERVED_CGROUPS.get(0), RESERVED_CGROUPS.get(1));
+            RESERVED_CGROUPS.get(0), RESERVED_CGROUPS.get(1), EVICTION_SOFT, SOFT_GRACE);
 
     @Override
     public void check(RuleContext ctx) {
@@ -72,6 +77,7 @@ public final class NodeAllocatableRule implements Rule {
         reservedCpusWithCgroup(ctx, args);
         cpuPolicy(ctx, args);
         memoryPolicy(ctx, args);
+        softEvictionGrace(ctx, args);
     }
 
     private static boolean setsAny(RuleContext ctx) {
@@ -266,6 +272,40 @@ public final class NodeAllocatableRule implements Rule {
                 + " value ... determined by Node Allocatable feature)",
                 "add --reserved-memory: \"0:memory=100Mi\" (per NUMA node; the amounts must add up to kube-reserved plus"
                         + " system-reserved memory plus the memory.available eviction threshold exactly), or drop " + MEMORY_POLICY);
+    }
+
+    /**
+     * A soft eviction threshold without its grace period: pkg/kubelet/eviction/helpers.go
+     * ParseThresholdConfig refuses it ("grace period must be specified for the soft eviction
+     * threshold %v"), an error of the kubelet's start, in every minor. Judged only for the signals
+     * every minor knows (an unknown one fails first, with another message), on values without a
+     * {@code $}, and when no config file, drop-in or join may hold the grace periods.
+     */
+    private static void softEvictionGrace(RuleContext ctx, KubeArgs args) {
+        KubeArgs.Setting soft = args.setting(EVICTION_SOFT);
+        if (soft == null || soft.fromDefault() || soft.value() == null || KubeArgs.expanded(soft.value())
+                || args.settingsUnseen() || args.ambiguous(SOFT_GRACE)) {
+            return;
+        }
+        KubeArgs.Setting grace = args.setting(SOFT_GRACE);
+        if (grace != null && (grace.value() == null || KubeArgs.expanded(grace.value()))) {
+            return;
+        }
+        for (String item : soft.value().split(",", -1)) {
+            int lt = item.indexOf('<');
+            if (item.isEmpty() || lt < 0) {
+                continue; // a malformed pair is KubeFlagRule's finding
+            }
+            String signal = item.substring(0, lt).strip();
+            if (SIGNALS.contains(signal) && (grace == null || mapValues(grace.value(), '=', signal).isEmpty())) {
+                ctx.atValue(Code.BAD_FLAG_VALUE, soft.part(), soft.entry().pointer(), "kubelet flag " + EVICTION_SOFT
+                        + " sets a soft threshold for " + signal + " with no grace period for it in " + SOFT_GRACE
+                        + ", so kubelet does not start (grace period must be specified for the soft eviction threshold "
+                        + signal + ")", "add " + SOFT_GRACE + ": " + signal + "=1m30s (how long the threshold must hold before"
+                                + " pods are evicted)");
+                return;
+            }
+        }
     }
 
     /**

@@ -251,6 +251,22 @@ class NodeAllocatableRuleTest {
         assertEquals(1, found("memory-static-gate-off", "1.32").size());
     }
 
+    /**
+     * pkg/kubelet/eviction/helpers.go ParseThresholdConfig, every minor: each --eviction-soft signal
+     * needs its --eviction-soft-grace-period entry ("grace period must be specified for the soft
+     * eviction threshold %v"), else the kubelet does not start. A later part's grace period counts.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.27", "1.36"})
+    void softThresholdsWantGracePeriods(String track) {
+        assertFindings(RULE, "soft-eviction", track, CODES,
+                error("LC1028", 3, 20, "kubelet flag --eviction-soft sets a soft threshold for nodefs.available with no grace"
+                        + " period for it in --eviction-soft-grace-period, so kubelet does not start (grace period must be"
+                        + " specified for the soft eviction threshold nodefs.available)", "add --eviction-soft-grace-period:"
+                        + " nodefs.available=1m30s (how long the threshold must hold before pods are evicted)"));
+        assertEquals(List.of(), found("soft-eviction-graced", track));
+    }
+
     @Test
     void memoryThresholdsAndReservations() {
         assertEquals("100Mi", NodeAllocatableRule.memoryEvictionThreshold("memory.available<100Mi,nodefs.available<1Gi"));
