@@ -100,7 +100,7 @@ public final class NodeCompiler {
                 enableOrDisable(part, addon);
             }
             applyFiles(part, "full", restarts);
-            if (part.join() != null && !part.join().url().isEmpty()) {
+            if (part.joins()) {
                 List<String> argv = new ArrayList<>(List.of("microk8s", "join", Redact.joinUrl(part.join().url())));
                 if (part.join().worker()) {
                     argv.add("--worker");

@@ -65,7 +65,7 @@ public final class KubeArgs {
                     byKey.put(e.key(), new Setting(e.key(), kubeliteView(e.value()), part, e));
                 }
             }
-            if (file == ServiceFile.KUBELET && part.join() != null && !part.join().url().isEmpty()) {
+            if (file == ServiceFile.KUBELET && part.joins()) {
                 byKey.clear(); // the contacted node's kubelet args, which launchc does not see
                 replacedByJoin = true;
             }

@@ -70,11 +70,10 @@ public final class RuleContext {
     /**
      * Whether a part joins the node as a worker, which then runs no control plane (no API server,
      * controller manager or scheduler): MicroK8s' join.py marks it clustered and restarts kubelite
-     * without them, reaching the control plane through apiserver-proxy. A join with an empty url
-     * is none: the cluster agent joins only when join.url is set (pkg/k8sinit/apply.go applyPart).
+     * without them, reaching the control plane through apiserver-proxy ({@link Part#joinsAsWorker}).
      */
     public boolean joinsAsWorker() {
-        return config.parts().stream().anyMatch(p -> p.join() != null && p.join().worker() && !p.join().url().isEmpty());
+        return config.parts().stream().anyMatch(Part::joinsAsWorker);
     }
 
     /** The services a worker does not run, which {@code microk8s leave} starts again (scripts/wrappers/leave.py). */
@@ -110,8 +109,8 @@ public final class RuleContext {
      * kube-apiserver, so such a value runs only from install until the join.
      */
     public String whenItRuns(String service, String flag, Part part) {
-        if ("kube-apiserver".equals(service) && SET_BY_WORKER_JOIN.contains(flag) && config.parts().stream().anyMatch(p ->
-                p.index() >= part.index() && p.join() != null && p.join().worker() && !p.join().url().isEmpty())) {
+        if ("kube-apiserver".equals(service) && SET_BY_WORKER_JOIN.contains(flag)
+                && config.parts().stream().anyMatch(p -> p.index() >= part.index() && p.joinsAsWorker())) {
             return " (this node joins as a worker, which runs no kube-apiserver once joined; it runs with this value from"
                     + " install until the join, which sets " + flag + " to the joined node's value)";
         }

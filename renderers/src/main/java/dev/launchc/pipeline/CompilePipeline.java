@@ -10,6 +10,7 @@ import dev.launchc.lint.FileLint;
 import dev.launchc.lint.Linter;
 import dev.launchc.lint.SeedFindings;
 import dev.launchc.model.internal.Cluster;
+import dev.launchc.model.internal.Part;
 import dev.launchc.plan.NodePlan;
 import dev.launchc.compile.NodeSeed;
 import dev.launchc.render.NodeRenderer;
@@ -104,7 +105,7 @@ public final class CompilePipeline {
         }
         NodePlan plan = NodeCompiler.compile(NATIVE_NODE, lint.config(), options.track());
         boolean seedHasSecret = plan.files().containsKey(NodeCompiler.TOKENS_FILE)
-                || lint.config().parts().stream().anyMatch(p -> p.join() != null && !p.join().url().isEmpty());
+                || lint.config().parts().stream().anyMatch(Part::joins);
         addNode(tree, NATIVE_NODE, plan, source.bytes(), seedHasSecret);
         return new CompileResult(CompileResult.Status.COMPILED, reports, null, tree, lint, null, options.track(),
                 List.of(new CompileResult.Node(NATIVE_NODE, null, null)), source.bytes());

@@ -31,6 +31,19 @@ public record Part(
         return serviceArgs.getOrDefault(file, List.of());
     }
 
+    /**
+     * Whether the cluster agent runs {@code microk8s join} for this part: only when join.url is set
+     * (microk8s-cluster-agent pkg/k8sinit/apply.go applyPart: if j := c.Join; j.URL != "").
+     */
+    public boolean joins() {
+        return join != null && !join.url().isEmpty();
+    }
+
+    /** Whether this part joins the node as a worker ({@link #joins}, with {@code worker: true}). */
+    public boolean joinsAsWorker() {
+        return joins() && join.worker();
+    }
+
     /** A part at {@code index} of {@code source} (null: not from a document) that sets nothing yet. */
     public static Builder builder(int index, YDocument source) {
         return new Builder(index, source);
