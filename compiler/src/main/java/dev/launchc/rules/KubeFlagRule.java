@@ -245,34 +245,15 @@ public final class KubeFlagRule implements Rule {
      * A map-valued flag (component-base MapStringString or LangleSeparatedMapStringString,
      * cli/flag/map_string_string.go): its Set splits the value at ',', skips empty items and refuses
      * an item without the separator ("malformed pair, expect string=string"), so the flag does not
-     * parse and the component exits.
+     * parse and the component exits. Only a value that parses reaches the component's own reading
+     * of the keys and amounts (cmd/kubelet/app/server.go parseResourceList), so that comes second.
      */
     private static void mapItems(RuleContext ctx, Part part, ArgEntry e, String component, String key, String view,
             KubeFlags.MapFlag map) {
         String separator = map.separator();
-        for (String item : view.split(",", -1)) {
-            if (!item.isEmpty() && item.contains(separator) && !map.keys().isEmpty()) {
-                String name = item.substring(0, item.indexOf(separator)).strip();
-                if (!map.keys().contains(name)) {
-                    // cmd/kubelet/app/server.go parseResourceList: "cannot reserve %q resource"
-                    ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes only "
-                            + String.join(", ", map.keys()) + ": '" + GoFlagValues.shown(name) + "' is none of them, so "
-                            + component + " does not start (cannot reserve \"" + GoFlagValues.shown(name) + "\" resource)"
-                            + ctx.whenItRuns(component, key, part),
-                            DidYouMean.closest(name, map.keys()).map(n -> "did you mean " + n + "?")
-                                    .orElse("write one of " + String.join(", ", map.keys())));
-                    return;
-                }
-                String quantity = item.substring(item.indexOf(separator) + 1).strip();
-                String problem = "quantity".equals(map.values()) ? quantityProblem(quantity) : null;
-                if (problem != null) {
-                    ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " gives " + name + " '"
-                            + GoFlagValues.shown(quantity) + "', " + problem + ", so " + component + " does not start"
-                            + ctx.whenItRuns(component, key, part), "write a quantity such as 500m (CPU), 1Gi (memory) or 1000 (pid)");
-                    return;
-                }
-            }
-            if (!item.isEmpty() && !item.contains(separator)) {
+        List<String> items = java.util.Arrays.stream(view.split(",", -1)).filter(item -> !item.isEmpty()).toList();
+        for (String item : items) {
+            if (!item.contains(separator)) {
                 String other = separator.equals("<") ? "=" : ":";
                 String fixed = item.contains(other) ? item.replaceFirst(java.util.regex.Pattern.quote(other), separator) : null;
                 ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes comma-separated"
@@ -280,6 +261,31 @@ public final class KubeFlagRule implements Rule {
                         + component + " does not start (\"malformed pair, expect string" + separator + "string\")"
                         + ctx.whenItRuns(component, key, part),
                         fixed != null ? "write " + fixed : "write each item as KEY" + separator + "VALUE");
+                return;
+            }
+        }
+        if (map.keys().isEmpty()) {
+            return;
+        }
+        for (String item : items) {
+            int at = item.indexOf(separator);
+            String name = item.substring(0, at).strip();
+            if (!map.keys().contains(name)) {
+                // cmd/kubelet/app/server.go parseResourceList: "cannot reserve %q resource"
+                ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " takes only "
+                        + String.join(", ", map.keys()) + ": '" + GoFlagValues.shown(name) + "' is none of them, so "
+                        + component + " does not start (cannot reserve \"" + GoFlagValues.shown(name) + "\" resource)"
+                        + ctx.whenItRuns(component, key, part),
+                        DidYouMean.closest(name, map.keys()).map(n -> "did you mean " + n + "?")
+                                .orElse("write one of " + String.join(", ", map.keys())));
+                return;
+            }
+            String quantity = item.substring(at + 1).strip();
+            String problem = "quantity".equals(map.values()) ? quantityProblem(quantity) : null;
+            if (problem != null) {
+                ctx.atValue(Code.BAD_FLAG_VALUE, part, e.pointer(), component + " flag " + key + " gives " + name + " '"
+                        + GoFlagValues.shown(quantity) + "', " + problem + ", so " + component + " does not start"
+                        + ctx.whenItRuns(component, key, part), "write a quantity such as 500m (CPU), 1Gi (memory) or 1000 (pid)");
                 return;
             }
         }

@@ -438,6 +438,18 @@ class KubeFlagRuleTest {
      * character that is no digit, '.', sign or unit letter, and refuses a negative amount ("resource
      * quantity for %q cannot be negative"): the kubelet exits. -0 is zero.
      */
+    /**
+     * MapStringString.Set parses the whole value before cmd/kubelet/app/server.go parseResourceList
+     * reads any key: a malformed item is what the kubelet reports, wherever it stands.
+     */
+    @Test
+    void aMalformedItemComesBeforeAnUnknownKey() {
+        List<String> found = CatalogRuleFixtures.lint(RULE, "map-flag-order", "1.36", Set.of("LC1028")).stream()
+                .map(Diagnostic::message).toList();
+        assertEquals(1, found.size(), found::toString);
+        assertTrue(found.get(0).contains("'cpu:500m' has no '='"), found::toString);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1.27", "1.36"})
     void reservedAmountsAreQuantities(String track) {
